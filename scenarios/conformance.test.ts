@@ -1,0 +1,44 @@
+/**
+ * Conformance: every scenario's vloop programs print exactly what CPython
+ * 3.12 printed for its Python twin (the recorded .out file), byte for byte,
+ * in every coroutine style: generator under runSync (no microtasks at all),
+ * generator under run(), and async functions under run().
+ */
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { joinLines, runScenario } from "./harness.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const suites = ["core", "asyncio"].filter((d) => existsSync(join(here, d)));
+
+for (const suite of suites) {
+  const dir = join(here, suite);
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith(".py"))
+    .map((f) => f.slice(0, -3))
+    .sort();
+  describe(suite, () => {
+    test("has scenarios, each with its golden output and both TypeScript versions", () => {
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
+        for (const ext of [".out", ".gen.ts", ".async.ts"]) {
+          expect(existsSync(join(dir, name + ext)), `${name}${ext}`).toBe(true);
+        }
+      }
+    });
+    for (const name of names) {
+      test.each([
+        ["sync", ".gen.ts"],
+        ["gen", ".gen.ts"],
+        ["async", ".async.ts"],
+      ] as const)(`${name} [%s]`, async (style, ext) => {
+        const expected = readFileSync(join(dir, `${name}.out`), "utf8");
+        const mod = await import(join(dir, name + ext));
+        const out = joinLines(await runScenario(mod.main, style));
+        expect(out).toBe(expected);
+      });
+    }
+  });
+}

@@ -1,0 +1,13 @@
+import { sleep } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "hello world",
+  description: "The main task logs, sleeps one second on the virtual clock, logs again, and returns None.",
+};
+
+export async function main() {
+  log("hello");
+  await sleep(1);
+  log("world");
+}

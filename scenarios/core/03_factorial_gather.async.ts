@@ -1,0 +1,28 @@
+import { gather, sleep } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "factorial with gather",
+  description: "gather() wraps each coroutine in a task, runs them concurrently and returns their results in argument order.",
+};
+
+async function factorial(name: string, number: number) {
+  let f = 1;
+  for (let i = 2; i < number + 1; i++) {
+    log(`Task ${name}: Compute factorial(${number}), currently i=${i}...`);
+    await sleep(1);
+    f *= i;
+  }
+  log(`Task ${name}: factorial(${number}) = ${f}`);
+  return f;
+}
+
+export async function main() {
+  const results = await gather(
+    () => factorial("A", 2),
+    () => factorial("B", 3),
+    () => factorial("C", 4),
+  );
+  log(results);
+  return results;
+}

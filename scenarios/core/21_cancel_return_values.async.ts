@@ -1,0 +1,29 @@
+import { createTask, getRunningLoop, sleep } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "what cancel() returns",
+  description: "Task.cancel() returns True for every request while the task is not done (repeats included) and False once it is done; Future.cancel() returns True only once.",
+};
+
+async function nap() {
+  await sleep(5);
+}
+
+export async function main() {
+  const loop = getRunningLoop();
+  const fresh = createTask(() => nap());
+  log("not started: cancel() ->", fresh.cancel(), "again ->", fresh.cancel());
+  const sleeping = createTask(() => nap());
+  await sleep(1);
+  log("sleeping: cancel() ->", sleeping.cancel(), "again ->", sleeping.cancel());
+  await sleep(0);
+  log("done now:", fresh.done(), sleeping.done());
+  log("cancelled task: cancel() ->", fresh.cancel(), sleeping.cancel());
+  const fut = loop.createFuture();
+  log("future: cancel() ->", fut.cancel(), "again ->", fut.cancel());
+  const done = loop.createFuture<number>();
+  done.setResult(1);
+  log("done future: cancel() ->", done.cancel(), "cancelled() ->", done.cancelled());
+  log("counts:", fresh.cancelling(), sleeping.cancelling());
+}

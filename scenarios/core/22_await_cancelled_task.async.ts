@@ -1,0 +1,45 @@
+import { CancelledError, createTask, currentTask, sleep, type Task } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "awaiting a cancelled task",
+  description: "Awaiting a task that was cancelled raises CancelledError in the awaiter without making the awaiter itself cancelling; result() and exception() of a cancelled task raise it too.",
+};
+
+async function nap() {
+  await sleep(5);
+  return "rested";
+}
+
+async function awaiter(t: Task<string>) {
+  try {
+    await t;
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    log("awaiter: CancelledError; my cancelling() ->", currentTask()!.cancelling());
+  }
+  return "awaiter finished";
+}
+
+export async function main() {
+  const t = createTask(() => nap());
+  await sleep(1);
+  t.cancel();
+  await sleep(1);
+  log("t.cancelled() ->", t.cancelled());
+  try {
+    t.result();
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    log("t.result() raised CancelledError");
+  }
+  try {
+    t.exception();
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    log("t.exception() raised CancelledError");
+  }
+  const value = await createTask(() => awaiter(t));
+  log(value);
+  return value;
+}

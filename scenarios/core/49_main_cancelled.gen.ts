@@ -1,0 +1,15 @@
+import { currentTask, sleep } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "main cancelled",
+  description: "A cancel() of the main task is delivered at its next await, and the CancelledError escaping main is reported like any other exception.",
+};
+
+export function* main() {
+  const me = currentTask()!;
+  log("main cancels itself:", me.cancel("self"));
+  log("still running; cancelling() ->", me.cancelling());
+  yield* sleep(0);
+  log("never reached");
+}

@@ -1,0 +1,240 @@
+"""Record what a CPython asyncio program logs when it runs on a virtual clock.
+
+This is vloop's oracle.  A scenario program defines ``async def main()`` and
+calls a global ``log(*parts)``; we run it on stock asyncio with one change:
+the selector never waits.  When the loop asks to sleep until its earliest
+timer, the virtual clock is set to that timer's deadline (``now = when``),
+so timestamps are exactly the floats a simulator that assigns ``now = when``
+computes.  Everything else (ready queue, timer heap, Future/Task machinery) is
+CPython's own code, so the interleaving is CPython's.
+
+Output: one line per log() call, ``"<time> <task> <parts...>"``.
+
+The run mirrors asyncio.run():
+  1. the main task (the first task, renamed "main") awaits main() and then
+     logs ``result <value>`` or ``raised <ExceptionClass>``;
+  2. run_until_complete() returns once that task is done (its done callback,
+     which stops the loop, runs one iteration after it finishes);
+  3. every task still pending is cancelled, in creation order, and the loop
+     runs run_until_complete(gather(*those, return_exceptions=True)).
+If the loop would block with nothing ready and no timer pending, in either
+phase, the run ends with the line ``"<time> - deadlock"``.
+
+Where this differs from a literal asyncio.run():
+  * shutdown cancels in task creation order; CPython walks all_tasks(), a
+    set ordered by memory address, which nothing else can reproduce;
+  * shutdown_asyncgens() and shutdown_default_executor() are not run, so
+    tasks created during shutdown get no extra iterations;
+  * default task names ("Task-<n>") count from 1 for every run, and every
+    task created through the loop uses up a number, named or not, as in
+    CPython 3.12.  (CPython's own counter is per process; counting per run
+    gives the same names for a program run alone and keeps repeated runs in
+    one process, as the benchmarks do, independent of each other.)
+
+The output format and semantics are those of /work/shared/cpython/vclock.py;
+the two must agree line for line on every scenario.
+
+Library use:   sys.path.insert(0, "scenarios/recorder")
+               from vclock_recorder import VirtualLoop, run, load_main
+               lines = run(load_main("scenarios/core/01_hello_world.py"))
+Command line:  python3 vclock_recorder.py [--stats] PROGRAM.py
+               (--stats prints loop counters to stderr)
+"""
+import asyncio
+import runpy
+import selectors
+import sys
+
+# asyncio.base_events.MAXIMUM_SELECT_TIMEOUT: the longest single select().
+MAX_SELECT = 24 * 3600
+
+
+class Deadlock(Exception):
+    """The loop would block forever: no ready handle and no timer."""
+
+
+class _NeverBlockingSelector(selectors.DefaultSelector):
+    """A selector whose select() advances virtual time instead of waiting."""
+
+    def __init__(self):
+        super().__init__()
+        self.loop = None
+
+    def select(self, timeout=None):
+        loop = self.loop
+        if timeout is None:
+            # _run_once passes None only when nothing is ready, no timer is
+            # scheduled and the loop is not stopping.
+            raise Deadlock()
+        if timeout > 0:
+            # _run_once dropped cancelled timers from the heap's head, then
+            # set timeout = min(when - now, MAX_SELECT) for the head's
+            # deadline `when`.  Land on `when` itself (not now + timeout,
+            # which can differ in the last bit), unless capped.
+            now = loop._now
+            when = loop._scheduled[0]._when
+            loop._now = now + timeout if when - now > timeout else when
+            loop._stat_jumps += 1
+        loop._stat_selects += 1
+        loop._stat_watch_heap()
+        return super().select(0)
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    """asyncio's selector loop on a virtual clock that starts at 0.0."""
+
+    def __init__(self):
+        selector = _NeverBlockingSelector()
+        super().__init__(selector)
+        selector.loop = self
+        self._now = 0.0
+        self._clock_resolution = 1e-9
+        self.tasks_in_creation_order = []
+        self._task_count = 0
+        # counters for --stats
+        self._stat_selects = 0
+        self._stat_jumps = 0
+        self._stat_rebuilds = 0
+        self._stat_heap = self._scheduled
+
+    def time(self):
+        return self._now
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._task_count += 1
+        if name is None:
+            name = "Task-%d" % self._task_count
+        task = super().create_task(coro, name=name, context=context)
+        self.tasks_in_creation_order.append(task)
+        return task
+
+    def _stat_watch_heap(self):
+        # _run_once replaces the _scheduled list only when it rebuilds the
+        # heap to drop cancelled timers; otherwise it pops in place.
+        if self._scheduled is not self._stat_heap:
+            self._stat_rebuilds += 1
+            self._stat_heap = self._scheduled
+
+    def stats(self):
+        return {
+            "iterations": self._stat_selects,
+            "clock_jumps": self._stat_jumps,
+            "heap_rebuilds": self._stat_rebuilds,
+            "tasks": self._task_count,
+        }
+
+
+# ---------------------------------------------------------------- logging
+
+_sink = None  # the list the current run appends to
+
+
+def fmt_time(t):
+    """Seconds rounded to 6 places: "1", "0.3", "100000", "1.000001"."""
+    r = round(t, 6)
+    if r == int(r):
+        return str(int(r))
+    return ("%.6f" % r).rstrip("0").rstrip(".")
+
+
+def log(*parts):
+    """Record "<time> <task name or -> <parts joined by spaces>"."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return  # no loop: a deadlocked coroutine being closed at exit
+    if _sink is None:
+        return
+    task = asyncio.current_task()
+    who = "-" if task is None else task.get_name()
+    text = " ".join(str(p) for p in parts)
+    _sink.append("%s %s %s" % (fmt_time(loop.time()), who, text))
+
+
+def show(value):
+    """How main's return value is printed after "result"."""
+    if isinstance(value, (list, tuple)):
+        return "[%s]" % ",".join(show(v) for v in value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, BaseException):
+        return type(value).__name__
+    return str(value)
+
+
+# ---------------------------------------------------------------- running
+
+async def _main_task(main_factory):
+    asyncio.current_task().set_name("main")
+    try:
+        value = await main_factory()
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise  # GeneratorExit: a deadlocked main being closed
+    except BaseException as exc:  # CancelledError too
+        log("raised", type(exc).__name__)
+    else:
+        log("result", show(value))
+
+
+def _shutdown(loop):
+    """asyncio.runners._cancel_all_tasks, in creation order."""
+    pending = [t for t in loop.tasks_in_creation_order if not t.done()]
+    if pending:
+        for task in pending:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+
+
+def run(main_factory, stats=None):
+    """Run main_factory() as asyncio.run would; return the logged lines.
+
+    If `stats` is a dict, it is filled with the loop's counters.
+    """
+    global _sink
+    lines = []
+    _sink = lines
+    loop = VirtualLoop()
+    loop.set_exception_handler(lambda loop, context: None)  # quiet stderr
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(_main_task(main_factory))
+        _shutdown(loop)
+    except Deadlock:
+        lines.append("%s - deadlock" % fmt_time(loop.time()))
+    finally:
+        if stats is not None:
+            stats.update(loop.stats())
+        asyncio.set_event_loop(None)
+        loop.close()
+        _sink = None
+        # Coroutines left suspended (after a deadlock, or created during
+        # shutdown) are closed later by the garbage collector; keep the
+        # complaints about the closed loop off stderr.
+        sys.unraisablehook = lambda unraisable: None
+    return lines
+
+
+def load_main(path):
+    """Execute the program file with `log` in its globals; return its main."""
+    namespace = runpy.run_path(path, init_globals={"log": log})
+    return namespace["main"]
+
+
+def _cli(argv):
+    want_stats = bool(argv) and argv[0] == "--stats"
+    if want_stats:
+        argv = argv[1:]
+    if len(argv) != 1:
+        sys.exit("usage: python3 vclock_recorder.py [--stats] PROGRAM.py")
+    stats = {} if want_stats else None
+    lines = run(load_main(argv[0]), stats)
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.flush()
+    if want_stats:
+        sys.stderr.write("".join("%s %s\n" % kv for kv in stats.items()))
+
+
+if __name__ == "__main__":
+    _cli(sys.argv[1:])

@@ -1,0 +1,293 @@
+/**
+ * Future: asyncio.Future's state machine (PENDING -> FINISHED | CANCELLED).
+ *
+ * A Future is awaitable in both coroutine styles: `yield* fut` iterates it
+ * (like `Future.__await__`: yield the future itself while pending, then return
+ * its result), and `await fut` calls its `then`, which suspends the awaiting
+ * task on it (see futures/task.ts for the async protocol).
+ *
+ * Ordering: done callbacks are never called directly; each is scheduled with
+ * callSoon when the future completes, in registration order, so a waiter
+ * resumes one loop iteration after the completion.
+ */
+import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
+import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import { currentLoop, requireLoop } from "../loop/running.js";
+import type { Task } from "./task.js";
+
+export const PENDING = 0;
+export const CANCELLED = 1;
+export const FINISHED = 2;
+const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"] as const;
+
+export type DoneCallback<F> = (fut: F) => void;
+
+let futureIds = 0;
+
+/**
+ * A placeholder for a result that is not there yet. Mirrors asyncio.Future.
+ * @example
+ * const fut = getRunningLoop().createFuture<number>();
+ * getRunningLoop().callLater(1, () => fut.setResult(42));
+ * const v = yield* fut; // or: await fut
+ */
+export class Future<T = unknown> implements PromiseLike<T> {
+  /** @internal */ _state = PENDING;
+  /** @internal */ _result: T | undefined = undefined;
+  /** @internal */ _exception: unknown = undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** @internal */ _callbacks: DoneCallback<any>[] | null = null;
+  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /** @internal the CancelledError a task's coroutine raised, handed out once */ _cancelledExc: CancelledError | null = null;
+  /** @internal asyncio's _asyncio_future_blocking */ _blocking = false;
+  /** @internal */ readonly _loop: BaseEventLoop;
+  /** @internal what this future stands for, for deadlock reports ("sleep(1)", "Lock.acquire") */
+  _label: string | undefined = undefined;
+  /** @internal a number for messages */ readonly _id: number;
+
+  /** Creates a pending future on the running loop (or the given one). */
+  constructor(loop?: BaseEventLoop) {
+    this._loop = loop ?? requireLoop("Future()");
+    this._id = ++futureIds;
+  }
+
+  /** Future.get_loop() */
+  getLoop(): BaseEventLoop {
+    return this._loop;
+  }
+
+  /** Future.done(): true once a result, an exception or a cancellation is set. */
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  /** Future.cancelled() */
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /**
+   * The result; throws the exception if one was set, a CancelledError if
+   * cancelled, InvalidStateError if still pending. Mirrors Future.result().
+   */
+  result(): T {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state !== FINISHED) throw new InvalidStateError(`Result is not ready: ${this._repr()}`);
+    if (this._exception !== undefined) throw this._exception;
+    return this._result as T;
+  }
+
+  /** The exception, or undefined when none. Mirrors Future.exception(). */
+  exception(): unknown {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state !== FINISHED) throw new InvalidStateError(`Exception is not set: ${this._repr()}`);
+    return this._exception;
+  }
+
+  /**
+   * Marks the future done with a result and schedules its callbacks.
+   * Mirrors Future.set_result().
+   * @throws InvalidStateError naming the state if the future is already done.
+   */
+  setResult(value: T): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`setResult: future is already ${STATE_NAMES[this._state]}: ${this._repr()}`);
+    }
+    this._result = value;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  /**
+   * Marks the future done with an exception and schedules its callbacks.
+   * Mirrors Future.set_exception().
+   * @throws InvalidStateError if already done; TypeError for undefined/null.
+   */
+  setException(error: unknown): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`setException: future is already ${STATE_NAMES[this._state]}: ${this._repr()}`);
+    }
+    if (error === undefined || error === null) {
+      throw new TypeError(`setException: the exception must not be ${error}: ${this._repr()}`);
+    }
+    this._exception = error;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  /**
+   * Cancels the future and schedules its callbacks; false if already done.
+   * Mirrors Future.cancel(msg).
+   */
+  cancel(msg?: string): boolean {
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  /**
+   * Calls `fn(this)` in a later loop iteration once the future is done.
+   * Mirrors Future.add_done_callback().
+   */
+  addDoneCallback(fn: DoneCallback<this>): void {
+    if (this._state !== PENDING) {
+      this._loop._callSoon(fn, 1, this);
+    } else if (this._callbacks === null) {
+      this._callbacks = [fn];
+    } else {
+      this._callbacks.push(fn);
+    }
+  }
+
+  /** Removes every registration of `fn`; returns how many. Mirrors Future.remove_done_callback(). */
+  removeDoneCallback(fn: DoneCallback<this>): number {
+    const cbs = this._callbacks;
+    if (cbs === null) return 0;
+    const kept = cbs.filter((cb) => cb !== fn);
+    const removed = cbs.length - kept.length;
+    if (removed > 0) this._callbacks = kept.length > 0 ? kept : null;
+    return removed;
+  }
+
+  /** @internal Ordering: each callback gets its own callSoon, in registration order. */
+  _scheduleCallbacks(): void {
+    const cbs = this._callbacks;
+    if (cbs === null) return;
+    this._callbacks = null;
+    const loop = this._loop;
+    for (let i = 0; i < cbs.length; i++) loop._callSoon(cbs[i], 1, this);
+  }
+
+  /** @internal Future._make_cancelled_error */
+  _makeCancelledError(): CancelledError {
+    const stored = this._cancelledExc;
+    if (stored !== null) {
+      this._cancelledExc = null;
+      return stored;
+    }
+    return new CancelledError(this._cancelMessage);
+  }
+
+  /** @internal what this future is, for error messages */
+  _repr(): string {
+    const label = this._label ? ` ${this._label}` : "";
+    return `<Future#${this._id}${label} ${STATE_NAMES[this._state].toLowerCase()}>`;
+  }
+
+  /** Generator style: `const v = yield* fut`. Like Future.__await__. */
+  [Symbol.iterator](): Generator<unknown, T, unknown> {
+    return new FutureIterator(this) as unknown as Generator<unknown, T, unknown>;
+  }
+
+  /**
+   * Async style: `const v = await fut`. Inside a task's async body this
+   * suspends the task on the future, exactly like `await fut` in Python.
+   * Outside a running loop it returns a native Promise settled when the
+   * future is done. Do not chain or combine vloop awaitables with
+   * Promise.all/race inside a task: use gather / wait.
+   */
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    return awaitFuture(this, onFulfilled, onRejected) as PromiseLike<A | B>;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Settle = ((v: any) => unknown) | null | undefined;
+
+/** @internal settle an awaiter right away from a done future (no suspension). */
+export function settleNow(fut: Future<unknown>, ok: Settle, err: Settle): void {
+  let value: unknown;
+  try {
+    value = fut.result();
+  } catch (e) {
+    if (err) err(e);
+    return;
+  }
+  if (ok) ok(value);
+}
+
+/**
+ * @internal The async-style await protocol for futures. The running loop's
+ * `_asyncWaiter` is the task whose async body is running right now; a then()
+ * arriving then is that body's `await`.
+ */
+function awaitFuture(fut: Future<unknown>, ok: Settle, err: Settle): PromiseLike<unknown> | undefined {
+  const loop = currentLoop();
+  if (loop !== null) {
+    const waiter = loop._asyncWaiter as Task<unknown> | null;
+    if (waiter !== null) {
+      if (fut._state !== PENDING && fut._loop === loop) {
+        // Awaiting a done future does not suspend (Future.__await__ returns at once).
+        settleNow(fut, ok, err);
+      } else {
+        waiter._asyncPark(fut, ok, err, fut, null, false);
+      }
+      return undefined;
+    }
+    if (loop._resumePending !== null) throw misuse(loop, fut._repr());
+  }
+  return bridge(fut).then(ok, err);
+}
+
+/** @internal the error for a then() that is not a task's own await */
+export function misuse(loop: BaseEventLoop, what: string): UsageError {
+  const task = loop._resumePending ?? loop._currentTask;
+  const error = new UsageError(
+    `task ${task ? task.getName() : "?"} awaited ${what} while it was already suspended on something else: ` +
+      `a task can await one thing at a time. Do not pass vloop awaitables to Promise.all/Promise.race ` +
+      `or leave an async function running unawaited; use gather(), wait() or createTask() instead`,
+  );
+  loop._fatal(error);
+  return error;
+}
+
+/** @internal A native Promise settled when `fut` is done (for awaits outside any task). */
+export function bridge<T>(fut: Future<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (fut.done()) settleNow(fut, resolve, reject);
+    else fut.addDoneCallback(() => settleNow(fut, resolve, reject));
+  });
+}
+
+/**
+ * The iterator behind `yield* fut` (Future.__await__): the first next()
+ * yields the future itself if it is pending (marking it "blocking", which the
+ * task checks), the next one returns the result.
+ */
+class FutureIterator<T> {
+  private started = false;
+  constructor(private readonly fut: Future<T>) {}
+
+  next(): IteratorResult<unknown, T> {
+    const fut = this.fut;
+    if (!this.started) {
+      this.started = true;
+      if (fut._state === PENDING) {
+        fut._blocking = true;
+        return { done: false, value: fut };
+      }
+    } else if (fut._state === PENDING) {
+      throw new RuntimeError(`await wasn't used with future ${fut._repr()}`);
+    }
+    return { done: true, value: fut.result() };
+  }
+
+  throw(error: unknown): IteratorResult<unknown, T> {
+    this.started = true;
+    throw error;
+  }
+
+  return(value: T): IteratorResult<unknown, T> {
+    this.started = true;
+    return { done: true, value };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}

@@ -1,0 +1,439 @@
+/**
+ * Task: a coroutine driven by the loop. asyncio.Task's `__step` and
+ * `__wakeup`, iteration for iteration.
+ *
+ * Ordering (the determinism contract, as in CPython 3.12):
+ * - creating a task schedules its first step with callSoon;
+ * - a step runs the coroutine until it yields a pending future (the task
+ *   adds its wakeup as a done callback), yields nothing (a bare yield: the
+ *   next step is scheduled with callSoon, so `sleep(0)` yields exactly once),
+ *   or finishes;
+ * - the wakeup runs as that future's done callback, one iteration after the
+ *   future completed, and steps the coroutine directly;
+ * - cancel() cancels the future the task waits on, or sets must-cancel, and
+ *   the CancelledError is thrown in at the next step.
+ *
+ * Two coroutine styles drive one state machine:
+ * - generator style: a generator object, stepped synchronously with
+ *   next()/throw(); awaiting is `yield* awaitable`;
+ * - async style: a zero-argument function returning a Promise. Its body runs
+ *   in JavaScript microtasks, so a step cannot finish synchronously: the
+ *   task becomes the loop's `_asyncWaiter`, and the step ends when the body
+ *   either awaits a vloop awaitable (its `then` calls `_asyncPark`) or
+ *   settles its promise. The loop waits for that before it runs the next
+ *   handle, so both styles give the same interleaving.
+ */
+import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
+import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import { CANCELLED, FINISHED, Future, PENDING, misuse } from "./future.js";
+
+const MODE_NEW = 0; // a zero-argument function, not called yet
+const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
+const MODE_ASYNC = 2; // an async function's body, running in microtasks
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Settle = ((v: any) => unknown) | null | undefined;
+type CoroIterator = Iterator<unknown, unknown, unknown>;
+
+/** What a task can be given to run (see the surface file's `Coroutine`). */
+export type CoroutineInput<T> =
+  | Generator<unknown, T, unknown>
+  | (() => Generator<unknown, T, unknown>)
+  | (() => PromiseLike<T>)
+  | Iterable<unknown>;
+
+/** The handle callback of a task step (a plain function: no closure per step). */
+function stepTask(task: Task<unknown>, exc: unknown): void {
+  task._step(exc);
+}
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return x !== null && (typeof x === "object" || typeof x === "function") && typeof (x as PromiseLike<unknown>).then === "function";
+}
+
+function iteratorOf(x: unknown): CoroIterator | null {
+  if (x === null || typeof x !== "object") return null;
+  const it = x as { next?: unknown; [Symbol.iterator]?: unknown };
+  if (typeof it.next === "function") return it as CoroIterator; // a generator object
+  if (typeof it[Symbol.iterator] === "function") return (it as Iterable<unknown>)[Symbol.iterator]() as CoroIterator;
+  return null;
+}
+
+/** The error for a promise passed where a coroutine is expected. */
+export function startedPromiseError(what: string): TypeError {
+  return new TypeError(
+    `${what}: got a Promise, which is already running, where a coroutine was expected. ` +
+      `Pass the async function call as a zero-argument function instead: ` +
+      `${what}(() => work(x)) rather than ${what}(work(x))`,
+  );
+}
+
+/**
+ * A coroutine scheduled on the loop. Mirrors asyncio.Task.
+ * @example
+ * const t = createTask(() => work(1), { name: "worker" });
+ * const value = await t; // or: yield* t
+ */
+export class Task<T = unknown> extends Future<T> {
+  /** @internal */ _name: string | null;
+  /** @internal the number in "Task-<n>" */ readonly _num: number;
+  /** @internal */ _coro: CoroIterator | null = null;
+  /** @internal */ _start: (() => unknown) | null = null;
+  /** @internal */ _mode = MODE_GEN;
+  /** @internal */ _mustCancel = false;
+  /** @internal the future this task waits on */ _futWaiter: Future<unknown> | null = null;
+  /** @internal */ _numCancelsRequested = 0;
+  /** @internal the done callback that resumes this task */ readonly _wakeup: (fut: Future<unknown>) => void;
+  // Async style: how to resume the suspended body (set by _asyncPark).
+  /** @internal */ _aOk: Settle = null;
+  /** @internal */ _aErr: Settle = null;
+  /** @internal the awaited future whose result resumes the body */ _aFrom: Future<unknown> | null = null;
+  /** @internal a generator-style awaitable being driven inline by the body's await */ _aIt: CoroIterator | null = null;
+
+  /** @internal use createTask() or loop.createTask() */
+  constructor(coro: CoroutineInput<T>, loop: BaseEventLoop & { _taskCounter: number }, name?: string) {
+    super(loop);
+    if (typeof coro === "function") {
+      this._start = coro as () => unknown;
+      this._mode = MODE_NEW;
+    } else {
+      if (isThenable(coro) && !(Symbol.iterator in (coro as object))) throw startedPromiseError("createTask");
+      if (coro instanceof Future) {
+        throw new TypeError(`createTask: a coroutine was expected, got ${coro._repr()} (await it directly instead)`);
+      }
+      const it = iteratorOf(coro);
+      if (it === null) throw new TypeError(`createTask: a coroutine was expected, got ${String(coro)}`);
+      this._coro = it;
+    }
+    // CPython 3.12 uses up a number for every task, named or not.
+    this._num = ++loop._taskCounter;
+    this._name = name === undefined ? null : String(name);
+    const self = this as Task<unknown>;
+    this._wakeup = (fut) => self._wakeupFrom(fut);
+    loop._callSoon(stepTask, 2, this, undefined);
+    loop._tasks.add(this);
+    if (loop._tracer !== null) loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName() });
+  }
+
+  /** Task.get_name(): "Task-<n>" unless a name was given. */
+  getName(): string {
+    return this._name ?? `Task-${this._num}`;
+  }
+
+  /** Task.set_name() */
+  setName(name: string): void {
+    this._name = String(name);
+  }
+
+  /** Task.cancelling(): the number of pending cancellation requests. */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /** Task.uncancel(): decrements the count of cancellation requests and returns it. */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) this._numCancelsRequested--;
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Requests cancellation: a CancelledError is thrown into the coroutine at
+   * its next step. Returns false if the task is already done. Mirrors Task.cancel(msg).
+   */
+  override cancel(msg?: string): boolean {
+    if (this._state !== PENDING) return false;
+    this._numCancelsRequested++;
+    const loop = this._loop;
+    if (loop._tracer !== null) {
+      const by = loop._currentTask;
+      loop._emit({ kind: "cancel-requested", t: loop.time(), i: loop._iteration, task: this.getName(), ...(by ? { by: by.getName() } : {}) });
+    }
+    // Ordering: cancel the awaited future first (its callbacks wake us).
+    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /** Tasks cannot be resolved from outside: throws RuntimeError, as asyncio does. */
+  override setResult(_value: T): void {
+    throw new RuntimeError(`Task does not support setResult (${this._repr()})`);
+  }
+
+  /** Tasks cannot be resolved from outside: throws RuntimeError, as asyncio does. */
+  override setException(_error: unknown): void {
+    throw new RuntimeError(`Task does not support setException (${this._repr()})`);
+  }
+
+  /** @internal */
+  override _repr(): string {
+    const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
+    return `<Task ${state} name='${this.getName()}'>`;
+  }
+
+  /** @internal for deadlock reports */
+  _describeWait(): string {
+    if (this._futWaiter !== null) return `waits on ${this._futWaiter._repr()}`;
+    if (this._mode === MODE_NEW) return "has not started";
+    return "is ready to run";
+  }
+
+  /** @internal Task.__wakeup: the done callback of the awaited future. */
+  _wakeupFrom(fut: Future<unknown>): void {
+    try {
+      fut.result();
+    } catch (error) {
+      this._step(error);
+      return;
+    }
+    this._step(undefined);
+  }
+
+  /** @internal Task.__step */
+  _step(exc: unknown): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`_step(): already done: ${this._repr()}`);
+    }
+    if (this._mustCancel) {
+      if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
+      this._mustCancel = false;
+    }
+    this._futWaiter = null;
+    const loop = this._loop;
+    loop._enterTask(this);
+    if (loop._tracer !== null) {
+      loop._emit({ kind: "step", t: loop.time(), i: loop._iteration, task: this.getName(), ...(exc instanceof CancelledError ? { cancel: true } : {}) });
+    }
+    if (this._mode === MODE_ASYNC) {
+      this._asyncResume(exc);
+      return; // the step ends when the body suspends (_asyncPark) or settles
+    }
+    try {
+      this._stepSync(exc);
+    } finally {
+      if (loop._asyncWaiter !== this) loop._leaveTask(this);
+    }
+  }
+
+  /** The generator-style step (and the first step of a zero-argument function). */
+  private _stepSync(exc: unknown): void {
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      if (this._mode === MODE_NEW) {
+        const start = this._start as () => unknown;
+        this._start = null;
+        // A task cancelled before its first step never runs its body.
+        if (exc !== undefined) throw exc;
+        const made = start();
+        const it = iteratorOf(made);
+        if (it === null) {
+          if (isThenable(made)) {
+            this._startAsync(made);
+            return;
+          }
+          throw new TypeError(
+            `task ${this.getName()}: its coroutine function returned ${String(made)}; ` +
+              `expected a generator (function*) or a promise (async function)`,
+          );
+        }
+        this._coro = it;
+        this._mode = MODE_GEN;
+        r = it.next();
+      } else {
+        const coro = this._coro as CoroIterator;
+        if (exc === undefined) r = coro.next();
+        else if (typeof coro.throw === "function") r = coro.throw(exc);
+        else throw exc;
+      }
+    } catch (error) {
+      this._finishWithError(error);
+      return;
+    }
+    if (r.done) this._finishWithResult(r.value);
+    else this._handleYield(r.value, true);
+  }
+
+  /**
+   * @internal What the coroutine yielded (Task.__step_run_and_handle_result):
+   * a pending future to wait on, nothing (a bare yield), or a mistake that is
+   * thrown back into the coroutine at the next step.
+   */
+  _handleYield(value: unknown, checkBlocking: boolean): void {
+    const loop = this._loop;
+    if (value instanceof Future) {
+      let error: RuntimeError | null = null;
+      if (value._loop !== loop) {
+        error = new RuntimeError(`Task ${this._repr()} got Future ${value._repr()} attached to a different loop`);
+      } else if (!checkBlocking || value._blocking) {
+        if (value === this) {
+          error = new RuntimeError(`Task cannot await on itself: ${this._repr()}`);
+        } else {
+          value._blocking = false;
+          value.addDoneCallback(this._wakeup);
+          this._futWaiter = value;
+          if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: value._repr() });
+          if (this._mustCancel && value.cancel(this._cancelMessage)) this._mustCancel = false;
+          return;
+        }
+      } else {
+        error = new RuntimeError(`yield was used instead of yield* in task ${this._repr()} with ${value._repr()}`);
+      }
+      loop._callSoon(stepTask, 2, this, error);
+    } else if (value === undefined) {
+      // Ordering: a bare yield gives up control for exactly one iteration.
+      if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: "sleep(0)" });
+      loop._callSoon(stepTask, 2, this, undefined);
+    } else {
+      const error = new RuntimeError(
+        `Task got bad yield: ${String(value)} (in ${this._repr()}); a generator coroutine must only ` +
+          `yield* awaitables (futures, tasks, sleep(), gather(), ...)`,
+      );
+      loop._callSoon(stepTask, 2, this, error);
+    }
+  }
+
+  /** @internal the coroutine returned: set the result (or cancel if a cancel came too late). */
+  _finishWithResult(value: unknown): void {
+    if (this._mustCancel) {
+      // The task was cancelled right before its coroutine returned.
+      this._mustCancel = false;
+      Future.prototype.cancel.call(this, this._cancelMessage);
+    } else {
+      Future.prototype.setResult.call(this, value);
+    }
+    this._finished("result");
+  }
+
+  /** @internal the coroutine raised: a CancelledError cancels the task, anything else is its exception. */
+  _finishWithError(error: unknown): void {
+    if (error instanceof CancelledError) {
+      this._cancelledExc = error;
+      Future.prototype.cancel.call(this);
+    } else {
+      const exc = error ?? new RuntimeError(`task ${this.getName()} threw ${String(error)}`);
+      Future.prototype.setException.call(this, exc);
+    }
+    this._finished(this._state === CANCELLED ? "cancelled" : "error");
+  }
+
+  private _finished(outcome: "result" | "error" | "cancelled"): void {
+    const loop = this._loop;
+    loop._tasks.delete(this);
+    this._coro = null;
+    if (loop._tracer !== null) {
+      const detail = outcome === "error" ? String((this._exception as Error)?.name ?? this._exception) : undefined;
+      loop._emit({ kind: "finish", t: loop.time(), i: loop._iteration, task: this.getName(), outcome: this._state === FINISHED && outcome === "result" ? "result" : outcome, ...(detail ? { detail } : {}) });
+    }
+  }
+
+  // ---------------------------------------------------------------- async style
+
+  /** The first step called an async function: its body now runs in microtasks. */
+  private _startAsync(promise: PromiseLike<unknown>): void {
+    const loop = this._loop;
+    this._mode = MODE_ASYNC;
+    if (loop._syncOnly) {
+      throw new UsageError(
+        `runSync cannot drive task ${this.getName()}: its coroutine is an async function. ` +
+          `runSync drives generator coroutines only; use \`await run(...)\` for async functions`,
+      );
+    }
+    loop._asyncWaiter = this;
+    promise.then(
+      (value) => this._asyncSettled(false, value),
+      (error) => this._asyncSettled(true, error),
+    );
+  }
+
+  /**
+   * @internal The body of this task awaited `yielded` (a future, or what a
+   * generator-style awaitable yielded): the step ends here. `ok`/`err` resume
+   * the body later; `from` is the future whose result `ok` gets; `it` is an
+   * awaitable being driven inline for the body.
+   */
+  _asyncPark(yielded: unknown, ok: Settle, err: Settle, from: Future<unknown> | null, it: CoroIterator | null, checkBlocking: boolean): void {
+    const loop = this._loop;
+    if (loop._asyncWaiter !== this) throw misuse(loop, String(yielded));
+    this._aOk = ok;
+    this._aErr = err;
+    this._aFrom = from;
+    this._aIt = it;
+    loop._asyncWaiter = null;
+    this._handleYield(yielded, checkBlocking);
+    loop._leaveTask(this);
+    loop._scheduleResume(this);
+  }
+
+  /** Resume the suspended body: send the awaited result or throw `exc` in. */
+  private _asyncResume(exc: unknown): void {
+    const loop = this._loop;
+    const ok = this._aOk;
+    const err = this._aErr;
+    const from = this._aFrom;
+    const it = this._aIt;
+    this._aOk = this._aErr = this._aFrom = this._aIt = null;
+    loop._asyncWaiter = this;
+    if (it !== null) {
+      driveInline(this, it, ok, err, exc);
+      return;
+    }
+    if (exc !== undefined) {
+      if (err) err(exc);
+      return;
+    }
+    let value: unknown;
+    if (from !== null) {
+      try {
+        value = from.result();
+      } catch (error) {
+        if (err) err(error);
+        return;
+      }
+    }
+    if (ok) ok(value);
+  }
+
+  /** The async body's promise settled: the coroutine returned or raised. */
+  private _asyncSettled(failed: boolean, value: unknown): void {
+    const loop = this._loop;
+    if (loop._asyncWaiter !== this) {
+      // The body finished while the task was not being stepped: it awaited
+      // something vloop does not control, and that something settled.
+      loop._fatal(
+        new UsageError(
+          `task ${this.getName()} finished outside its own step: its async function awaited ` +
+            `something vloop does not control (a plain Promise, a real timer, I/O). ` +
+            `Await only vloop awaitables (sleep, futures, tasks, gather, locks, queues)`,
+        ),
+      );
+      return;
+    }
+    loop._asyncWaiter = null;
+    if (failed) this._finishWithError(value);
+    else this._finishWithResult(value);
+    loop._leaveTask(this);
+    loop._scheduleResume(this);
+  }
+}
+
+/**
+ * @internal Drives a generator-style awaitable (such as sleep()) for an async
+ * body that awaited it: like `await coro` in Python, the awaitable runs inline
+ * and what it yields suspends the task.
+ */
+export function driveInline(task: Task<unknown>, it: CoroIterator, ok: Settle, err: Settle, exc: unknown): void {
+  let r: IteratorResult<unknown, unknown>;
+  try {
+    if (exc === undefined) r = it.next();
+    else if (typeof it.throw === "function") r = it.throw(exc);
+    else throw exc;
+  } catch (error) {
+    if (err) err(error);
+    return;
+  }
+  if (r.done) {
+    if (ok) ok(r.value);
+    return;
+  }
+  task._asyncPark(r.value, ok, err, null, it, true);
+}

@@ -1,0 +1,417 @@
+/**
+ * The event loop core: a virtual clock, a FIFO ready queue, a timer heap and
+ * `runOnce()`, which is asyncio's `BaseEventLoop._run_once` step for step.
+ *
+ * Design (see DESIGN.md): time is a float that only this loop moves. When
+ * nothing is ready it jumps to the earliest live timer, never to a cancelled
+ * one's deadline and never backwards. Callbacks are called in one place only,
+ * `runOnce`, and each iteration runs exactly the handles that were ready when
+ * it began. Every order decision (ready order, equal-deadline timers) goes
+ * through the injected `SchedulingPolicy`.
+ *
+ * Async-function coroutines run in JavaScript microtasks, so the loop must be
+ * able to pause in the middle of an iteration until the task whose body is
+ * running has suspended again (see futures/task.ts). The iteration state
+ * (`_todo`) therefore lives on the object, and `_runUntilStopped()` returns
+ * false when it pauses; `_resume()` carries on.
+ */
+import { DeadlockError, RuntimeError, StepBudgetExceeded, UsageError } from "../errors.js";
+import type { ChoicePoint, SchedulingPolicy } from "../schedule/policy.js";
+import { Deque } from "../util/deque.js";
+import { TimerHeap } from "../util/heap.js";
+import { type Callback, Handle, TimerHandle } from "./handle.js";
+import type { TraceEvent, Tracer } from "./trace.js";
+
+/** asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES */
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+/** asyncio.base_events._MIN_CANCELLED_TIMER_HANDLES_FRACTION */
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** asyncio.base_events.MAXIMUM_SELECT_TIMEOUT: one select() waits at most a day. */
+const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+/** The loop's clock resolution (time.get_clock_info('monotonic').resolution on Linux). */
+export const CLOCK_RESOLUTION = 1e-9;
+/** Default step budget: handles run before a run is declared a livelock. */
+export const DEFAULT_MAX_STEPS = 50_000_000;
+
+/** What the loop needs to know of a task (Task lives in a higher layer). */
+export interface LoopTask {
+  getName(): string;
+  done(): boolean;
+  /** What the task waits on, for deadlock reports. */
+  _describeWait(): string;
+}
+
+/** An exception a callback raised, as asyncio's exception handler context. */
+export interface ExceptionContext {
+  message: string;
+  exception: unknown;
+  handle?: Handle;
+}
+
+export interface BaseLoopOptions {
+  policy: SchedulingPolicy;
+  maxSteps?: number;
+  tracer?: Tracer | null;
+}
+
+function checkNumber(what: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    const shown = typeof value === "number" ? String(value) : `${typeof value} ${String(value)}`;
+    throw new TypeError(`${what}: ${name} must be a finite number (got ${shown})`);
+  }
+  return value;
+}
+
+function checkCallback(what: string, fn: unknown): asserts fn is Callback {
+  if (typeof fn !== "function") {
+    throw new TypeError(`${what}: callback must be a function (got ${typeof fn})`);
+  }
+}
+
+export class BaseEventLoop {
+  /** The virtual clock, in seconds. */
+  protected _now = 0;
+  /** @internal asyncio's `_ready` */ readonly _ready = new Deque<Handle>(64);
+  /** @internal asyncio's `_scheduled` */ readonly _scheduled: TimerHeap<TimerHandle>;
+  /** @internal asyncio's `_timer_cancelled_count` (with its quirks) */ _timerCancelledCount = 0;
+  /** @internal */ _stopping = false;
+  /** @internal */ _closed = false;
+  /** @internal the policy deciding every order */ readonly _policy: SchedulingPolicy;
+  /** @internal */ readonly _tracer: Tracer | null;
+  /** The choice tape: one entry per decision made by a choosing policy. */
+  readonly tape: number[] = [];
+  /** Exceptions raised by callbacks (asyncio logs them through its exception handler). */
+  readonly unhandled: ExceptionContext[] = [];
+
+  /** @internal loop iteration counter */ _iteration = 0;
+  /** @internal handles left to run in the current iteration */ _todo = 0;
+  /** @internal handles run so far (the step budget counts these) */ _handlesRun = 0;
+  private readonly _maxSteps: number;
+  private _timerSeq = 0;
+
+  /** @internal the task being stepped (asyncio's _current_tasks[loop]) */ _currentTask: LoopTask | null = null;
+  /** @internal tasks not yet done, in creation order */ readonly _tasks = new Set<LoopTask>();
+  /** @internal the task whose async body runs right now in microtasks */ _asyncWaiter: LoopTask | null = null;
+  /** @internal set while the loop waits for a queued resume after an async step */ _resumePending: LoopTask | null = null;
+  /** @internal called when the loop may carry on after an async step (set by the driver) */
+  _onResume: (() => void) | null = null;
+  /** @internal a misuse found while paused: the driver stops the run with it */
+  _fatalError: unknown = undefined;
+  /** @internal true under runSync: async-function coroutines are refused */
+  _syncOnly = false;
+  private readonly _resumeCallback = (): void => {
+    this._resumePending = null;
+    const onResume = this._onResume;
+    if (onResume !== null) onResume();
+  };
+
+  constructor(options: BaseLoopOptions) {
+    this._policy = options.policy;
+    this._scheduled = new TimerHeap<TimerHandle>(options.policy.fifoTimers);
+    this._maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this._tracer = options.tracer ?? null;
+  }
+
+  /**
+   * The loop's current virtual time in seconds; starts at 0.
+   * Mirrors `loop.time()`.
+   * @example const t0 = getRunningLoop().time();
+   */
+  time(): number {
+    return this._now;
+  }
+
+  /**
+   * Schedules `callback(...args)` to run in the next loop iteration (FIFO).
+   * Mirrors `loop.call_soon`.
+   * @throws TypeError if callback is not a function; RuntimeError if the loop is closed.
+   * @example loop.callSoon(() => log("soon"));
+   */
+  callSoon(callback: Callback, ...args: unknown[]): Handle {
+    checkCallback("callSoon", callback);
+    this._checkClosed();
+    return this._callSoonArgs(callback, args);
+  }
+
+  /**
+   * Schedules `callback(...args)` at `time() + delay`. A negative or zero delay
+   * runs it in the next iteration that processes timers.
+   * Mirrors `loop.call_later`.
+   * @throws TypeError if delay is not a finite number or callback not a function.
+   * @example loop.callLater(1.5, () => log("later"));
+   */
+  callLater(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
+    checkNumber("callLater", "delay", delay);
+    checkCallback("callLater", callback);
+    return this._callAtArgs(this._now + delay, callback, args);
+  }
+
+  /**
+   * Schedules `callback(...args)` at virtual time `when`.
+   * Mirrors `loop.call_at`.
+   * @throws TypeError if when is not a finite number or callback not a function.
+   * @example loop.callAt(loop.time() + 2, () => log("at"));
+   */
+  callAt(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
+    checkNumber("callAt", "when", when);
+    checkCallback("callAt", callback);
+    return this._callAtArgs(when, callback, args);
+  }
+
+  /** Asks the loop to stop after the current iteration. Mirrors `loop.stop`. */
+  stop(): void {
+    this._stopping = true;
+  }
+
+  /** Mirrors `loop.is_closed`. */
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  /** @internal callSoon with arguments already in an array */
+  _callSoonArgs(fn: Callback, args: unknown[]): Handle {
+    const n = args.length;
+    const h =
+      n <= 2
+        ? new Handle(this, fn, n, args[0], args[1], null)
+        : new Handle(this, fn, -1, undefined, undefined, args);
+    this._ready.push(h);
+    return h;
+  }
+
+  /** @internal the hot path: callSoon(fn, a0, a1) without checks or rest arrays */
+  _callSoon(fn: Callback, argc: number, a0?: unknown, a1?: unknown): Handle {
+    const h = new Handle(this, fn, argc, a0, a1, null);
+    this._ready.push(h);
+    return h;
+  }
+
+  /** @internal callAt with arguments already in an array */
+  _callAtArgs(when: number, fn: Callback, args: unknown[]): TimerHandle {
+    this._checkClosed();
+    const n = args.length;
+    return n <= 2
+      ? this._callAt(when, fn, n, args[0], args[1])
+      : this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, -1, undefined, undefined, args));
+  }
+
+  /** @internal the hot path: callAt(when, fn, a0, a1) without checks */
+  _callAt(when: number, fn: Callback, argc: number, a0?: unknown, a1?: unknown): TimerHandle {
+    return this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, argc, a0, a1, null));
+  }
+
+  private _pushTimer(timer: TimerHandle): TimerHandle {
+    this._scheduled.push(timer);
+    timer._scheduled = true;
+    if (this._tracer !== null) {
+      const task = this._currentTask;
+      this._emit({ kind: "timer-set", t: this._now, i: this._iteration, timer: timer._seq, when: timer._when, ...(task ? { task: task.getName() } : {}) });
+    }
+    return timer;
+  }
+
+  /** @internal asyncio's _timer_handle_cancelled: count it only while it is in the heap. */
+  _timerHandleCancelled(timer: TimerHandle): void {
+    if (timer._scheduled) {
+      this._timerCancelledCount++;
+      if (this._tracer !== null) this._emit({ kind: "timer-cancelled", t: this._now, i: this._iteration, timer: timer._seq });
+    }
+  }
+
+  /** @internal */
+  _emit(event: TraceEvent): void {
+    (this._tracer as Tracer).emit(event);
+  }
+
+  /** @internal */
+  _checkClosed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  /** @internal asyncio's call_exception_handler: record, never stop the loop. */
+  _reportException(context: ExceptionContext): void {
+    this.unhandled.push(context);
+  }
+
+  /**
+   * @internal Runs loop iterations until `stop()` takes effect (returns true),
+   * or until a task's async body is running in microtasks (returns false: call
+   * again once it has suspended). This is asyncio's run_forever loop:
+   * `while True: _run_once(); if _stopping: break`, with `_run_once` split into
+   * `_beginIteration()` and the handle loop below.
+   */
+  _runUntilStopped(): boolean {
+    const ready = this._ready;
+    for (;;) {
+      while (this._todo > 0) {
+        this._todo--;
+        const handle = ready.shift();
+        if (handle._cancelled) continue;
+        if (++this._handlesRun > this._maxSteps) this._budgetExceeded();
+        try {
+          handle._run();
+        } catch (error) {
+          if (error instanceof UsageError || error instanceof StepBudgetExceeded) throw error;
+          this._reportException({ message: `Exception in ${handle.describe()}`, exception: error, handle });
+        }
+        if (this._asyncWaiter !== null || this._resumePending !== null) return false;
+      }
+      if (this._stopping) {
+        this._stopping = false;
+        return true;
+      }
+      this._beginIteration();
+    }
+  }
+
+  /**
+   * @internal The first half of asyncio's `_run_once`: clean up cancelled
+   * timers, move the clock, move due timers to the ready queue, and fix how
+   * many handles this iteration runs.
+   */
+  private _beginIteration(): void {
+    this._iteration++;
+    const heap = this._scheduled;
+    const schedCount = heap.length;
+    if (
+      schedCount > MIN_SCHEDULED_TIMER_HANDLES &&
+      this._timerCancelledCount / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    ) {
+      // Ordering: asyncio rebuilds the heap with heapify when more than 100
+      // timers are scheduled and over half of them are cancelled.
+      const live: TimerHandle[] = [];
+      for (const timer of heap.items) {
+        if (timer._cancelled) timer._scheduled = false;
+        else live.push(timer);
+      }
+      heap.replaceAndHeapify(live);
+      this._timerCancelledCount = 0;
+    } else {
+      // Ordering: cancelled timers are popped from the head only.
+      while (heap.length > 0 && heap.items[0]._cancelled) {
+        this._timerCancelledCount--;
+        const timer = heap.pop();
+        timer._scheduled = false;
+      }
+    }
+
+    // The select() step: with nothing ready, jump to the earliest live timer
+    // (by at most MAXIMUM_SELECT_TIMEOUT per iteration, as CPython's wait is capped).
+    if (this._ready.length === 0 && !this._stopping) {
+      if (heap.length === 0) this._deadlock();
+      const when = heap.items[0]._when;
+      const timeout = Math.min(Math.max(0, when - this._now), MAXIMUM_SELECT_TIMEOUT);
+      if (timeout > 0) {
+        if (when - this._now > timeout) this._now = this._now + timeout;
+        else if (when > this._now) this._now = when;
+      }
+    }
+
+    // Ordering: timers due before now + resolution move to the ready queue in
+    // heap pop order; even cancelled ones are popped here (and then skipped),
+    // and, as in CPython, without decrementing _timer_cancelled_count.
+    const endTime = this._now + CLOCK_RESOLUTION;
+    const firstDue = this._ready.length;
+    while (heap.length > 0 && heap.items[0]._when < endTime) {
+      const timer = heap.pop();
+      timer._scheduled = false;
+      this._ready.push(timer);
+      if (this._tracer !== null && !timer._cancelled) {
+        this._emit({ kind: "timer-fired", t: this._now, i: this._iteration, timer: timer._seq });
+      }
+    }
+    this._todo = this._ready.length;
+    if (this._policy.chooses) {
+      this._chooseOrder(firstDue, this._todo, "timer");
+      this._chooseOrder(0, this._todo, "ready");
+    }
+  }
+
+  /**
+   * Lets a choosing policy reorder ready[from, to): at each position it picks
+   * one of the remaining handles (0 = the default, FIFO) and the rest keep
+   * their relative order. Each decision with two or more alternatives goes on
+   * the tape. For "timer" only timers with the same deadline are permuted.
+   */
+  private _chooseOrder(from: number, to: number, kind: "ready" | "timer"): void {
+    const ready = this._ready;
+    for (let i = from; i < to - 1; i++) {
+      let end = to;
+      if (kind === "timer") {
+        const when = (ready.at(i) as TimerHandle)._when;
+        end = i + 1;
+        while (end < to && (ready.at(end) as TimerHandle)._when === when) end++;
+      } else {
+        // only live handles are alternatives; cancelled ones are skipped anyway
+        if (ready.at(i)._cancelled) continue;
+      }
+      const n = end - i;
+      if (n < 2) continue;
+      const point: ChoicePoint = { kind, time: this._now, iteration: this._iteration };
+      const k = this._policy.choose(n, point);
+      if (!Number.isInteger(k) || k < 0 || k >= n) {
+        throw new UsageError(`strategy ${this._policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
+      }
+      this.tape.push(k);
+      if (this._tracer !== null) this._emit({ kind: "choice", t: this._now, i: this._iteration, point: kind, n, chosen: k });
+      if (k > 0) {
+        const picked = ready.at(i + k);
+        for (let j = i + k; j > i; j--) ready.set(j, ready.at(j - 1));
+        ready.set(i, picked);
+      }
+    }
+  }
+
+  private _deadlock(): never {
+    const waiting: string[] = [];
+    for (const task of this._tasks) {
+      if (!task.done()) waiting.push(`  ${task.getName()}: ${task._describeWait()}`);
+    }
+    throw new DeadlockError(
+      `deadlock at t=${this._now}: no handle is ready and no timer is pending, ` +
+        `so nothing can ever run again. Unfinished tasks:\n${waiting.join("\n") || "  (none)"}`,
+    );
+  }
+
+  private _budgetExceeded(): never {
+    const current = this._currentTask ? ` (running: ${this._currentTask.getName()})` : "";
+    throw new StepBudgetExceeded(
+      `step budget exceeded: ran ${this._maxSteps} handles by t=${this._now}${current}; ` +
+        `is a task looping forever (a livelock)? Raise LoopOptions.maxSteps if the program is just long`,
+    );
+  }
+
+  /**
+   * @internal An async step is over (the body suspended or settled): carry on
+   * with the next handle in a fresh microtask. Waiting one microtask also
+   * catches a second await started in the same step (Promise.all over vloop
+   * awaitables), which would otherwise be taken for another task's.
+   */
+  _scheduleResume(task: LoopTask): void {
+    this._resumePending = task;
+    queueMicrotask(this._resumeCallback);
+  }
+
+  /** @internal Stop the run with `error` at the next chance (see run drivers). */
+  _fatal(error: unknown): void {
+    if (this._fatalError === undefined) this._fatalError = error;
+  }
+
+  /** @internal asyncio's _enter_task */
+  _enterTask(task: LoopTask): void {
+    if (this._currentTask !== null) {
+      throw new RuntimeError(
+        `Cannot enter into task ${task.getName()} while another task ${this._currentTask.getName()} is being executed.`,
+      );
+    }
+    this._currentTask = task;
+  }
+
+  /** @internal asyncio's _leave_task */
+  _leaveTask(task: LoopTask): void {
+    if (this._currentTask !== task) {
+      throw new RuntimeError(`Leaving task ${task.getName()} does not match the current task.`);
+    }
+    this._currentTask = null;
+  }
+}

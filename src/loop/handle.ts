@@ -1,0 +1,98 @@
+/**
+ * Handles: a callback with its arguments, queued on the loop's ready queue
+ * (Handle) or its timer heap (TimerHandle). asyncio.events.Handle / TimerHandle.
+ */
+import type { BaseEventLoop } from "./baseEventLoop.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Callback = (...args: any[]) => void;
+
+/** asyncio.Handle: returned by callSoon; `cancel()` stops the callback from running. */
+export class Handle {
+  /** @internal */ _fn: Callback | null;
+  /** @internal */ _a0: unknown;
+  /** @internal */ _a1: unknown;
+  /** @internal */ _args: unknown[] | null;
+  /** @internal number of arguments, or -1 when they are in `_args` */
+  _argc: number;
+  /** @internal */ _cancelled = false;
+  /** @internal */ readonly _loop: BaseEventLoop;
+
+  /** @internal use loop.callSoon */
+  constructor(loop: BaseEventLoop, fn: Callback, argc: number, a0: unknown, a1: unknown, args: unknown[] | null) {
+    this._loop = loop;
+    this._fn = fn;
+    this._argc = argc;
+    this._a0 = a0;
+    this._a1 = a1;
+    this._args = args;
+  }
+
+  /** Handle.cancel(): the callback will not run. Cancelling twice is harmless. */
+  cancel(): void {
+    if (!this._cancelled) {
+      this._cancelled = true;
+      // As CPython does outside debug mode: drop the references at once.
+      this._fn = null;
+      this._a0 = this._a1 = this._args = null;
+    }
+  }
+
+  /** Handle.cancelled() */
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+
+  /** @internal Handle._run: the only place a callback is called (from runOnce). */
+  _run(): void {
+    const fn = this._fn as Callback;
+    switch (this._argc) {
+      case 0:
+        fn();
+        return;
+      case 1:
+        fn(this._a0);
+        return;
+      case 2:
+        fn(this._a0, this._a1);
+        return;
+      default:
+        fn(...(this._args as unknown[]));
+    }
+  }
+
+  /** A short description for traces and deadlock reports. */
+  describe(): string {
+    const fn = this._fn;
+    return fn === null ? "<cancelled handle>" : `callback ${fn.name || "<anonymous>"}`;
+  }
+}
+
+/** asyncio.TimerHandle: a handle with a deadline, kept in the loop's timer heap. */
+export class TimerHandle extends Handle {
+  /** @internal the deadline in virtual seconds */ _when: number;
+  /** @internal insertion number (fifo tie-break, traces) */ _seq: number;
+  /** @internal true while the handle is in the heap */ _scheduled = false;
+
+  /** @internal use loop.callAt / loop.callLater */
+  constructor(loop: BaseEventLoop, when: number, seq: number, fn: Callback, argc: number, a0: unknown, a1: unknown, args: unknown[] | null) {
+    super(loop, fn, argc, a0, a1, args);
+    this._when = when;
+    this._seq = seq;
+  }
+
+  /** TimerHandle.when(): the deadline, in the loop's virtual seconds. */
+  when(): number {
+    return this._when;
+  }
+
+  /**
+   * TimerHandle.cancel(). Ordering: a cancelled timer stays in the heap and is
+   * dropped lazily, as CPython does; the loop counts it only while it is
+   * still scheduled (the count drives the heap clean-up in runOnce).
+   */
+  override cancel(): void {
+    if (!this._cancelled) this._loop._timerHandleCancelled(this);
+    super.cancel();
+  }
+}

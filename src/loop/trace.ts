@@ -1,0 +1,29 @@
+/**
+ * Trace events: what a run can record about itself. The loop and the tasks
+ * emit them only when a tracer is installed (`LoopOptions.trace`); otherwise
+ * each emit point is a single null check.
+ */
+
+export type TraceEvent =
+  | { kind: "task-created"; t: number; i: number; task: string }
+  | { kind: "step"; t: number; i: number; task: string; cancel?: boolean }
+  | { kind: "suspend"; t: number; i: number; task: string; on: string }
+  | { kind: "finish"; t: number; i: number; task: string; outcome: "result" | "error" | "cancelled"; detail?: string }
+  | { kind: "timer-set"; t: number; i: number; timer: number; when: number; task?: string }
+  | { kind: "timer-fired"; t: number; i: number; timer: number }
+  | { kind: "timer-cancelled"; t: number; i: number; timer: number }
+  | { kind: "callback"; t: number; i: number; what: string }
+  | { kind: "cancel-requested"; t: number; i: number; task: string; by?: string }
+  | { kind: "choice"; t: number; i: number; point: "ready" | "timer"; n: number; chosen: number };
+
+export interface Tracer {
+  emit(event: TraceEvent): void;
+}
+
+/** A tracer that keeps every event in an array. */
+export class ArrayTracer implements Tracer {
+  readonly events: TraceEvent[] = [];
+  emit(event: TraceEvent): void {
+    this.events.push(event);
+  }
+}

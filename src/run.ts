@@ -1,0 +1,206 @@
+/**
+ * run() and runSync(): asyncio.run on a fresh virtual-time loop.
+ *
+ * The phases follow `asyncio.run` (as the conformance recorder runs it):
+ * 1. the main coroutine becomes Task-1; the loop runs until that task's done
+ *    callback stops it (one iteration after it finished);
+ * 2. every task still pending is cancelled, in creation order, and the loop
+ *    runs until a gather(..., returnExceptions) of them is done;
+ * 3. the loop is closed; main's result is returned (or its error thrown).
+ * Deadlock (nothing ready, no timer) in either phase throws DeadlockError.
+ *
+ * runSync() runs generator coroutines with no microtask at all. run() also
+ * drives async functions: while a task's async body runs in microtasks the
+ * loop pauses and carries on when the body suspends (see futures/task.ts).
+ * A body that awaits a promise vloop does not control is caught by a
+ * watchdog (one setImmediate per run) and named in a UsageError.
+ */
+import { gather } from "./asyncio/gather.js";
+import { RuntimeError, UsageError } from "./errors.js";
+import { EventLoop } from "./futures/eventLoop.js";
+import type { Future } from "./futures/future.js";
+import { type CoroutineInput, type Task, startedPromiseError } from "./futures/task.js";
+import type { Tracer } from "./loop/trace.js";
+import { currentLoop, setRunningLoop } from "./loop/running.js";
+import type { SchedulingPolicy } from "./schedule/policy.js";
+import { resolvePolicy } from "./schedule/resolve.js";
+
+export interface LoopOptions {
+  /** Seed of the loop's PRNG (random strategies); default 0. */
+  seed?: string | number;
+  /** "cpython" (default), "fifo", "random", or a SchedulingPolicy object. */
+  strategy?: "cpython" | "fifo" | "random" | "pct" | string | SchedulingPolicy;
+  /** Step budget: handles run before a livelock is declared (default 50,000,000). */
+  maxSteps?: number;
+  /** Receives trace events (off when absent). */
+  tracer?: Tracer;
+  /** Called with the loop before the main task is created (for tools: tape, unhandled errors). */
+  onLoop?: (loop: EventLoop) => void;
+}
+
+function makeLoop(options: LoopOptions | undefined): EventLoop {
+  const seed = options?.seed ?? 0;
+  const loop = new EventLoop({
+    policy: resolvePolicy(options?.strategy, seed),
+    maxSteps: options?.maxSteps,
+    tracer: options?.tracer ?? null,
+  });
+  options?.onLoop?.(loop);
+  return loop;
+}
+
+function checkMain(main: unknown, what: string): void {
+  if (main !== null && typeof main === "object" && typeof (main as { then?: unknown }).then === "function" && !(Symbol.iterator in main)) {
+    throw startedPromiseError(what);
+  }
+}
+
+/** The phases of asyncio.run, resumable so that async steps can pause it. */
+class Runner<T> {
+  private phase: "main" | "shutdown" | "done" = "main";
+  private readonly mainTask: Task<T>;
+  private readonly stop = (): void => this.loop.stop();
+  private waitingFor: Future<unknown>;
+
+  constructor(
+    private readonly loop: EventLoop,
+    main: CoroutineInput<T>,
+  ) {
+    this.mainTask = loop.createTask(main);
+    this.mainTask.addDoneCallback(this.stop);
+    this.waitingFor = this.mainTask;
+  }
+
+  /** Runs as far as possible; true when the whole run is over. */
+  advance(): boolean {
+    const loop = this.loop;
+    for (;;) {
+      if (loop._fatalError !== undefined) throw loop._fatalError;
+      if (!loop._runUntilStopped()) return false;
+      if (!this.waitingFor.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+      if (this.phase === "shutdown" || !this.startShutdown()) {
+        this.phase = "done";
+        return true;
+      }
+    }
+  }
+
+  /** asyncio.runners._cancel_all_tasks, in creation order. */
+  private startShutdown(): boolean {
+    this.phase = "shutdown";
+    const toCancel: Task<unknown>[] = [];
+    for (const t of this.loop._tasks) if (!t.done()) toCancel.push(t as Task<unknown>);
+    if (toCancel.length === 0) return false;
+    for (const t of toCancel) t.cancel();
+    const all = gather(...toCancel, { returnExceptions: true });
+    all.addDoneCallback(this.stop);
+    this.waitingFor = all;
+    return true;
+  }
+
+  result(): T {
+    return this.mainTask.result();
+  }
+
+  /** The task whose async body is running, for the watchdog's message. */
+  describeStuck(): string {
+    const task = this.loop._asyncWaiter;
+    const who = task ? `task ${task.getName()}` : "a task";
+    return (
+      `${who} awaited a promise that vloop does not control (a plain Promise, a real timer, I/O, ` +
+      `or an async function started without createTask); vloop cannot know when it settles. ` +
+      `Await only vloop awaitables (sleep, futures, tasks, gather, locks, queues)`
+    );
+  }
+}
+
+function close(loop: EventLoop): void {
+  loop._closed = true;
+  loop._onResume = null;
+  setRunningLoop(null);
+}
+
+/**
+ * Runs a generator coroutine to completion on a new virtual-time loop,
+ * synchronously. Mirrors `asyncio.run` (for generator coroutines only).
+ * @throws the main coroutine's error; DeadlockError; StepBudgetExceeded;
+ *   UsageError if a task is an async function; RuntimeError inside a running loop.
+ * @example
+ * const result = runSync(function* () { yield* sleep(1); return 42; });
+ */
+export function runSync<T>(
+  main: Generator<unknown, T, unknown> | (() => Generator<unknown, T, unknown>),
+  options?: LoopOptions,
+): T {
+  if (currentLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
+  checkMain(main, "runSync");
+  const loop = makeLoop(options);
+  loop._syncOnly = true;
+  setRunningLoop(loop);
+  try {
+    const runner = new Runner<T>(loop, main);
+    if (!runner.advance()) throw new UsageError("runSync: an async step was started; use run()");
+    return runner.result();
+  } finally {
+    close(loop);
+  }
+}
+
+/**
+ * Runs a coroutine (generator or async function) to completion on a new
+ * virtual-time loop. Mirrors `asyncio.run(main)`.
+ * @throws (rejects with) the main coroutine's error, DeadlockError,
+ *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise.
+ *   Throws RuntimeError at once if called inside a running loop.
+ * @example
+ * const result = await run(async () => { await sleep(1); return 42; });
+ */
+export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<T> {
+  if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
+  checkMain(main, "run");
+  const loop = makeLoop(options);
+  setRunningLoop(loop);
+  return new Promise<T>((resolve, reject) => {
+    let finished = false;
+    let runner: Runner<T>;
+    const finish = (ok: boolean, value: unknown): void => {
+      if (finished) return;
+      finished = true;
+      close(loop);
+      if (ok) resolve(value as T);
+      else reject(value);
+    };
+    const drive = (): void => {
+      if (finished) return;
+      try {
+        if (!runner.advance()) return; // paused: an async body is running
+        let value: T;
+        try {
+          value = runner.result();
+        } catch (error) {
+          finish(false, error);
+          return;
+        }
+        finish(true, value);
+      } catch (error) {
+        finish(false, error);
+      }
+    };
+    try {
+      runner = new Runner<T>(loop, main);
+    } catch (error) {
+      finish(false, error);
+      return;
+    }
+    loop._onResume = drive;
+    drive();
+    if (!finished) {
+      // The run goes on in microtasks only; a macrotask runs before it ends
+      // only if an async body waits on something outside vloop.
+      // real-time: a watchdog, never part of the schedule; it only detects a stuck run.
+      setImmediate(() => {
+        if (!finished) finish(false, new UsageError(runner.describeStuck()));
+      });
+    }
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * The one seam through which every ordering decision of the loop passes.
+ *
+ * CPython's loop makes two kinds of order decisions that a real run could
+ * make differently: the order of the handles that are ready in one iteration
+ * (CPython: FIFO), and the order of timers that fall due together (CPython:
+ * heapq's pop order for equal deadlines). A `SchedulingPolicy` decides both.
+ *
+ * A policy that returns `chooses = false` keeps CPython's own order and is
+ * never asked; the loop then runs its fast path. A choosing policy is asked
+ * `choose(n, point)` at every point with n >= 2 alternatives; the answer is an
+ * index into the alternatives *in their default order*, so 0 always means
+ * "what CPython does" and a tape of zeros replays CPython's schedule. Every
+ * answer is appended to the loop's choice tape (`EventLoop.tape`).
+ *
+ * Prior art: fast-check's scheduler injects `nextTaskIndex`; shuttle keeps one
+ * small file per strategy. Strategies live beside this file.
+ */
+
+/** Where a decision is made, for traces and for strategies that care. */
+export interface ChoicePoint {
+  /** "ready": which ready handle runs next; "timer": which due timer goes first. */
+  readonly kind: "ready" | "timer";
+  /** Virtual time of the decision. */
+  readonly time: number;
+  /** Loop iteration number of the decision. */
+  readonly iteration: number;
+}
+
+export interface SchedulingPolicy {
+  /** The strategy's name, as given in `LoopOptions.strategy`. */
+  readonly name: string;
+  /** Ordering: true breaks equal-deadline timers by insertion, false keeps heapq's order. */
+  readonly fifoTimers: boolean;
+  /** false: never consulted, the loop keeps CPython's order and records no tape. */
+  readonly chooses: boolean;
+  /** Picks one of `n >= 2` alternatives; 0 is the default (CPython) choice. */
+  choose(n: number, point: ChoicePoint): number;
+}

@@ -1,0 +1,23 @@
+/**
+ * `random`: at every decision point with n alternatives, pick one uniformly
+ * with the loop's seeded PRNG (seedrandom). The same seed gives the same
+ * schedule; the choices are recorded on the tape, so any run replays.
+ * This goes beyond what CPython does: CPython always runs ready handles FIFO.
+ */
+import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
+import { Prng } from "../util/random.js";
+
+export class RandomPolicy implements SchedulingPolicy {
+  readonly name = "random";
+  readonly fifoTimers = false;
+  readonly chooses = true;
+  private readonly prng: Prng;
+
+  constructor(seed: string | number) {
+    this.prng = new Prng(`random:${seed}`);
+  }
+
+  choose(n: number, _point: ChoicePoint): number {
+    return this.prng.below(n);
+  }
+}
