@@ -1,0 +1,63 @@
+/**
+ * Child process of bench/run.ts: times one throughput workload in one style.
+ *
+ *   node --expose-gc --import tsx bench/throughput.ts WORKLOAD STYLE [--runs N]
+ *
+ * One untimed warm-up run (so V8 has compiled the hot paths), then N timed runs
+ * (default 3), each preceded by a full GC when --expose-gc is on, so one run's
+ * garbage is not collected inside the next run's timing. Prints one JSON line.
+ * A run is timed from just before runSync()/run() is called until it returns or
+ * its promise settles; node start-up, module loading and the warm-up are not.
+ */
+import { fanOut } from "./workloads/fan_out.js";
+import { sleepStorm } from "./workloads/sleep_storm.js";
+import type { Facts, Style, ThroughputWorkload } from "./workloads/types.js";
+
+const THROUGHPUT_WORKLOADS: readonly ThroughputWorkload[] = [sleepStorm, fanOut];
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function once(w: ThroughputWorkload, style: Style): Promise<[Facts, number]> {
+  gc?.();
+  const t0 = process.hrtime.bigint();
+  const facts = style === "generator" ? w.generator() : await w.async();
+  const t1 = process.hrtime.bigint();
+  return [facts, Number(t1 - t0) / 1e9];
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [name, style] = argv;
+  const runsAt = argv.indexOf("--runs");
+  const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1])) : 3;
+  const w = THROUGHPUT_WORKLOADS.find((x) => x.name === name);
+  if (!w || (style !== "generator" && style !== "async")) {
+    const names = THROUGHPUT_WORKLOADS.map((x) => x.name).join("|");
+    throw new Error(`usage: throughput.ts ${names} generator|async [--runs N] (got ${argv.join(" ")})`);
+  }
+  await once(w, style); // warm-up
+  const seconds: number[] = [];
+  let facts: Facts | undefined;
+  for (let r = 0; r < runs; r++) {
+    const [f, s] = await once(w, style);
+    facts = f;
+    seconds.push(s);
+  }
+  const best = Math.min(...seconds);
+  process.stdout.write(
+    JSON.stringify({
+      workload: w.name,
+      style,
+      events: w.events,
+      runs: seconds,
+      bestSeconds: best,
+      eventsPerSecond: w.events / best,
+      facts,
+      gc: gc !== undefined,
+    }) + "\n",
+  );
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
