@@ -10,8 +10,8 @@
 
 /** Base class of vloop's errors other than CancelledError. */
 export class VloopError extends Error {
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -55,3 +55,23 @@ export class StepBudgetExceeded extends VloopError {}
  * run instead of being reported to the loop's exception handler.
  */
 export class UsageError extends VloopError {}
+
+/** Python's ValueError, as asyncio raises it (over-released BoundedSemaphore, taskDone too often...). */
+export class ValueError extends VloopError {}
+
+/** asyncio.BrokenBarrierError: a Barrier was reset or aborted while a task waited on it. */
+export class BrokenBarrierError extends VloopError {}
+
+/**
+ * Python's ExceptionGroup, as a TaskGroup raises it: `exceptions` holds the
+ * children's errors in the order they happened, the body's error last.
+ * The message reads like Python's: "unhandled errors in a TaskGroup (2 sub-exceptions)".
+ */
+export class ExceptionGroup extends VloopError {
+  readonly exceptions: readonly unknown[];
+  constructor(message: string, exceptions: readonly unknown[]) {
+    const n = exceptions.length;
+    super(`${message} (${n} sub-exception${n === 1 ? "" : "s"})`);
+    this.exceptions = exceptions;
+  }
+}

@@ -27,3 +27,18 @@ export {
   UsageError,
   VloopError,
 } from "./errors.js";
+export { coroutine, type Body } from "./futures/coroutine.js";
+export { asyncWith, type AsyncContextManager } from "./asyncio/asyncWith.js";
+export { Timeout, timeout, timeoutAt } from "./asyncio/timeouts.js";
+export { waitFor } from "./asyncio/waitFor.js";
+export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, type WaitOptions, type ReturnWhen } from "./asyncio/wait.js";
+export { shield } from "./asyncio/shield.js";
+export { asCompleted } from "./asyncio/asCompleted.js";
+export { TaskGroup } from "./asyncio/taskGroup.js";
+export { Lock } from "./sync/lock.js";
+export { Event } from "./sync/event.js";
+export { Condition } from "./sync/condition.js";
+export { Semaphore, BoundedSemaphore } from "./sync/semaphore.js";
+export { Barrier } from "./sync/barrier.js";
+export { Queue, PriorityQueue, LifoQueue } from "./sync/queue.js";
+export { ValueError, BrokenBarrierError, ExceptionGroup } from "./errors.js";

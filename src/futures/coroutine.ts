@@ -11,6 +11,7 @@
 import { RuntimeError } from "../errors.js";
 import { currentLoop } from "../loop/running.js";
 import { misuse } from "./future.js";
+import { InlinePromise } from "./inline.js";
 import { type Task, driveInline } from "./task.js";
 
 export abstract class CoroutineObject<T> implements PromiseLike<T> {
@@ -53,4 +54,59 @@ export abstract class CoroutineObject<T> implements PromiseLike<T> {
     );
     return Promise.reject(error).then(onFulfilled, onRejected);
   }
+}
+
+/** A CoroutineObject made from a generator function (one call, one generator). */
+export class GenCoroutine<T> extends CoroutineObject<T> {
+  constructor(
+    private readonly make: () => Iterator<unknown, T, unknown>,
+    private readonly name: string,
+  ) {
+    super();
+  }
+
+  protected _iterator(): Iterator<unknown, T, unknown> {
+    return this.make();
+  }
+
+  describe(): string {
+    return this.name;
+  }
+}
+
+/**
+ * Turns a generator function into a function returning lazy awaitables that
+ * work in both styles (`yield* f(x)` and `await f(x)`), like a Python
+ * `async def`. vloop's own composite awaitables are written this way.
+ * @example
+ * const double = coroutine(function* (x: number) { yield* sleep(1); return 2 * x; });
+ * await double(21); // or: yield* double(21)
+ */
+export function coroutine<A extends unknown[], T>(
+  fn: (...args: A) => Generator<unknown, T, unknown>,
+  name: string = fn.name || "coroutine",
+): (...args: A) => CoroutineObject<T> {
+  return (...args: A) => new GenCoroutine<T>(() => fn(...args), name);
+}
+
+
+/** The body of `asyncWith` and similar: a generator function, an async function, or a plain function. */
+export type Body<V, R> = (value: V) => Generator<unknown, R, unknown> | PromiseLike<R> | Iterable<unknown> | R;
+
+/**
+ * @internal Runs `body(value)` inline in the awaiting task, as Python's
+ * `async with` runs its block: a generator is delegated to, an awaitable is
+ * awaited, an async function's promise is awaited through InlinePromise.
+ */
+export function* callBody<V, R>(body: Body<V, R>, value: V): Generator<unknown, R, unknown> {
+  const made = body(value) as unknown;
+  if (made !== null && typeof made === "object") {
+    if (typeof (made as Iterator<unknown>).next === "function" || Symbol.iterator in made) {
+      return (yield* made as Iterable<unknown>) as unknown as R;
+    }
+    if (typeof (made as PromiseLike<R>).then === "function") {
+      return (yield new InlinePromise(made as PromiseLike<R>)) as R;
+    }
+  }
+  return made as R;
 }

@@ -25,6 +25,7 @@
  */
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import { InlinePromise } from "./inline.js";
 import { CANCELLED, FINISHED, Future, PENDING, misuse } from "./future.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
@@ -279,6 +280,12 @@ export class Task<T = unknown> extends Future<T> {
         error = new RuntimeError(`yield was used instead of yield* in task ${this._repr()} with ${value._repr()}`);
       }
       loop._callSoon(stepTask, 2, this, error);
+    } else if (value instanceof InlinePromise) {
+      const error = new UsageError(
+        `task ${this.getName()} is a generator-style coroutine but was given an async function body ` +
+          `(in asyncWith, waitFor, ...): inside function* coroutines pass generator functions (function*)`,
+      );
+      loop._callSoon(stepTask, 2, this, error);
     } else if (value === undefined) {
       // Ordering: a bare yield gives up control for exactly one iteration.
       if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: "sleep(0)" });
@@ -421,10 +428,10 @@ export class Task<T = unknown> extends Future<T> {
  * body that awaited it: like `await coro` in Python, the awaitable runs inline
  * and what it yields suspends the task.
  */
-export function driveInline(task: Task<unknown>, it: CoroIterator, ok: Settle, err: Settle, exc: unknown): void {
+export function driveInline(task: Task<unknown>, it: CoroIterator, ok: Settle, err: Settle, exc: unknown, value?: unknown): void {
   let r: IteratorResult<unknown, unknown>;
   try {
-    if (exc === undefined) r = it.next();
+    if (exc === undefined) r = it.next(value);
     else if (typeof it.throw === "function") r = it.throw(exc);
     else throw exc;
   } catch (error) {
@@ -435,5 +442,24 @@ export function driveInline(task: Task<unknown>, it: CoroIterator, ok: Settle, e
     if (ok) ok(r.value);
     return;
   }
-  task._asyncPark(r.value, ok, err, null, it, true);
+  const yielded = r.value;
+  if (yielded instanceof InlinePromise) {
+    // An async function's body running inline for this task (asyncWith, waitFor):
+    // its own awaits suspend the task; when it settles, carry on in the same step.
+    const loop = task._loop;
+    const resume = (failed: boolean, v: unknown): void => {
+      if (loop._asyncWaiter !== task) {
+        loop._fatal(new UsageError(`task ${task.getName()}: an inline async body settled outside the task's step (it awaited something vloop does not control)`));
+        return;
+      }
+      if (failed) driveInline(task, it, ok, err, v === undefined ? new RuntimeError("async body threw undefined") : v);
+      else driveInline(task, it, ok, err, undefined, v);
+    };
+    yielded.promise.then(
+      (v) => resume(false, v),
+      (e) => resume(true, e),
+    );
+    return;
+  }
+  task._asyncPark(yielded, ok, err, null, it, true);
 }

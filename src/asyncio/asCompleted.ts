@@ -1,0 +1,60 @@
+/**
+ * asCompleted(): asyncio.as_completed (3.12). A lazy iterator: the first
+ * next() wraps the inputs into futures (coroutines become tasks, in the
+ * order given; CPython's order is a set's) and yields one awaitable per
+ * input; each awaitable returns (or throws) the result of the next future to
+ * finish, or throws TimeoutError once the timeout has passed.
+ */
+import { TimeoutError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import { Future } from "../futures/future.js";
+import type { TimerHandle } from "../loop/handle.js";
+import { requireLoop } from "../loop/running.js";
+import { Queue } from "../sync/queue.js";
+import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+
+/**
+ * Yields awaitables that return results in completion order.
+ * Mirrors `asyncio.as_completed(aws, timeout=None)`.
+ * @example
+ * for (const next of asCompleted([t1, t2])) { const r = yield* next; }
+ * for (const next of asCompleted([t1, t2], { timeout: 5 })) { const r = await next; }
+ */
+export function* asCompleted<T>(
+  aws: Iterable<AwaitableInput<T>>,
+  options: { timeout?: number | null } = {},
+): Generator<CoroutineObject<T>, void, unknown> {
+  if (aws instanceof Future || aws === null || typeof aws !== "object" || !(Symbol.iterator in aws)) {
+    throw new TypeError(`asCompleted: expect an iterable of futures, not ${String(aws)}`);
+  }
+  const done = new Queue<Future<T> | null>();
+  const loop = requireLoop("asCompleted()");
+  const todo = new Set<Future<T>>();
+  for (const aw of new Set(aws)) todo.add(ensureFuture(aw, "asCompleted"));
+  let timeoutHandle: TimerHandle | null = null;
+
+  const onTimeout = (): void => {
+    for (const f of todo) {
+      f.removeDoneCallback(onCompletion);
+      done.putNowait(null); // a dummy value for waitForOne()
+    }
+    todo.clear();
+  };
+  const onCompletion = (f: Future<T>): void => {
+    if (todo.size === 0) return; // onTimeout was here first
+    todo.delete(f);
+    done.putNowait(f);
+    if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
+  };
+  function* waitForOne(): Generator<unknown, T, unknown> {
+    const f = yield* done.get();
+    if (f === null) throw new TimeoutError();
+    return f.result();
+  }
+
+  for (const f of todo) f.addDoneCallback(onCompletion);
+  const timeout = options.timeout ?? null;
+  if (todo.size > 0 && timeout !== null) timeoutHandle = loop.callLater(timeout, onTimeout);
+  const n = todo.size;
+  for (let i = 0; i < n; i++) yield new GenCoroutine(waitForOne, "asCompleted()");
+}

@@ -1,0 +1,37 @@
+/**
+ * shield(): asyncio.shield. The returned outer future can be cancelled
+ * without cancelling the inner work, which goes on and finishes.
+ */
+import { Future } from "../futures/future.js";
+import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+
+/**
+ * Protects `aw` from cancellation of the awaiting task. Mirrors `asyncio.shield(aw)`.
+ * @example
+ * try { yield* shield(task); } catch (e) { // the awaiter was cancelled; task goes on }
+ */
+export function shield<T>(aw: AwaitableInput<T>): Future<T> {
+  const inner = ensureFuture(aw, "shield");
+  if (inner.done()) return inner;
+  const outer = new Future<T>(inner.getLoop());
+  outer._label = `shield(${inner._repr()})`;
+  const innerDone = (f: Future<T>): void => {
+    if (outer.cancelled()) {
+      if (!f.cancelled()) f.exception(); // mark it retrieved
+      return;
+    }
+    if (f.cancelled()) {
+      outer.cancel();
+    } else {
+      const exc = f.exception();
+      if (exc !== undefined) outer.setException(exc);
+      else outer.setResult(f.result());
+    }
+  };
+  const outerDone = (): void => {
+    if (!inner.done()) inner.removeDoneCallback(innerDone);
+  };
+  inner.addDoneCallback(innerDone);
+  outer.addDoneCallback(outerDone);
+  return outer;
+}

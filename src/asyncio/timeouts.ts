@@ -1,0 +1,135 @@
+/**
+ * timeout() / timeoutAt(): asyncio.timeouts (3.12), rule for rule.
+ *
+ * Entering schedules `_onTimeout` at the deadline (with callSoon if the
+ * deadline is not in the future). When it fires it cancels the task and the
+ * state becomes "expiring"; on exit, only that scope converts the
+ * CancelledError into TimeoutError, and only if the task's cancellation count
+ * drops back to what it was on entry (so an outside cancel arriving in the
+ * same window still propagates as CancelledError).
+ */
+import { CancelledError, RuntimeError, TimeoutError } from "../errors.js";
+import type { Task } from "../futures/task.js";
+import type { Handle } from "../loop/handle.js";
+import { requireLoop } from "../loop/running.js";
+import type { AsyncContextManager } from "./asyncWith.js";
+
+type State = "created" | "active" | "expiring" | "expired" | "finished";
+
+/** True for a CancelledError itself, not a subclass (Python's `exc_type is CancelledError`). */
+export function isExactlyCancelled(exc: unknown): boolean {
+  return exc instanceof CancelledError && Object.getPrototypeOf(exc) === CancelledError.prototype;
+}
+
+function checkWhen(what: string, when: unknown): void {
+  if (when !== null && (typeof when !== "number" || Number.isNaN(when))) {
+    throw new TypeError(`${what} must be a number or null (got ${String(when)})`);
+  }
+}
+
+/**
+ * A cancellation scope with a deadline. Mirrors asyncio.Timeout; use it with
+ * asyncWith(timeout(delay), body).
+ */
+export class Timeout implements AsyncContextManager<Timeout> {
+  private _state: State = "created";
+  private _handler: Handle | null = null;
+  private _task: Task<unknown> | null = null;
+  private _cancelling = 0;
+
+  /** Use timeout() or timeoutAt() instead. */
+  constructor(private _when: number | null) {
+    checkWhen("Timeout: when", _when);
+  }
+
+  /** The current deadline (loop time), or null for none. Mirrors Timeout.when(). */
+  when(): number | null {
+    return this._when;
+  }
+
+  /**
+   * Moves the deadline (null: no deadline). Mirrors Timeout.reschedule().
+   * @throws RuntimeError unless the timeout is active (entered, not expired or exited).
+   */
+  reschedule(when: number | null): void {
+    checkWhen("Timeout.reschedule: when", when);
+    if (this._state !== "active") {
+      if (this._state === "created") throw new RuntimeError("Timeout has not been entered");
+      throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
+    }
+    this._when = when;
+    if (this._handler !== null) this._handler.cancel();
+    if (when === null) {
+      this._handler = null;
+    } else {
+      const loop = requireLoop("Timeout.reschedule()");
+      const onTimeout = (): void => this._onTimeout();
+      this._handler = when <= loop.time() ? loop._callSoon(onTimeout, 0) : loop._callAt(when, onTimeout, 0);
+    }
+  }
+
+  /** True once the deadline passed inside the scope. Mirrors Timeout.expired(). */
+  expired(): boolean {
+    return this._state === "expiring" || this._state === "expired";
+  }
+
+  /** `__aenter__` */
+  *aenter(): Generator<unknown, Timeout, unknown> {
+    if (this._state !== "created") throw new RuntimeError("Timeout has already been entered");
+    const loop = requireLoop("timeout");
+    const task = loop._currentTask as Task<unknown> | null;
+    if (task === null) throw new RuntimeError("Timeout should be used inside a task");
+    this._state = "active";
+    this._task = task;
+    this._cancelling = task.cancelling();
+    this.reschedule(this._when);
+    return this;
+  }
+
+  /** `__aexit__`: converts the expiry's CancelledError into TimeoutError. */
+  *aexit(exc: unknown): Generator<unknown, boolean, unknown> {
+    if (this._handler !== null) {
+      this._handler.cancel();
+      this._handler = null;
+    }
+    if (this._state === "expiring") {
+      this._state = "expired";
+      if ((this._task as Task<unknown>).uncancel() <= this._cancelling && isExactlyCancelled(exc)) {
+        throw new TimeoutError("", { cause: exc });
+      }
+    } else if (this._state === "active") {
+      this._state = "finished";
+    }
+    return false;
+  }
+
+  private _onTimeout(): void {
+    (this._task as Task<unknown>).cancel();
+    this._state = "expiring";
+    this._handler = null;
+  }
+
+  toString(): string {
+    return `<Timeout [${this._state}]${this._state === "active" ? ` when=${this._when}` : ""}>`;
+  }
+}
+
+/**
+ * A Timeout expiring `delay` seconds from now (null: never). Mirrors asyncio.timeout().
+ * @example
+ * await asyncWith(timeout(10), async () => { await longWork(); }); // TimeoutError after 10s
+ */
+export function timeout(delay: number | null): Timeout {
+  checkWhen("timeout: delay", delay);
+  const loop = requireLoop("timeout()");
+  return new Timeout(delay === null ? null : loop.time() + delay);
+}
+
+/**
+ * A Timeout expiring at loop time `when` (null: never). Mirrors asyncio.timeout_at().
+ * @example
+ * yield* asyncWith(timeoutAt(getRunningLoop().time() + 5), function* () { yield* work(); });
+ */
+export function timeoutAt(when: number | null): Timeout {
+  return new Timeout(when);
+}

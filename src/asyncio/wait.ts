@@ -1,0 +1,80 @@
+/**
+ * wait(): asyncio.wait (3.12). Waits on a set of futures until the
+ * returnWhen condition or the timeout; never raises TimeoutError.
+ * Ordering: as in CPython, wait() always suspends at least once, even when
+ * every future is already done (their done callbacks run one iteration
+ * later, then the waiter wakes the task one iteration after that).
+ */
+import { ValueError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import { Future } from "../futures/future.js";
+import type { TimerHandle } from "../loop/handle.js";
+import { requireLoop } from "../loop/running.js";
+import { releaseWaiter } from "./waitFor.js";
+
+export const FIRST_COMPLETED = "FIRST_COMPLETED";
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+export const ALL_COMPLETED = "ALL_COMPLETED";
+export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
+
+export interface WaitOptions {
+  timeout?: number | null;
+  returnWhen?: ReturnWhen;
+}
+
+function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
+  if (fs instanceof Future || fs === null || typeof fs !== "object" || !(Symbol.iterator in fs)) {
+    throw new TypeError(`wait: expect an iterable of futures, not ${fs instanceof Future ? "a Future" : String(fs)}`);
+  }
+  const returnWhen = options.returnWhen ?? ALL_COMPLETED;
+  const set = new Set(fs);
+  if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
+  if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
+    throw new ValueError(`Invalid return_when value: ${String(returnWhen)}`);
+  }
+  for (const f of set) {
+    if (!(f instanceof Future)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+  }
+  const timeout = options.timeout ?? null;
+  if (timeout !== null && (typeof timeout !== "number" || !Number.isFinite(timeout))) {
+    throw new TypeError(`wait: timeout must be a finite number or null (got ${String(timeout)})`);
+  }
+  const loop = requireLoop("wait()");
+  const waiter = new Future<unknown>(loop);
+  let timeoutHandle: TimerHandle | null = null;
+  if (timeout !== null) timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
+  let counter = set.size;
+  const onCompletion = (f: Future<T>): void => {
+    counter--;
+    if (
+      counter <= 0 ||
+      returnWhen === FIRST_COMPLETED ||
+      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== undefined)
+    ) {
+      if (timeoutHandle !== null) timeoutHandle.cancel();
+      if (!waiter.done()) waiter.setResult(undefined);
+    }
+  };
+  for (const f of set) f.addDoneCallback(onCompletion);
+  try {
+    yield* waiter;
+  } finally {
+    if (timeoutHandle !== null) timeoutHandle.cancel();
+    for (const f of set) f.removeDoneCallback(onCompletion);
+  }
+  const done = new Set<Future<T>>();
+  const pending = new Set<Future<T>>();
+  for (const f of set) (f.done() ? done : pending).add(f);
+  return [done, pending];
+}
+
+/**
+ * Waits for futures/tasks; returns [done, pending] (Sets in the order given).
+ * Mirrors `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`.
+ * @throws ValueError for an empty iterable or a bad returnWhen; TypeError for coroutines.
+ * @example
+ * const [done, pending] = yield* wait([t1, t2], { returnWhen: FIRST_COMPLETED });
+ */
+export function wait<T>(fs: Iterable<Future<T>>, options: WaitOptions = {}): CoroutineObject<[Set<Future<T>>, Set<Future<T>>]> {
+  return new GenCoroutine(() => waitGen(fs, options), "wait");
+}

@@ -1,0 +1,77 @@
+/**
+ * waitFor(): asyncio.wait_for, 3.12 semantics. A coroutine is awaited inline
+ * (no new task) under `timeout(t)`; a timeout <= 0 cancels a pending future
+ * at once and waits for it to finish; a cancellation that the awaited work
+ * swallows lets its value through.
+ */
+import { CancelledError, TimeoutError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine, callBody } from "../futures/coroutine.js";
+import { Future } from "../futures/future.js";
+import { startedPromiseError } from "../futures/task.js";
+import { requireLoop } from "../loop/running.js";
+import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+import { asyncWith } from "./asyncWith.js";
+import { timeout as makeTimeout } from "./timeouts.js";
+
+/** futures._release_waiter */
+export function releaseWaiter(waiter: Future<unknown>): void {
+  if (!waiter.done()) waiter.setResult(undefined);
+}
+
+/** tasks._cancel_and_wait: cancel `fut` and wait until it is done. */
+export function* cancelAndWait(fut: Future<unknown>): Generator<unknown, void, unknown> {
+  const loop = requireLoop("cancelAndWait");
+  const waiter = new Future<unknown>(loop);
+  const cb = (): void => releaseWaiter(waiter);
+  fut.addDoneCallback(cb);
+  try {
+    fut.cancel();
+    yield* waiter;
+  } finally {
+    fut.removeDoneCallback(cb);
+  }
+}
+
+/** @internal `await aw` inline: a future, a generator, a lazy awaitable, or a zero-argument function. */
+export function* awaitInline<T>(aw: AwaitableInput<T>, what: string): Generator<unknown, T, unknown> {
+  if (typeof aw === "function") return (yield* callBody(aw as () => unknown, undefined)) as T;
+  if (aw !== null && typeof aw === "object" && typeof (aw as { then?: unknown }).then === "function" && !(Symbol.iterator in aw)) {
+    throw startedPromiseError(what);
+  }
+  if (aw === null || typeof aw !== "object" || !(Symbol.iterator in aw || "next" in aw)) {
+    throw new TypeError(`${what}: an awaitable or a coroutine is required (got ${String(aw)})`);
+  }
+  return (yield* aw as Iterable<unknown>) as unknown as T;
+}
+
+function* waitForGen<T>(aw: AwaitableInput<T>, timeout: number | null): Generator<unknown, T, unknown> {
+  if (timeout !== null && timeout <= 0) {
+    const fut = ensureFuture(aw, "waitFor");
+    if (fut.done()) return fut.result();
+    yield* cancelAndWait(fut);
+    try {
+      return fut.result();
+    } catch (error) {
+      if (error instanceof CancelledError) throw new TimeoutError("", { cause: error });
+      throw error;
+    }
+  }
+  return (yield* asyncWith(makeTimeout(timeout), function* () {
+    return yield* awaitInline(aw, "waitFor");
+  })) as T;
+}
+
+/**
+ * Waits for `aw` with a time limit; on timeout cancels it and throws TimeoutError.
+ * Mirrors `asyncio.wait_for(aw, timeout)` (3.12: a coroutine runs inline).
+ * @throws TimeoutError; TypeError for a started Promise or a bad timeout.
+ * @example
+ * const v = await waitFor(() => fetchIt(), 5);
+ * const w = yield* waitFor(task, null); // no limit
+ */
+export function waitFor<T>(aw: AwaitableInput<T>, timeout: number | null): CoroutineObject<T> {
+  if (timeout !== null && (typeof timeout !== "number" || Number.isNaN(timeout))) {
+    throw new TypeError(`waitFor: timeout must be a number or null (got ${String(timeout)})`);
+  }
+  return new GenCoroutine(() => waitForGen(aw, timeout), "waitFor");
+}

@@ -1,0 +1,139 @@
+/**
+ * Barrier: asyncio.Barrier (3.12), built like CPython's on a Condition:
+ * states filling -> draining -> filling, resetting, broken.
+ */
+import { BrokenBarrierError, ValueError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import { Condition } from "./condition.js";
+import { LoopBound } from "./loopBound.js";
+
+type BarrierState = "filling" | "draining" | "resetting" | "broken";
+
+/**
+ * Lets `parties` tasks wait for each other. Mirrors asyncio.Barrier.
+ * @throws ValueError when parties < 1.
+ * @example
+ * const b = new Barrier(3);
+ * const index = yield* b.wait(); // 0, 1 or 2, in arrival order
+ */
+export class Barrier extends LoopBound implements AsyncContextManager<number> {
+  private readonly _cond = new Condition();
+  private readonly _parties: number;
+  private _state: BarrierState = "filling";
+  private _count = 0;
+
+  constructor(parties: number) {
+    super();
+    if (typeof parties !== "number" || !Number.isInteger(parties)) {
+      throw new TypeError(`Barrier: parties must be an integer (got ${String(parties)})`);
+    }
+    if (parties < 1) throw new ValueError("parties must be > 0");
+    this._parties = parties;
+  }
+
+  /** Waits until `parties` tasks are waiting; returns this task's arrival index. Mirrors Barrier.wait(). */
+  wait(): CoroutineObject<number> {
+    return new GenCoroutine(() => this._waitGen(), "Barrier.wait()");
+  }
+
+  private *_waitGen(): Generator<unknown, number, unknown> {
+    const cond = this._cond;
+    yield* cond.aenter();
+    try {
+      yield* this._block();
+      try {
+        const index = this._count;
+        this._count++;
+        if (index + 1 === this._parties) this._release();
+        else yield* this._wait();
+        return index;
+      } finally {
+        this._count--;
+        this._exit();
+      }
+    } finally {
+      cond.release();
+    }
+  }
+
+  private *_block(): Generator<unknown, void, unknown> {
+    yield* this._cond.waitFor(() => this._state !== "draining" && this._state !== "resetting");
+    if (this._state === "broken") throw new BrokenBarrierError("Barrier aborted");
+  }
+
+  private _release(): void {
+    this._state = "draining";
+    this._cond.notifyAll();
+  }
+
+  private *_wait(): Generator<unknown, void, unknown> {
+    yield* this._cond.waitFor(() => this._state !== "filling");
+    if (this._state === "broken" || this._state === "resetting") {
+      throw new BrokenBarrierError("Abort or reset of barrier");
+    }
+  }
+
+  private _exit(): void {
+    if (this._count === 0) {
+      if (this._state === "resetting" || this._state === "draining") this._state = "filling";
+      this._cond.notifyAll();
+    }
+  }
+
+  /** Resets the barrier; tasks waiting get BrokenBarrierError. Mirrors Barrier.reset(). */
+  reset(): CoroutineObject<void> {
+    const self = this;
+    return new GenCoroutine(function* () {
+      yield* self._cond.aenter();
+      try {
+        if (self._count > 0) {
+          if (self._state !== "resetting") self._state = "resetting";
+        } else {
+          self._state = "filling";
+        }
+        self._cond.notifyAll();
+      } finally {
+        self._cond.release();
+      }
+    }, "Barrier.reset()");
+  }
+
+  /** Breaks the barrier: waiters and later wait() calls get BrokenBarrierError. Mirrors Barrier.abort(). */
+  abort(): CoroutineObject<void> {
+    const self = this;
+    return new GenCoroutine(function* () {
+      yield* self._cond.aenter();
+      try {
+        self._state = "broken";
+        self._cond.notifyAll();
+      } finally {
+        self._cond.release();
+      }
+    }, "Barrier.abort()");
+  }
+
+  /** Mirrors Barrier.parties. */
+  get parties(): number {
+    return this._parties;
+  }
+
+  /** Tasks waiting while the barrier fills. Mirrors Barrier.n_waiting. */
+  get nWaiting(): number {
+    return this._state === "filling" ? this._count : 0;
+  }
+
+  /** Mirrors Barrier.broken. */
+  get broken(): boolean {
+    return this._state === "broken";
+  }
+
+  /** `async with barrier as index:` waits at the barrier. */
+  *aenter(): Generator<unknown, number, unknown> {
+    return yield* this._waitGen();
+  }
+
+  *aexit(): Generator<unknown, boolean, unknown> {
+    return false;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Condition: asyncio.Condition (3.12). wait() releases the lock, waits for a
+ * notify, and always re-acquires the lock before returning, even when
+ * cancelled (the CancelledError is raised after the lock is held again).
+ * notify(n) wakes the first n live waiters, in the order they waited.
+ */
+import { CancelledError, RuntimeError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import { Future } from "../futures/future.js";
+import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import { Lock } from "./lock.js";
+import { LoopBound, removeItem } from "./loopBound.js";
+
+/**
+ * A condition variable over a Lock. Mirrors asyncio.Condition.
+ * @example
+ * yield* asyncWith(cond, function* () { yield* cond.waitFor(() => items.length > 0); });
+ */
+export class Condition extends LoopBound implements AsyncContextManager<undefined> {
+  /** @internal */ readonly _lock: Lock;
+  /** @internal */ readonly _waiters: Future<boolean>[] = [];
+
+  /** @param lock the lock to use (a new Lock by default) */
+  constructor(lock?: Lock) {
+    super();
+    this._lock = lock ?? new Lock();
+  }
+
+  /** Mirrors Condition.locked(). */
+  locked(): boolean {
+    return this._lock.locked();
+  }
+
+  /** Acquires the underlying lock. Mirrors Condition.acquire(). */
+  acquire(): CoroutineObject<true> {
+    return this._lock.acquire();
+  }
+
+  /** Releases the underlying lock. Mirrors Condition.release(). */
+  release(): void {
+    this._lock.release();
+  }
+
+  /**
+   * Releases the lock, waits for a notify, re-acquires the lock. Mirrors Condition.wait().
+   * @throws RuntimeError if the lock is not held.
+   */
+  wait(): CoroutineObject<true> {
+    return new GenCoroutine(() => this._wait(), "Condition.wait()");
+  }
+
+  /** @internal */
+  *_wait(): Generator<unknown, true, unknown> {
+    if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
+    this.release();
+    try {
+      const fut = new Future<boolean>(this._getLoop());
+      fut._label = "Condition.wait()";
+      this._waiters.push(fut);
+      try {
+        yield* fut;
+        return true;
+      } finally {
+        removeItem(this._waiters, fut);
+      }
+    } finally {
+      // Ordering: re-acquire no matter what; a cancel during that is re-raised afterwards.
+      let cancelled = false;
+      for (;;) {
+        try {
+          yield* this._lock._acquire();
+          break;
+        } catch (error) {
+          if (!(error instanceof CancelledError)) throw error;
+          cancelled = true;
+        }
+      }
+      if (cancelled) throw new CancelledError(); // eslint-disable-line no-unsafe-finally
+    }
+  }
+
+  /**
+   * Waits until `predicate()` is truthy, re-checking after each notify; returns its value.
+   * Mirrors Condition.wait_for().
+   */
+  waitFor<T>(predicate: () => T): CoroutineObject<T> {
+    const self = this;
+    return new GenCoroutine(function* () {
+      let result = predicate();
+      while (!result) {
+        yield* self._wait();
+        result = predicate();
+      }
+      return result;
+    }, "Condition.waitFor()");
+  }
+
+  /**
+   * Wakes up to `n` waiters. Mirrors Condition.notify(n=1).
+   * @throws RuntimeError if the lock is not held.
+   */
+  notify(n = 1): void {
+    if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
+    let idx = 0;
+    for (const fut of this._waiters) {
+      if (idx >= n) break;
+      if (!fut.done()) {
+        idx++;
+        fut.setResult(false);
+      }
+    }
+  }
+
+  /** Wakes every waiter. Mirrors Condition.notify_all(). */
+  notifyAll(): void {
+    this.notify(this._waiters.length);
+  }
+
+  /** `async with cond:` acquires the lock... */
+  *aenter(): Generator<unknown, undefined, unknown> {
+    yield* this._lock._acquire();
+    return undefined;
+  }
+
+  /** ... and releases it. */
+  *aexit(): Generator<unknown, boolean, unknown> {
+    this.release();
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Event: asyncio.Event. set() wakes every waiter at once (each resumes one
+ * iteration later, in the order they started waiting), and a clear() right
+ * after set() does not take the wake-up back.
+ */
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import { Future } from "../futures/future.js";
+import { LoopBound, removeItem } from "./loopBound.js";
+
+/**
+ * A flag tasks can wait for. Mirrors asyncio.Event.
+ * @example
+ * const ready = new Event();
+ * createTask(function* () { yield* ready.wait(); log("go"); }());
+ * ready.set();
+ */
+export class Event extends LoopBound {
+  /** @internal */ readonly _waiters: Future<boolean>[] = [];
+  /** @internal */ _value = false;
+
+  /** Mirrors Event.is_set(). */
+  isSet(): boolean {
+    return this._value;
+  }
+
+  /** Sets the flag and wakes every waiter. Mirrors Event.set(). */
+  set(): void {
+    if (!this._value) {
+      this._value = true;
+      for (const fut of this._waiters) if (!fut.done()) fut.setResult(true);
+    }
+  }
+
+  /** Resets the flag. Mirrors Event.clear(). */
+  clear(): void {
+    this._value = false;
+  }
+
+  /** Waits until the flag is set (at once if it is); resolves to true. Mirrors Event.wait(). */
+  wait(): CoroutineObject<true> {
+    return new GenCoroutine(() => this._wait(), "Event.wait()");
+  }
+
+  private *_wait(): Generator<unknown, true, unknown> {
+    if (this._value) return true;
+    const fut = new Future<boolean>(this._getLoop());
+    fut._label = "Event.wait()";
+    this._waiters.push(fut);
+    try {
+      yield* fut;
+      return true;
+    } finally {
+      removeItem(this._waiters, fut);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * Queue, PriorityQueue, LifoQueue: asyncio.queues (3.12).
+ *
+ * Ordering, as CPython: putNowait/getNowait wake the first live waiter on the
+ * other side; a woken getter that finds the queue empty again (another task
+ * took the item in between) goes back in line at the tail and waits again.
+ */
+import { QueueEmpty, QueueFull, ValueError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import { Future } from "../futures/future.js";
+import { Deque } from "../util/deque.js";
+import { heappop, heappush } from "../util/pyCompare.js";
+import { Event } from "./event.js";
+import { LoopBound } from "./loopBound.js";
+
+function removeFromDeque<T>(d: Deque<T>, item: T): boolean {
+  const n = d.length;
+  let found = -1;
+  for (let i = 0; i < n; i++) {
+    if (d.at(i) === item) {
+      found = i;
+      break;
+    }
+  }
+  if (found < 0) return false;
+  const rest: T[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = d.shift();
+    if (i !== found) rest.push(x);
+  }
+  for (const x of rest) d.push(x);
+  return true;
+}
+
+/**
+ * A FIFO queue for tasks. Mirrors asyncio.Queue(maxsize); maxsize <= 0 means unbounded.
+ * @throws TypeError for a maxsize that is not an integer.
+ * @example
+ * const q = new Queue<number>(1);
+ * yield* q.put(1);
+ * const item = yield* q.get();
+ */
+export class Queue<T> extends LoopBound {
+  /** @internal */ readonly _maxsize: number;
+  /** @internal */ readonly _getters = new Deque<Future<void>>();
+  /** @internal */ readonly _putters = new Deque<Future<void>>();
+  /** @internal */ _unfinishedTasks = 0;
+  /** @internal */ readonly _finished = new Event();
+
+  constructor(maxsize = 0) {
+    super();
+    if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) {
+      throw new TypeError(`${new.target.name}: maxsize must be an integer (got ${String(maxsize)}); use 0 for unbounded`);
+    }
+    this._maxsize = maxsize;
+    this._finished.set();
+    this._init();
+  }
+
+  /** @internal storage hooks, overridden by PriorityQueue and LifoQueue */
+  protected _init(): void {
+    this._items = new Deque<T>();
+  }
+  /** @internal */ protected _items: Deque<T> | T[] = [];
+  /** @internal */
+  protected _get(): T {
+    return (this._items as Deque<T>).shift();
+  }
+  /** @internal */
+  protected _put(item: T): void {
+    (this._items as Deque<T>).push(item);
+  }
+
+  private _wakeupNext(waiters: Deque<Future<void>>): void {
+    while (waiters.length > 0) {
+      const waiter = waiters.shift();
+      if (!waiter.done()) {
+        waiter.setResult(undefined);
+        break;
+      }
+    }
+  }
+
+  /** Number of items. Mirrors Queue.qsize(). */
+  qsize(): number {
+    return this._items.length;
+  }
+
+  /** Mirrors Queue.maxsize. */
+  get maxsize(): number {
+    return this._maxsize;
+  }
+
+  /** Mirrors Queue.empty(). */
+  empty(): boolean {
+    return this._items.length === 0;
+  }
+
+  /** Mirrors Queue.full(). */
+  full(): boolean {
+    return this._maxsize > 0 && this.qsize() >= this._maxsize;
+  }
+
+  /** Puts an item, waiting while the queue is full. Mirrors Queue.put(). */
+  put(item: T): CoroutineObject<void> {
+    return new GenCoroutine(() => this._putGen(item), "Queue.put()");
+  }
+
+  private *_putGen(item: T): Generator<unknown, void, unknown> {
+    while (this.full()) {
+      const putter = new Future<void>(this._getLoop());
+      putter._label = "Queue.put()";
+      this._putters.push(putter);
+      try {
+        yield* putter;
+      } catch (error) {
+        putter.cancel(); // just in case it is not done yet
+        removeFromDeque(this._putters, putter);
+        if (!this.full() && !putter.cancelled()) this._wakeupNext(this._putters);
+        throw error;
+      }
+    }
+    this.putNowait(item);
+  }
+
+  /**
+   * Puts an item at once. Mirrors Queue.put_nowait().
+   * @throws QueueFull if the queue is full.
+   */
+  putNowait(item: T): void {
+    if (this.full()) throw new QueueFull(`putNowait: the queue is full (maxsize ${this._maxsize})`);
+    this._put(item);
+    this._unfinishedTasks++;
+    this._finished.clear();
+    this._wakeupNext(this._getters);
+  }
+
+  /** Removes and returns an item, waiting while the queue is empty. Mirrors Queue.get(). */
+  get(): CoroutineObject<T> {
+    return new GenCoroutine(() => this._getGen(), "Queue.get()");
+  }
+
+  private *_getGen(): Generator<unknown, T, unknown> {
+    while (this.empty()) {
+      const getter = new Future<void>(this._getLoop());
+      getter._label = "Queue.get()";
+      this._getters.push(getter);
+      try {
+        yield* getter;
+      } catch (error) {
+        getter.cancel(); // just in case it is not done yet
+        removeFromDeque(this._getters, getter);
+        if (!this.empty() && !getter.cancelled()) this._wakeupNext(this._getters);
+        throw error;
+      }
+    }
+    return this.getNowait();
+  }
+
+  /**
+   * Removes and returns an item at once. Mirrors Queue.get_nowait().
+   * @throws QueueEmpty if the queue is empty.
+   */
+  getNowait(): T {
+    if (this.empty()) throw new QueueEmpty("getNowait: the queue is empty");
+    const item = this._get();
+    this._wakeupNext(this._putters);
+    return item;
+  }
+
+  /**
+   * Marks one got item as processed. Mirrors Queue.task_done().
+   * @throws ValueError if called more times than items were put.
+   */
+  taskDone(): void {
+    if (this._unfinishedTasks <= 0) throw new ValueError("task_done() called too many times");
+    this._unfinishedTasks--;
+    if (this._unfinishedTasks === 0) this._finished.set();
+  }
+
+  /** Waits until every item put has been marked done. Mirrors Queue.join(). */
+  join(): CoroutineObject<void> {
+    const self = this;
+    return new GenCoroutine(function* () {
+      if (self._unfinishedTasks > 0) yield* self._finished.wait();
+    }, "Queue.join()");
+  }
+}
+
+/**
+ * A queue that returns the smallest item first, in heapq's order: items
+ * compare like Python values (arrays like tuples), and equal items do NOT
+ * come out in insertion order. Mirrors asyncio.PriorityQueue.
+ * @example
+ * const q = new PriorityQueue<[number, string]>();
+ * q.putNowait([2, "b"]); q.putNowait([1, "a"]);
+ * q.getNowait(); // [1, "a"]
+ */
+export class PriorityQueue<T> extends Queue<T> {
+  protected override _init(): void {
+    this._items = [];
+  }
+  protected override _put(item: T): void {
+    heappush(this._items as T[], item);
+  }
+  protected override _get(): T {
+    return heappop(this._items as T[]);
+  }
+}
+
+/** A queue that returns the newest item first. Mirrors asyncio.LifoQueue. */
+export class LifoQueue<T> extends Queue<T> {
+  protected override _init(): void {
+    this._items = [];
+  }
+  protected override _put(item: T): void {
+    (this._items as T[]).push(item);
+  }
+  protected override _get(): T {
+    return (this._items as T[]).pop() as T;
+  }
+}

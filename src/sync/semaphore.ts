@@ -1,0 +1,119 @@
+/**
+ * Semaphore and BoundedSemaphore: asyncio's (3.12). Ordering: strict FIFO;
+ * release() hands the unit to the first live waiter at once (decrementing the
+ * value for it), and a woken waiter that is cancelled gives the unit back
+ * and wakes the next one.
+ */
+import { CancelledError, ValueError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import { Future } from "../futures/future.js";
+import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import { LoopBound, removeItem } from "./loopBound.js";
+
+/**
+ * A counter of available units. Mirrors asyncio.Semaphore.
+ * @throws ValueError for a negative initial value; TypeError for a non-integer one.
+ * @example
+ * const sem = new Semaphore(2);
+ * yield* asyncWith(sem, function* () { yield* sleep(1); });
+ */
+export class Semaphore extends LoopBound implements AsyncContextManager<undefined> {
+  /** @internal */ _waiters: Future<boolean>[] | null = null;
+  /** @internal */ _value: number;
+
+  constructor(value = 1) {
+    super();
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      throw new TypeError(`${new.target.name}: initial value must be an integer (got ${String(value)})`);
+    }
+    if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
+    this._value = value;
+  }
+
+  /** True if acquire() would wait. Mirrors Semaphore.locked(). */
+  locked(): boolean {
+    return this._value === 0 || (this._waiters !== null && this._waiters.some((w) => !w.cancelled()));
+  }
+
+  /** Takes a unit, waiting in line if none is free; resolves to true. Mirrors Semaphore.acquire(). */
+  acquire(): CoroutineObject<true> {
+    return new GenCoroutine(() => this._acquire(), "Semaphore.acquire()");
+  }
+
+  /** @internal */
+  *_acquire(): Generator<unknown, true, unknown> {
+    if (!this.locked()) {
+      this._value--;
+      return true;
+    }
+    if (this._waiters === null) this._waiters = [];
+    const fut = new Future<boolean>(this._getLoop());
+    fut._label = "Semaphore.acquire()";
+    this._waiters.push(fut);
+    try {
+      try {
+        yield* fut;
+      } finally {
+        removeItem(this._waiters, fut);
+      }
+    } catch (error) {
+      if (error instanceof CancelledError && !fut.cancelled()) {
+        // Woken, then cancelled before running: give the unit back.
+        this._value++;
+        this._wakeUpNext();
+      }
+      throw error;
+    }
+    if (this._value > 0) this._wakeUpNext();
+    return true;
+  }
+
+  /** Returns a unit and wakes the first waiter. Mirrors Semaphore.release(). */
+  release(): void {
+    this._value++;
+    this._wakeUpNext();
+  }
+
+  /** Ordering: the first waiter that is not done gets the unit. */
+  private _wakeUpNext(): void {
+    if (this._waiters === null) return;
+    for (const fut of this._waiters) {
+      if (!fut.done()) {
+        this._value--;
+        fut.setResult(true);
+        return;
+      }
+    }
+  }
+
+  /** `async with sem:` acquires... */
+  *aenter(): Generator<unknown, undefined, unknown> {
+    yield* this._acquire();
+    return undefined;
+  }
+
+  /** ... and releases. */
+  *aexit(): Generator<unknown, boolean, unknown> {
+    this.release();
+    return false;
+  }
+}
+
+/**
+ * A Semaphore that refuses to be released above its initial value.
+ * Mirrors asyncio.BoundedSemaphore.
+ * @throws ValueError from release() when over-released.
+ */
+export class BoundedSemaphore extends Semaphore {
+  private readonly _boundValue: number;
+
+  constructor(value = 1) {
+    super(value);
+    this._boundValue = value;
+  }
+
+  override release(): void {
+    if (this._value >= this._boundValue) throw new ValueError("BoundedSemaphore released too many times");
+    super.release();
+  }
+}
