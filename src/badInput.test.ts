@@ -1,0 +1,226 @@
+/**
+ * Bad input gets a clear error: which rule, what value, which task.
+ * Never a hang, never a silently different order.
+ */
+import { describe, expect, test } from "vitest";
+import {
+  CancelledError,
+  DeadlockError,
+  Future,
+  InvalidStateError,
+  RuntimeError,
+  StepBudgetExceeded,
+  UsageError,
+  createTask,
+  currentTask,
+  gather,
+  getRunningLoop,
+  run,
+  runSync,
+  sleep,
+} from "./index.js";
+
+describe("delays", () => {
+  test.each([NaN, Infinity, -Infinity, "1", undefined, null])("sleep(%s) names the rule and the value", (bad) => {
+    expect(() => runSync(function* () {
+      yield* sleep(bad as number);
+    })).toThrow(/sleep: delay must be a finite number of seconds \(got /);
+  });
+
+  test("callLater and callAt refuse non-finite times", () => {
+    runSync(function* () {
+      const loop = getRunningLoop();
+      expect(() => loop.callLater(NaN, () => {})).toThrow("callLater: delay must be a finite number (got NaN)");
+      expect(() => loop.callAt(Infinity, () => {})).toThrow("callAt: when must be a finite number (got Infinity)");
+      expect(() => loop.callLater("2" as unknown as number, () => {})).toThrow(/got string 2/);
+      expect(() => loop.callSoon(42 as unknown as () => void)).toThrow("callSoon: callback must be a function (got number)");
+    });
+  });
+});
+
+describe("futures", () => {
+  test("setResult on a done future is an InvalidStateError naming the state", () => {
+    runSync(function* () {
+      const fut = getRunningLoop().createFuture<number>();
+      fut.setResult(1);
+      expect(() => fut.setResult(2)).toThrow(InvalidStateError);
+      expect(() => fut.setResult(2)).toThrow(/already FINISHED/);
+      const cancelled = getRunningLoop().createFuture<number>();
+      cancelled.cancel();
+      expect(() => cancelled.setException(new Error("x"))).toThrow(/already CANCELLED/);
+    });
+  });
+
+  test("result() of a pending future is an InvalidStateError", () => {
+    runSync(function* () {
+      expect(() => getRunningLoop().createFuture().result()).toThrow(/Result is not ready/);
+    });
+  });
+
+  test("a task cannot be resolved from outside", () => {
+    runSync(function* () {
+      const t = createTask(function* () {}());
+      expect(() => t.setResult(undefined)).toThrow(RuntimeError);
+      yield* t;
+    });
+  });
+});
+
+describe("tasks", () => {
+  test("a task awaiting itself gets RuntimeError thrown in, in both styles", async () => {
+    const gen = runSync(function* () {
+      const t: { task?: Future<unknown> } = {};
+      t.task = createTask(function* () {
+        yield* sleep(0);
+        yield* t.task as Future<unknown>;
+      }());
+      try {
+        yield* t.task;
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    });
+    expect(gen).toMatch(/Task cannot await on itself/);
+    const asy = await run(async () => {
+      let self: Future<unknown> | undefined;
+      self = createTask(async () => {
+        await sleep(0);
+        await (self as Future<unknown>);
+      });
+      try {
+        await self;
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    });
+    expect(asy).toMatch(/Task cannot await on itself/);
+  });
+
+  test("run() inside a running loop is a RuntimeError", async () => {
+    const msg = await run(async () => {
+      try {
+        await run(async () => 1);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    });
+    expect(msg).toBe("run() cannot be called from a running event loop");
+    expect(() => runSync(function* () {
+      runSync(function* () {});
+    })).toThrow("runSync() cannot be called from a running event loop");
+  });
+
+  test("a future from another loop is refused with the task's name", async () => {
+    let foreign: Future<number> | undefined;
+    await run(async () => {
+      foreign = getRunningLoop().createFuture<number>();
+    });
+    const msg = runSync(function* () {
+      try {
+        yield* foreign as Future<number>;
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    });
+    expect(msg).toMatch(/Task .*Task-1.* got Future .* attached to a different loop/);
+  });
+
+  test("an async task awaiting a promise vloop does not control fails with its name, not a hang", async () => {
+    const p = run(async () => {
+      const t = createTask(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }, { name: "sleeper" });
+      await t;
+    });
+    await expect(p).rejects.toThrow(UsageError);
+    await expect(p).rejects.toThrow(/task sleeper awaited a promise that vloop does not control/);
+  });
+
+  test("a started promise where a coroutine is expected says how to fix it", async () => {
+    async function work(): Promise<number> {
+      return 1;
+    }
+    await expect(run(async () => {
+      createTask(work() as never);
+    })).rejects.toThrow(/createTask\(\(\) => work\(x\)\) rather than createTask\(work\(x\)\)/);
+    await expect(run(async () => {
+      await gather(work() as never);
+    })).rejects.toThrow(/got a Promise, which is already running/);
+    expect(() => run(work() as never)).toThrow(/run\(\(\) => work\(x\)\)/);
+  });
+
+  test("runSync refuses async functions and says to use run()", () => {
+    expect(() => runSync((async () => 1) as never)).toThrow(/runSync drives generator coroutines only/);
+  });
+
+  test("Promise.all over vloop awaitables inside a task is named as misuse", async () => {
+    await expect(run(async () => {
+      await Promise.all([sleep(1), sleep(2)]);
+    })).rejects.toThrow(/a task can await one thing at a time/);
+  });
+
+  test("a bare yield of a non-awaitable is thrown back into the generator", () => {
+    const msg = runSync(function* () {
+      try {
+        yield 42;
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    });
+    expect(msg).toMatch(/Task got bad yield: 42/);
+  });
+
+  test("yield instead of yield* is named", () => {
+    const msg = runSync(function* () {
+      const fut = getRunningLoop().createFuture();
+      getRunningLoop().callSoon(() => fut.setResult(1));
+      try {
+        yield fut;
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    });
+    expect(msg).toMatch(/yield was used instead of yield\*/);
+  });
+});
+
+describe("deadlock and livelock", () => {
+  test("DeadlockError names every unfinished task and what it waits on", async () => {
+    const p = run(async () => {
+      const never = getRunningLoop().createFuture();
+      createTask(async () => {
+        await never;
+      }, { name: "waiter" });
+      await sleep(1);
+      await never;
+    });
+    await expect(p).rejects.toThrow(DeadlockError);
+    await expect(p).rejects.toThrow(/deadlock at t=1/);
+    await expect(p).rejects.toThrow(/waiter: waits on <Future#\d+ pending>/);
+    await expect(p).rejects.toThrow(/Task-1: waits on <Future#\d+ pending>/);
+  });
+
+  test("a livelock hits the step budget with a clear error", () => {
+    expect(() => runSync(function* () {
+      for (;;) yield* sleep(0);
+    }, { maxSteps: 1000 })).toThrow(StepBudgetExceeded);
+    expect(() => runSync(function* () {
+      for (;;) yield* sleep(0);
+    }, { maxSteps: 1000 })).toThrow(/step budget exceeded: ran 1000 handles/);
+  });
+
+  test("cancellation is not a VloopError, so a broad catch cannot swallow it", () => {
+    expect(new CancelledError()).not.toBeInstanceOf(RuntimeError);
+    expect(new CancelledError().name).toBe("CancelledError");
+  });
+
+  test("currentTask() outside a run is a RuntimeError", () => {
+    expect(() => currentTask()).toThrow(/no running event loop/);
+  });
+});
