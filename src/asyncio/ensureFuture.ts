@@ -3,7 +3,7 @@
  * coroutine (generator object, zero-argument function, lazy awaitable such as
  * sleep()) is wrapped in a new task on the running loop.
  */
-import { Future } from "../futures/future.js";
+import { type Future, isFuture } from "../futures/future.js";
 import { type CoroutineInput, startedPromiseError } from "../futures/task.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { requireLoop } from "../loop/running.js";
@@ -18,7 +18,7 @@ export type AwaitableInput<T> = Future<T> | CoroutineInput<T>;
  * @example const fut = ensureFuture(() => work());
  */
 export function ensureFuture<T>(aw: AwaitableInput<T>, what = "ensureFuture"): Future<T> {
-  if (aw instanceof Future) return aw;
+  if (isFuture(aw)) return aw as Future<T>;
   const isObject = aw !== null && typeof aw === "object";
   if (isObject && typeof (aw as { then?: unknown }).then === "function" && !(Symbol.iterator in (aw as object))) {
     throw startedPromiseError(what);

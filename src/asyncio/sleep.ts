@@ -1,6 +1,9 @@
 /**
- * sleep(): asyncio.sleep, as a hand-written coroutine state machine (one
- * object per call, no generator) because it is the hottest awaitable.
+ * sleep(): asyncio.sleep, as a hand-written coroutine state machine because
+ * it is the hottest awaitable. To keep a pending sleep small, the coroutine
+ * object is itself the future the task waits on (one object per sleep, not
+ * three); it is marked as a coroutine, so gather()/createTask() treat it as
+ * one, as asyncio does.
  *
  * Ordering, as in CPython: a delay <= 0 is a bare yield (exactly one loop
  * iteration); otherwise a future plus `callLater(delay, ...)` that sets its
@@ -8,10 +11,11 @@
  * cancelled early, counts towards the loop's heap clean-up).
  */
 import { RuntimeError } from "../errors.js";
-import { CoroutineObject } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { awaitCoroutine } from "../futures/coroutine.js";
+import { Future, PENDING } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
-import { requireLoop } from "../loop/running.js";
+import { currentLoop, requireLoop } from "../loop/running.js";
+import type { Awaitable } from "../types.js";
 
 /** futures._set_result_unless_cancelled */
 function setResultUnlessCancelled(fut: Future<unknown>, result: unknown): void {
@@ -23,73 +27,83 @@ const START = 0;
 const WAITING = 1;
 const DONE = 2;
 
-class SleepCoroutine<T> extends CoroutineObject<T> implements Iterator<unknown, T, unknown> {
-  private state = START;
-  private fut: Future<T> | null = null;
-  private timer: TimerHandle | null = null;
+/** @internal the coroutine object of one sleep() call, and the future it waits on */
+export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T, unknown> {
+  private _step = START;
+  private _timer: TimerHandle | null = null;
 
   constructor(
-    private readonly delay: number,
-    private readonly value: T,
+    private readonly _delay: number,
+    private readonly _value: T,
   ) {
-    super();
+    // The loop is (re)bound when the sleep starts; until then it may be none.
+    super(currentLoop() as never);
+    this._label = this;
   }
 
   describe(): string {
-    return `sleep(${this.delay})`;
+    return `sleep(${this._delay})`;
   }
 
-  protected _iterator(): Iterator<unknown, T, unknown> {
-    return this;
+  /** Generator style: `yield* sleep(d)`. A coroutine can be awaited once. */
+  override [Symbol.iterator](): Generator<unknown, T, unknown> {
+    if (this._step !== START) throw new RuntimeError(`cannot reuse already awaited coroutine ${this.describe()}`);
+    return this as unknown as Generator<unknown, T, unknown>;
+  }
+
+  /** Async style: `await sleep(d)` drives it inline for the awaiting task. */
+  override then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    return awaitCoroutine(this, onFulfilled, onRejected) as PromiseLike<A | B>;
   }
 
   next(): IteratorResult<unknown, T> {
-    if (this.state === START) {
-      if (this.delay <= 0) {
-        this.state = DONE;
+    if (this._step === START) {
+      if (this._delay <= 0) {
+        this._step = DONE;
         return { done: false, value: undefined }; // bare yield: one iteration
       }
       const loop = requireLoop("sleep()");
-      const fut = new Future<T>(loop);
-      fut._label = this.describe();
-      this.fut = fut;
-      this.timer = loop._callAt(loop.time() + this.delay, setResultUnlessCancelled, 2, fut, this.value);
-      this.state = WAITING;
-      fut._blocking = true;
-      return { done: false, value: fut };
+      this._loop = loop;
+      this._timer = loop._callAt(loop.time() + this._delay, setResultUnlessCancelled, 2, this, this._value);
+      this._step = WAITING;
+      this._blocking = true;
+      return { done: false, value: this };
     }
-    if (this.state === WAITING) {
-      this.state = DONE;
-      (this.timer as TimerHandle).cancel(); // the `finally: h.cancel()`
-      const fut = this.fut as Future<T>;
-      if (!fut.done()) throw new RuntimeError(`await wasn't used with future ${fut._repr()}`);
-      return { done: true, value: fut.result() };
+    if (this._step === WAITING) {
+      this._step = DONE;
+      (this._timer as TimerHandle).cancel(); // the `finally: h.cancel()`
+      if (this._state === PENDING) throw new RuntimeError(`await wasn't used with future ${this._repr()}`);
+      return { done: true, value: this.result() };
     }
-    return { done: true, value: this.value };
+    return { done: true, value: this._value };
   }
 
   throw(error: unknown): IteratorResult<unknown, T> {
-    if (this.state === WAITING) (this.timer as TimerHandle).cancel();
-    this.state = DONE;
+    if (this._step === WAITING) (this._timer as TimerHandle).cancel();
+    this._step = DONE;
     throw error;
   }
 
   return(value: T): IteratorResult<unknown, T> {
-    if (this.state === WAITING) (this.timer as TimerHandle).cancel();
-    this.state = DONE;
+    if (this._step === WAITING) (this._timer as TimerHandle).cancel();
+    this._step = DONE;
     return { done: true, value };
   }
 }
+(SleepCoroutine.prototype as unknown as { _isCoroutine: boolean })._isCoroutine = true;
 
 /**
  * Suspends the calling task for `delay` virtual seconds, then returns `result`.
  * Mirrors `asyncio.sleep(delay, result)`; `sleep(0)` yields exactly once.
  * @throws TypeError when delay is not a finite number (NaN, Infinity, a string).
  * @example
- * yield* sleep(1);            // generator style
+ * yield* sleep(1);                  // generator style
  * const v = await sleep(2, "done"); // async style
  */
-export function sleep<T = undefined>(delay: number, result?: T): CoroutineObject<T> {
+export function sleep<T = undefined>(delay: number, result?: T): Awaitable<T> {
   if (typeof delay !== "number" || !Number.isFinite(delay)) {
     const shown = typeof delay === "number" ? String(delay) : `${typeof delay} ${JSON.stringify(delay)}`;
     throw new TypeError(`sleep: delay must be a finite number of seconds (got ${shown})`);

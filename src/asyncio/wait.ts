@@ -7,7 +7,7 @@
  */
 import { ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { Future, isFuture } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
 import { requireLoop } from "../loop/running.js";
 import { releaseWaiter } from "./waitFor.js";
@@ -33,7 +33,7 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
     throw new ValueError(`Invalid return_when value: ${String(returnWhen)}`);
   }
   for (const f of set) {
-    if (!(f instanceof Future)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+    if (!isFuture(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   }
   const timeout = options.timeout ?? null;
   if (timeout !== null && (typeof timeout !== "number" || !Number.isFinite(timeout))) {

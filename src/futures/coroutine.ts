@@ -35,25 +35,41 @@ export abstract class CoroutineObject<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): PromiseLike<A | B> {
-    const loop = currentLoop();
-    const waiter = loop === null ? null : (loop._asyncWaiter as Task<unknown> | null);
-    if (waiter !== null) {
-      let it: Iterator<unknown, T, unknown>;
-      try {
-        it = this[Symbol.iterator]();
-      } catch (error) {
-        if (onRejected) onRejected(error);
-        return undefined as unknown as PromiseLike<A | B>;
-      }
-      driveInline(waiter, it as Iterator<unknown, unknown, unknown>, onFulfilled, onRejected, undefined);
-      return undefined as unknown as PromiseLike<A | B>;
-    }
-    if (loop !== null && loop._resumePending !== null) throw misuse(loop, this.describe());
-    const error = new RuntimeError(
-      `${this.describe()} was awaited outside a vloop task; await it inside a coroutine run by run() or createTask()`,
-    );
-    return Promise.reject(error).then(onFulfilled, onRejected);
+    return awaitCoroutine(this, onFulfilled, onRejected) as PromiseLike<A | B>;
   }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Settle = ((v: any) => unknown) | null | undefined;
+
+/**
+ * @internal `await coro` in an async body: drive the coroutine inline for the
+ * awaiting task (like awaiting a Python coroutine object: no task, no
+ * extra iteration). Outside a task it is an error.
+ */
+export function awaitCoroutine(
+  coro: { [Symbol.iterator](): Iterator<unknown>; describe(): string },
+  ok: Settle,
+  err: Settle,
+): PromiseLike<unknown> | undefined {
+  const loop = currentLoop();
+  const waiter = loop === null ? null : (loop._asyncWaiter as Task<unknown> | null);
+  if (waiter !== null) {
+    let it: Iterator<unknown>;
+    try {
+      it = coro[Symbol.iterator]();
+    } catch (error) {
+      if (err) err(error);
+      return undefined;
+    }
+    driveInline(waiter, it as Iterator<unknown, unknown, unknown>, ok, err, undefined);
+    return undefined;
+  }
+  if (loop !== null && loop._resumePending !== null) throw misuse(loop, coro.describe());
+  const error = new RuntimeError(
+    `${coro.describe()} was awaited outside a vloop task; await it inside a coroutine run by run() or createTask()`,
+  );
+  return Promise.reject(error).then(ok, err);
 }
 
 /** A CoroutineObject made from a generator function (one call, one generator). */

@@ -22,7 +22,26 @@ const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"] as const;
 
 export type DoneCallback<F> = (fut: F) => void;
 
-let futureIds = 0;
+/** A task (or anything) woken by a future without a closure: its done callback. */
+export interface Waker {
+  _wakeupFrom(fut: Future<unknown>): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CallbackEntry = DoneCallback<any> | Waker;
+
+/** The handle callback that wakes a task from a future (no closure per task). */
+function wake(waker: Waker, fut: Future<unknown>): void {
+  waker._wakeupFrom(fut);
+}
+
+/** Numbers for messages, given on first use (no field on every future). */
+const futureIds = new WeakMap<object, number>();
+let lastFutureId = 0;
+
+/** What a future stands for, computed only when a message needs it. */
+export interface Describable {
+  describe(): string;
+}
 
 /**
  * A placeholder for a result that is not there yet. Mirrors asyncio.Future.
@@ -35,20 +54,25 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _state = PENDING;
   /** @internal */ _result: T | undefined = undefined;
   /** @internal */ _exception: unknown = undefined;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  /** @internal */ _callbacks: DoneCallback<any>[] | null = null;
+  /** @internal null, one entry, or an array of entries, in registration order */
+  _callbacks: CallbackEntry | CallbackEntry[] | null = null;
   /** @internal */ _cancelMessage: string | undefined = undefined;
   /** @internal the CancelledError a task's coroutine raised, handed out once */ _cancelledExc: CancelledError | null = null;
   /** @internal asyncio's _asyncio_future_blocking */ _blocking = false;
-  /** @internal */ readonly _loop: BaseEventLoop;
-  /** @internal what this future stands for, for deadlock reports ("sleep(1)", "Lock.acquire") */
-  _label: string | undefined = undefined;
-  /** @internal a number for messages */ readonly _id: number;
+  /** @internal */ _loop: BaseEventLoop;
+  /** @internal what this future stands for, for deadlock reports ("sleep(1)", "Lock.acquire()") */
+  _label: string | Describable | undefined = undefined;
+
+  /**
+   * @internal true on lazy coroutine objects that are futures underneath
+   * (sleep()): gather/createTask/wait treat them as coroutines. A prototype
+   * property, so it costs no memory per future.
+   */
+  declare readonly _isCoroutine: boolean;
 
   /** Creates a pending future on the running loop (or the given one). */
   constructor(loop?: BaseEventLoop) {
-    this._loop = loop ?? requireLoop("Future()");
-    this._id = ++futureIds;
+    this._loop = loop === undefined ? requireLoop("Future()") : loop;
   }
 
   /** Future.get_loop() */
@@ -132,22 +156,41 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * Mirrors Future.add_done_callback().
    */
   addDoneCallback(fn: DoneCallback<this>): void {
-    if (this._state !== PENDING) {
-      this._loop._callSoon(fn, 1, this);
-    } else if (this._callbacks === null) {
-      this._callbacks = [fn];
-    } else {
-      this._callbacks.push(fn);
-    }
+    if (typeof fn !== "function") throw new TypeError(`addDoneCallback: expected a function (got ${typeof fn})`);
+    if (this._state !== PENDING) this._scheduleEntry(fn);
+    else this._addEntry(fn);
+  }
+
+  /** @internal Task.__wakeup as a done callback, without a closure per task. */
+  _addWaker(waker: Waker): void {
+    if (this._state !== PENDING) this._scheduleEntry(waker);
+    else this._addEntry(waker);
+  }
+
+  private _addEntry(entry: CallbackEntry): void {
+    const cbs = this._callbacks;
+    if (cbs === null) this._callbacks = entry;
+    else if (Array.isArray(cbs)) cbs.push(entry);
+    else this._callbacks = [cbs, entry];
+  }
+
+  private _scheduleEntry(entry: CallbackEntry): void {
+    if (typeof entry === "function") this._loop._callSoon(entry, 1, this);
+    else this._loop._callSoon(wake, 2, entry, this);
   }
 
   /** Removes every registration of `fn`; returns how many. Mirrors Future.remove_done_callback(). */
   removeDoneCallback(fn: DoneCallback<this>): number {
     const cbs = this._callbacks;
     if (cbs === null) return 0;
+    if (!Array.isArray(cbs)) {
+      if (cbs !== fn) return 0;
+      this._callbacks = null;
+      return 1;
+    }
     const kept = cbs.filter((cb) => cb !== fn);
     const removed = cbs.length - kept.length;
-    if (removed > 0) this._callbacks = kept.length > 0 ? kept : null;
+    if (removed > 0) this._callbacks = kept.length === 0 ? null : kept.length === 1 ? kept[0] : kept;
     return removed;
   }
 
@@ -156,8 +199,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const cbs = this._callbacks;
     if (cbs === null) return;
     this._callbacks = null;
-    const loop = this._loop;
-    for (let i = 0; i < cbs.length; i++) loop._callSoon(cbs[i], 1, this);
+    if (!Array.isArray(cbs)) {
+      this._scheduleEntry(cbs);
+      return;
+    }
+    for (let i = 0; i < cbs.length; i++) this._scheduleEntry(cbs[i]);
   }
 
   /** @internal Future._make_cancelled_error */
@@ -172,8 +218,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal what this future is, for error messages */
   _repr(): string {
-    const label = this._label ? ` ${this._label}` : "";
-    return `<Future#${this._id}${label} ${STATE_NAMES[this._state].toLowerCase()}>`;
+    const l = this._label;
+    const label = l === undefined ? "" : ` ${typeof l === "string" ? l : l.describe()}`;
+    return `<Future#${this._idForMessages()}${label} ${STATE_NAMES[this._state].toLowerCase()}>`;
+  }
+
+  /** @internal a stable number for messages, given on first use */
+  _idForMessages(): number {
+    let id = futureIds.get(this);
+    if (id === undefined) futureIds.set(this, (id = ++lastFutureId));
+    return id;
   }
 
   /** Generator style: `const v = yield* fut`. Like Future.__await__. */
@@ -194,6 +248,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
   ): PromiseLike<A | B> {
     return awaitFuture(this, onFulfilled, onRejected) as PromiseLike<A | B>;
   }
+}
+
+(Future.prototype as { _isCoroutine: boolean })._isCoroutine = false;
+
+/** A future proper (not a lazy coroutine that is a future underneath, such as sleep()). */
+export function isFuture(x: unknown): x is Future<unknown> {
+  return x instanceof Future && !x._isCoroutine;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -225,7 +286,7 @@ function awaitFuture(fut: Future<unknown>, ok: Settle, err: Settle): PromiseLike
         // Awaiting a done future does not suspend (Future.__await__ returns at once).
         settleNow(fut, ok, err);
       } else {
-        waiter._asyncPark(fut, ok, err, fut, null, false);
+        waiter._asyncPark(fut, ok, err, null, false);
       }
       return undefined;
     }

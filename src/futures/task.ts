@@ -26,7 +26,7 @@
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import type { BaseEventLoop } from "../loop/baseEventLoop.js";
 import { InlinePromise } from "./inline.js";
-import { CANCELLED, FINISHED, Future, PENDING, misuse } from "./future.js";
+import { CANCELLED, FINISHED, Future, PENDING, isFuture, misuse } from "./future.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
@@ -76,30 +76,31 @@ export function startedPromiseError(what: string): TypeError {
  * const value = await t; // or: yield* t
  */
 export class Task<T = unknown> extends Future<T> {
-  /** @internal */ _name: string | null;
-  /** @internal the number in "Task-<n>" */ readonly _num: number;
-  /** @internal */ _coro: CoroIterator | null = null;
-  /** @internal */ _start: (() => unknown) | null = null;
+  // Fields are few on purpose: a pending task should cost little memory.
+  /** @internal the name, or the number n of the default name "Task-<n>" */ _name: string | number;
+  /**
+   * @internal MODE_NEW: the zero-argument function not called yet;
+   * MODE_GEN: the coroutine's iterator; MODE_ASYNC: an awaitable the async
+   * body awaits that is being driven inline for it (or null).
+   */
+  _coro: CoroIterator | (() => unknown) | null = null;
   /** @internal */ _mode = MODE_GEN;
   /** @internal */ _mustCancel = false;
   /** @internal the future this task waits on */ _futWaiter: Future<unknown> | null = null;
   /** @internal */ _numCancelsRequested = 0;
-  /** @internal the done callback that resumes this task */ readonly _wakeup: (fut: Future<unknown>) => void;
   // Async style: how to resume the suspended body (set by _asyncPark).
   /** @internal */ _aOk: Settle = null;
   /** @internal */ _aErr: Settle = null;
-  /** @internal the awaited future whose result resumes the body */ _aFrom: Future<unknown> | null = null;
-  /** @internal a generator-style awaitable being driven inline by the body's await */ _aIt: CoroIterator | null = null;
 
   /** @internal use createTask() or loop.createTask() */
   constructor(coro: CoroutineInput<T>, loop: BaseEventLoop & { _taskCounter: number }, name?: string) {
     super(loop);
     if (typeof coro === "function") {
-      this._start = coro as () => unknown;
+      this._coro = coro as () => unknown;
       this._mode = MODE_NEW;
     } else {
       if (isThenable(coro) && !(Symbol.iterator in (coro as object))) throw startedPromiseError("createTask");
-      if (coro instanceof Future) {
+      if (isFuture(coro)) {
         throw new TypeError(`createTask: a coroutine was expected, got ${coro._repr()} (await it directly instead)`);
       }
       const it = iteratorOf(coro);
@@ -107,10 +108,8 @@ export class Task<T = unknown> extends Future<T> {
       this._coro = it;
     }
     // CPython 3.12 uses up a number for every task, named or not.
-    this._num = ++loop._taskCounter;
-    this._name = name === undefined ? null : String(name);
-    const self = this as Task<unknown>;
-    this._wakeup = (fut) => self._wakeupFrom(fut);
+    const num = ++loop._taskCounter;
+    this._name = name === undefined ? num : String(name);
     loop._callSoon(stepTask, 2, this, undefined);
     loop._tasks.add(this);
     if (loop._tracer !== null) loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName() });
@@ -118,7 +117,8 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Task.get_name(): "Task-<n>" unless a name was given. */
   getName(): string {
-    return this._name ?? `Task-${this._num}`;
+    const name = this._name;
+    return typeof name === "number" ? `Task-${name}` : name;
   }
 
   /** Task.set_name() */
@@ -187,11 +187,14 @@ export class Task<T = unknown> extends Future<T> {
       this._step(error);
       return;
     }
-    this._step(undefined);
+    this._step(undefined, fut);
   }
 
-  /** @internal Task.__step */
-  _step(exc: unknown): void {
+  /**
+   * @internal Task.__step. `from` is the future whose completion woke the
+   * task (the async style hands its result to the suspended body).
+   */
+  _step(exc: unknown, from?: Future<unknown>): void {
     if (this._state !== PENDING) {
       throw new InvalidStateError(`_step(): already done: ${this._repr()}`);
     }
@@ -206,7 +209,7 @@ export class Task<T = unknown> extends Future<T> {
       loop._emit({ kind: "step", t: loop.time(), i: loop._iteration, task: this.getName(), ...(exc instanceof CancelledError ? { cancel: true } : {}) });
     }
     if (this._mode === MODE_ASYNC) {
-      this._asyncResume(exc);
+      this._asyncResume(exc, from);
       return; // the step ends when the body suspends (_asyncPark) or settles
     }
     try {
@@ -221,8 +224,8 @@ export class Task<T = unknown> extends Future<T> {
     let r: IteratorResult<unknown, unknown>;
     try {
       if (this._mode === MODE_NEW) {
-        const start = this._start as () => unknown;
-        this._start = null;
+        const start = this._coro as () => unknown;
+        this._coro = null;
         // A task cancelled before its first step never runs its body.
         if (exc !== undefined) throw exc;
         const made = start();
@@ -270,7 +273,7 @@ export class Task<T = unknown> extends Future<T> {
           error = new RuntimeError(`Task cannot await on itself: ${this._repr()}`);
         } else {
           value._blocking = false;
-          value.addDoneCallback(this._wakeup);
+          value._addWaker(this);
           this._futWaiter = value;
           if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: value._repr() });
           if (this._mustCancel && value.cancel(this._cancelMessage)) this._mustCancel = false;
@@ -339,6 +342,7 @@ export class Task<T = unknown> extends Future<T> {
   private _startAsync(promise: PromiseLike<unknown>): void {
     const loop = this._loop;
     this._mode = MODE_ASYNC;
+    this._coro = null;
     if (loop._syncOnly) {
       throw new UsageError(
         `runSync cannot drive task ${this.getName()}: its coroutine is an async function. ` +
@@ -355,16 +359,15 @@ export class Task<T = unknown> extends Future<T> {
   /**
    * @internal The body of this task awaited `yielded` (a future, or what a
    * generator-style awaitable yielded): the step ends here. `ok`/`err` resume
-   * the body later; `from` is the future whose result `ok` gets; `it` is an
-   * awaitable being driven inline for the body.
+   * the body later (with the result of the future that wakes the task,
+   * unless `it`, an awaitable driven inline for the body's await, takes it).
    */
-  _asyncPark(yielded: unknown, ok: Settle, err: Settle, from: Future<unknown> | null, it: CoroIterator | null, checkBlocking: boolean): void {
+  _asyncPark(yielded: unknown, ok: Settle, err: Settle, it: CoroIterator | null, checkBlocking: boolean): void {
     const loop = this._loop;
     if (loop._asyncWaiter !== this) throw misuse(loop, String(yielded));
     this._aOk = ok;
     this._aErr = err;
-    this._aFrom = from;
-    this._aIt = it;
+    this._coro = it;
     loop._asyncWaiter = null;
     this._handleYield(yielded, checkBlocking);
     loop._leaveTask(this);
@@ -372,13 +375,12 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /** Resume the suspended body: send the awaited result or throw `exc` in. */
-  private _asyncResume(exc: unknown): void {
+  private _asyncResume(exc: unknown, from: Future<unknown> | undefined): void {
     const loop = this._loop;
     const ok = this._aOk;
     const err = this._aErr;
-    const from = this._aFrom;
-    const it = this._aIt;
-    this._aOk = this._aErr = this._aFrom = this._aIt = null;
+    const it = this._coro as CoroIterator | null;
+    this._aOk = this._aErr = this._coro = null;
     loop._asyncWaiter = this;
     if (it !== null) {
       driveInline(this, it, ok, err, exc);
@@ -389,7 +391,7 @@ export class Task<T = unknown> extends Future<T> {
       return;
     }
     let value: unknown;
-    if (from !== null) {
+    if (from !== undefined) {
       try {
         value = from.result();
       } catch (error) {
@@ -461,5 +463,5 @@ export function driveInline(task: Task<unknown>, it: CoroIterator, ok: Settle, e
     );
     return;
   }
-  task._asyncPark(yielded, ok, err, null, it, true);
+  task._asyncPark(yielded, ok, err, it, true);
 }
