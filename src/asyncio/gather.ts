@@ -14,7 +14,7 @@
  */
 import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import { Future } from "../futures/future.js";
+import { Future, labelFuture } from "../futures/future.js";
 import { requireLoop } from "../loop/running.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
@@ -135,7 +135,7 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
     children.push(fut);
   }
   outer = new GatheringFuture<T>(loop as EventLoop, children);
-  outer._label = `gather(${children.length})`;
+  labelFuture(outer, `gather(${children.length})`);
   for (const fut of doneFuts) doneCallback(fut);
   return outer;
 }

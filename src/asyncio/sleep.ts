@@ -38,11 +38,14 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
   ) {
     // The loop is (re)bound when the sleep starts; until then it may be none.
     super(currentLoop() as never);
-    this._label = this;
   }
 
   describe(): string {
     return `sleep(${this._delay})`;
+  }
+
+  override _describe(): string {
+    return this.describe();
   }
 
   /** Generator style: `yield* sleep(d)`. A coroutine can be awaited once. */

@@ -38,9 +38,12 @@ function wake(waker: Waker, fut: Future<unknown>): void {
 const futureIds = new WeakMap<object, number>();
 let lastFutureId = 0;
 
-/** What a future stands for, computed only when a message needs it. */
-export interface Describable {
-  describe(): string;
+/** What futures stand for, for deadlock reports: kept aside, not a field on every future. */
+const futureLabels = new WeakMap<object, string>();
+
+/** @internal names what a future stands for ("Lock.acquire()"), for deadlock reports. */
+export function labelFuture(fut: Future<unknown>, label: string): void {
+  futureLabels.set(fut, label);
 }
 
 /**
@@ -60,8 +63,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal the CancelledError a task's coroutine raised, handed out once */ _cancelledExc: CancelledError | null = null;
   /** @internal asyncio's _asyncio_future_blocking */ _blocking = false;
   /** @internal */ _loop: BaseEventLoop;
-  /** @internal what this future stands for, for deadlock reports ("sleep(1)", "Lock.acquire()") */
-  _label: string | Describable | undefined = undefined;
 
   /**
    * @internal true on lazy coroutine objects that are futures underneath
@@ -218,9 +219,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal what this future is, for error messages */
   _repr(): string {
-    const l = this._label;
-    const label = l === undefined ? "" : ` ${typeof l === "string" ? l : l.describe()}`;
+    const l = this._describe();
+    const label = l === undefined ? "" : ` ${l}`;
     return `<Future#${this._idForMessages()}${label} ${STATE_NAMES[this._state].toLowerCase()}>`;
+  }
+
+  /** @internal what this future stands for ("sleep(1)", "Lock.acquire()"), for messages */
+  _describe(): string | undefined {
+    return futureLabels.get(this);
   }
 
   /** @internal a stable number for messages, given on first use */

@@ -171,17 +171,14 @@ export class BaseEventLoop {
   /** @internal callSoon with arguments already in an array */
   _callSoonArgs(fn: Callback, args: unknown[]): Handle {
     const n = args.length;
-    const h =
-      n <= 2
-        ? new Handle(this, fn, n, args[0], args[1], null)
-        : new Handle(this, fn, -1, undefined, undefined, args);
+    const h = n <= 2 ? new Handle(fn, n, args[0], args[1]) : new Handle(fn, -1, args, undefined);
     this._ready.push(h);
     return h;
   }
 
   /** @internal the hot path: callSoon(fn, a0, a1) without checks or rest arrays */
   _callSoon(fn: Callback, argc: number, a0?: unknown, a1?: unknown): Handle {
-    const h = new Handle(this, fn, argc, a0, a1, null);
+    const h = new Handle(fn, argc, a0, a1);
     this._ready.push(h);
     return h;
   }
@@ -192,12 +189,12 @@ export class BaseEventLoop {
     const n = args.length;
     return n <= 2
       ? this._callAt(when, fn, n, args[0], args[1])
-      : this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, -1, undefined, undefined, args));
+      : this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, -1, args, undefined));
   }
 
   /** @internal the hot path: callAt(when, fn, a0, a1) without checks */
   _callAt(when: number, fn: Callback, argc: number, a0?: unknown, a1?: unknown): TimerHandle {
-    return this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, argc, a0, a1, null));
+    return this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, argc, a0, a1));
   }
 
   private _pushTimer(timer: TimerHandle): TimerHandle {

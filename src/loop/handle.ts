@@ -10,22 +10,17 @@ export type Callback = (...args: any[]) => void;
 /** asyncio.Handle: returned by callSoon; `cancel()` stops the callback from running. */
 export class Handle {
   /** @internal */ _fn: Callback | null;
-  /** @internal */ _a0: unknown;
+  /** @internal the first argument, or all of them (an array) when `_argc` is -1 */ _a0: unknown;
   /** @internal */ _a1: unknown;
-  /** @internal */ _args: unknown[] | null;
-  /** @internal number of arguments, or -1 when they are in `_args` */
-  _argc: number;
+  /** @internal number of arguments, or -1 when they are an array in `_a0` */ _argc: number;
   /** @internal */ _cancelled = false;
-  /** @internal */ readonly _loop: BaseEventLoop;
 
   /** @internal use loop.callSoon */
-  constructor(loop: BaseEventLoop, fn: Callback, argc: number, a0: unknown, a1: unknown, args: unknown[] | null) {
-    this._loop = loop;
+  constructor(fn: Callback, argc: number, a0: unknown, a1: unknown) {
     this._fn = fn;
     this._argc = argc;
     this._a0 = a0;
     this._a1 = a1;
-    this._args = args;
   }
 
   /** Handle.cancel(): the callback will not run. Cancelling twice is harmless. */
@@ -34,7 +29,7 @@ export class Handle {
       this._cancelled = true;
       // As CPython does outside debug mode: drop the references at once.
       this._fn = null;
-      this._a0 = this._a1 = this._args = null;
+      this._a0 = this._a1 = null;
     }
   }
 
@@ -57,7 +52,7 @@ export class Handle {
         fn(this._a0, this._a1);
         return;
       default:
-        fn(...(this._args as unknown[]));
+        fn(...(this._a0 as unknown[]));
     }
   }
 
@@ -70,13 +65,15 @@ export class Handle {
 
 /** asyncio.TimerHandle: a handle with a deadline, kept in the loop's timer heap. */
 export class TimerHandle extends Handle {
+  /** @internal */ readonly _loop: BaseEventLoop;
   /** @internal the deadline in virtual seconds */ _when: number;
   /** @internal insertion number (fifo tie-break, traces) */ _seq: number;
   /** @internal true while the handle is in the heap */ _scheduled = false;
 
   /** @internal use loop.callAt / loop.callLater */
-  constructor(loop: BaseEventLoop, when: number, seq: number, fn: Callback, argc: number, a0: unknown, a1: unknown, args: unknown[] | null) {
-    super(loop, fn, argc, a0, a1, args);
+  constructor(loop: BaseEventLoop, when: number, seq: number, fn: Callback, argc: number, a0: unknown, a1: unknown) {
+    super(fn, argc, a0, a1);
+    this._loop = loop;
     this._when = when;
     this._seq = seq;
   }

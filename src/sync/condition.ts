@@ -6,7 +6,7 @@
  */
 import { CancelledError, RuntimeError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { Future, labelFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { Lock } from "./lock.js";
 import { LoopBound, removeItem } from "./loopBound.js";
@@ -55,7 +55,7 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
     this.release();
     try {
       const fut = new Future<boolean>(this._getLoop());
-      fut._label = "Condition.wait()";
+      labelFuture(fut, "Condition.wait()");
       this._waiters.push(fut);
       try {
         yield* fut;

@@ -4,7 +4,7 @@
  * after set() does not take the wake-up back.
  */
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { Future, labelFuture } from "../futures/future.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -44,7 +44,7 @@ export class Event extends LoopBound {
   private *_wait(): Generator<unknown, true, unknown> {
     if (this._value) return true;
     const fut = new Future<boolean>(this._getLoop());
-    fut._label = "Event.wait()";
+    labelFuture(fut, "Event.wait()");
     this._waiters.push(fut);
     try {
       yield* fut;

@@ -5,7 +5,7 @@
  */
 import { CancelledError, RuntimeError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { Future, labelFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
@@ -37,7 +37,7 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
     }
     if (this._waiters === null) this._waiters = [];
     const fut = new Future<boolean>(this._getLoop());
-    fut._label = "Lock.acquire()";
+    labelFuture(fut, "Lock.acquire()");
     this._waiters.push(fut);
     try {
       try {

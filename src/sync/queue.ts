@@ -7,7 +7,7 @@
  */
 import { QueueEmpty, QueueFull, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { Future, labelFuture } from "../futures/future.js";
 import { Deque } from "../util/deque.js";
 import { heappop, heappush } from "../util/pyCompare.js";
 import { Event } from "./event.js";
@@ -109,7 +109,7 @@ export class Queue<T> extends LoopBound {
   private *_putGen(item: T): Generator<unknown, void, unknown> {
     while (this.full()) {
       const putter = new Future<void>(this._getLoop());
-      putter._label = "Queue.put()";
+      labelFuture(putter, "Queue.put()");
       this._putters.push(putter);
       try {
         yield* putter;
@@ -143,7 +143,7 @@ export class Queue<T> extends LoopBound {
   private *_getGen(): Generator<unknown, T, unknown> {
     while (this.empty()) {
       const getter = new Future<void>(this._getLoop());
-      getter._label = "Queue.get()";
+      labelFuture(getter, "Queue.get()");
       this._getters.push(getter);
       try {
         yield* getter;

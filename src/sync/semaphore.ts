@@ -6,7 +6,7 @@
  */
 import { CancelledError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { Future, labelFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
@@ -48,7 +48,7 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
     }
     if (this._waiters === null) this._waiters = [];
     const fut = new Future<boolean>(this._getLoop());
-    fut._label = "Semaphore.acquire()";
+    labelFuture(fut, "Semaphore.acquire()");
     this._waiters.push(fut);
     try {
       try {
