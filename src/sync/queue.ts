@@ -128,7 +128,7 @@ export class Queue<T> extends LoopBound {
    * @throws QueueFull if the queue is full.
    */
   putNowait(item: T): void {
-    if (this.full()) throw new QueueFull(`putNowait: the queue is full (maxsize ${this._maxsize})`);
+    if (this.full()) throw new QueueFull(); // CPython raises it without a message
     this._put(item);
     this._unfinishedTasks++;
     this._finished.clear();
@@ -162,7 +162,7 @@ export class Queue<T> extends LoopBound {
    * @throws QueueEmpty if the queue is empty.
    */
   getNowait(): T {
-    if (this.empty()) throw new QueueEmpty("getNowait: the queue is empty");
+    if (this.empty()) throw new QueueEmpty(); // CPython raises it without a message
     const item = this._get();
     this._wakeupNext(this._putters);
     return item;
