@@ -1,0 +1,34 @@
+import { CancelledError, Lock, createTask, sleep } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "acquire() past a queue of only cancelled waiters",
+  description: "acquire() on an unlocked Lock whose waiters are all cancelled takes the lock at once without suspending; the cancelled waiter then finds it locked and wakes nobody.",
+};
+
+function* waiter(lock: Lock) {
+  try {
+    yield* lock.acquire();
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    log("waiter cancelled; locked() =", lock.locked());
+    throw e;
+  }
+  log("waiter got the lock"); // never
+}
+
+export function* main() {
+  const lock = new Lock();
+  yield* lock.acquire();
+  const w = createTask(waiter(lock), { name: "W" });
+  yield* sleep(0);
+  w.cancel();
+  lock.release();
+  log("released with only a cancelled waiter queued");
+  yield* lock.acquire();
+  log("main re-acquired at once; locked() =", lock.locked());
+  yield* sleep(0);
+  log("W cancelled:", w.cancelled(), "locked() =", lock.locked());
+  lock.release();
+  return lock.locked();
+}

@@ -1,0 +1,29 @@
+import { Event, createTask, sleep } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "wait() on a set Event does not yield",
+  description: "Event.wait() on an event that is already set returns True at once without suspending, so no other task runs in between.",
+};
+
+function* ticker() {
+  for (let i = 0; i < 3; i++) {
+    log("tick", i);
+    yield* sleep(0);
+  }
+}
+
+export function* main() {
+  const ev = new Event();
+  ev.set();
+  const t = createTask(ticker(), { name: "ticker" });
+  yield* sleep(0);
+  for (let i = 0; i < 3; i++) {
+    const r = yield* ev.wait();
+    log("wait() on a set event ->", r);
+  }
+  log("ticker did not run in between");
+  yield* sleep(0);
+  log("after sleep(0)");
+  yield* t;
+}

@@ -1,0 +1,40 @@
+import { Condition, asyncWith, createTask, gather, sleep } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "Condition.wait_for(predicate)",
+  description: "wait_for() checks the predicate first, then after every wake-up with the lock held, and returns the predicate's final value; a predicate already true returns without waiting.",
+};
+
+async function consumer(cond: Condition, state: { count: number }, name: string, need: number) {
+  function enough() {
+    log(name, "checks, count =", state.count);
+    return state.count >= need ? state.count : 0;
+  }
+
+  await asyncWith(cond, async () => {
+    const r = await cond.waitFor(enough);
+    log(name, "wait_for() ->", r);
+  });
+}
+
+export async function main() {
+  const state = { count: 0 };
+  const cond = new Condition();
+  const a = createTask(() => consumer(cond, state, "A", 2), { name: "A" });
+  const b = createTask(() => consumer(cond, state, "B", 3), { name: "B" });
+  await sleep(0);
+  for (let i = 0; i < 3; i++) {
+    await asyncWith(cond, async () => {
+      state.count += 1;
+      log("count ->", state.count, "notify_all()");
+      cond.notifyAll();
+    });
+    await sleep(1);
+  }
+  await asyncWith(cond, async () => {
+    const r = await cond.waitFor(() => state.count);
+    log("true at once, no wait:", r);
+  });
+  await gather(a, b);
+}
