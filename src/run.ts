@@ -89,7 +89,7 @@ class Runner<T> {
   private startShutdown(): boolean {
     this.phase = "shutdown";
     const toCancel: Task<unknown>[] = [];
-    for (const t of this.loop._tasks) if (!t.done()) toCancel.push(t as Task<unknown>);
+    for (const t of this.loop._pendingTasks()) toCancel.push(t as Task<unknown>);
     if (toCancel.length === 0) return false;
     for (const t of toCancel) t.cancel();
     const all = gather(...toCancel, { returnExceptions: true });

@@ -23,6 +23,18 @@ function setResultUnlessCancelled(fut: Future<unknown>, result: unknown): void {
   fut.setResult(result);
 }
 
+/**
+ * Iterator results are read at once by whoever called next() (the task, or
+ * a yield* passing it through), so one mutable object serves every sleep:
+ * no allocation per step, and nothing retained by a suspended generator.
+ */
+const RESULT: { done: boolean; value: unknown } = { done: false, value: undefined };
+function result<T>(done: boolean, value: unknown): IteratorResult<unknown, T> {
+  RESULT.done = done;
+  RESULT.value = value;
+  return RESULT as IteratorResult<unknown, T>;
+}
+
 const START = 0;
 const WAITING = 1;
 const DONE = 2;
@@ -34,10 +46,11 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
 
   constructor(
     private readonly _delay: number,
-    private readonly _value: T,
+    value: T,
   ) {
     // The loop is (re)bound when the sleep starts; until then it may be none.
     super(currentLoop() as never);
+    this._result = value; // the value the sleep returns, kept where its result goes
   }
 
   describe(): string {
@@ -66,22 +79,22 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
     if (this._step === START) {
       if (this._delay <= 0) {
         this._step = DONE;
-        return { done: false, value: undefined }; // bare yield: one iteration
+        return result(false, undefined); // bare yield: one iteration
       }
       const loop = requireLoop("sleep()");
       this._loop = loop;
-      this._timer = loop._callAt(loop.time() + this._delay, setResultUnlessCancelled, 2, this, this._value);
+      this._timer = loop._callAt(loop.time() + this._delay, setResultUnlessCancelled, 2, this, this._result);
       this._step = WAITING;
       this._blocking = true;
-      return { done: false, value: this };
+      return result(false, this);
     }
     if (this._step === WAITING) {
       this._step = DONE;
       (this._timer as TimerHandle).cancel(); // the `finally: h.cancel()`
       if (this._state === PENDING) throw new RuntimeError(`await wasn't used with future ${this._repr()}`);
-      return { done: true, value: this.result() };
+      return result(true, this.result());
     }
-    return { done: true, value: this._value };
+    return result(true, this._result);
   }
 
   throw(error: unknown): IteratorResult<unknown, T> {
@@ -93,7 +106,7 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
   return(value: T): IteratorResult<unknown, T> {
     if (this._step === WAITING) (this._timer as TimerHandle).cancel();
     this._step = DONE;
-    return { done: true, value };
+    return result(true, value);
   }
 }
 (SleepCoroutine.prototype as unknown as { _isCoroutine: boolean })._isCoroutine = true;

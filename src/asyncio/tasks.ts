@@ -41,7 +41,7 @@ export function currentTask(): Task<unknown> | undefined {
 export function allTasks(): Set<Task<unknown>> {
   const loop = requireLoop("allTasks()");
   const out = new Set<Task<unknown>>();
-  for (const t of loop._tasks) if (!t.done()) out.add(t as Task<unknown>);
+  for (const t of loop._pendingTasks()) out.add(t as Task<unknown>);
   return out;
 }
 

@@ -18,7 +18,9 @@ import type { Task } from "./task.js";
 export const PENDING = 0;
 export const CANCELLED = 1;
 export const FINISHED = 2;
-const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"] as const;
+/** FINISHED with an exception (kept in `_result`): asyncio's FINISHED state too. */
+export const FAILED = 3;
+const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED", "FINISHED"] as const;
 
 export type DoneCallback<F> = (fut: F) => void;
 
@@ -54,13 +56,12 @@ export function labelFuture(fut: Future<unknown>, label: string): void {
  * const v = yield* fut; // or: await fut
  */
 export class Future<T = unknown> implements PromiseLike<T> {
-  /** @internal */ _state = PENDING;
-  /** @internal */ _result: T | undefined = undefined;
-  /** @internal */ _exception: unknown = undefined;
+  // Fields are few on purpose: every pending task and sleep is a Future.
+  /** @internal PENDING, CANCELLED, FINISHED, or FAILED (finished with an exception) */ _state = PENDING;
+  /** @internal the result, or the exception when FAILED */ _result: unknown = undefined;
   /** @internal null, one entry, or an array of entries, in registration order */
   _callbacks: CallbackEntry | CallbackEntry[] | null = null;
   /** @internal */ _cancelMessage: string | undefined = undefined;
-  /** @internal the CancelledError a task's coroutine raised, handed out once */ _cancelledExc: CancelledError | null = null;
   /** @internal asyncio's _asyncio_future_blocking */ _blocking = false;
   /** @internal */ _loop: BaseEventLoop;
 
@@ -96,17 +97,20 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * cancelled, InvalidStateError if still pending. Mirrors Future.result().
    */
   result(): T {
-    if (this._state === CANCELLED) throw this._makeCancelledError();
-    if (this._state !== FINISHED) throw new InvalidStateError(`Result is not ready: ${this._repr()}`);
-    if (this._exception !== undefined) throw this._exception;
-    return this._result as T;
+    const state = this._state;
+    if (state === FINISHED) return this._result as T;
+    if (state === FAILED) throw this._result;
+    if (state === CANCELLED) throw this._makeCancelledError();
+    throw new InvalidStateError(`Result is not ready: ${this._repr()}`);
   }
 
   /** The exception, or undefined when none. Mirrors Future.exception(). */
   exception(): unknown {
-    if (this._state === CANCELLED) throw this._makeCancelledError();
-    if (this._state !== FINISHED) throw new InvalidStateError(`Exception is not set: ${this._repr()}`);
-    return this._exception;
+    const state = this._state;
+    if (state === FINISHED) return undefined;
+    if (state === FAILED) return this._result;
+    if (state === CANCELLED) throw this._makeCancelledError();
+    throw new InvalidStateError(`Exception is not set: ${this._repr()}`);
   }
 
   /**
@@ -135,8 +139,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (error === undefined || error === null) {
       throw new TypeError(`setException: the exception must not be ${error}: ${this._repr()}`);
     }
-    this._exception = error;
-    this._state = FINISHED;
+    this._result = error;
+    this._state = FAILED;
     this._scheduleCallbacks();
   }
 
@@ -207,13 +211,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     for (let i = 0; i < cbs.length; i++) this._scheduleEntry(cbs[i]);
   }
 
-  /** @internal Future._make_cancelled_error */
+  /** @internal Future._make_cancelled_error (a Task may hand out its coroutine's own error first) */
   _makeCancelledError(): CancelledError {
-    const stored = this._cancelledExc;
-    if (stored !== null) {
-      this._cancelledExc = null;
-      return stored;
-    }
     return new CancelledError(this._cancelMessage);
   }
 

@@ -26,11 +26,13 @@
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import type { BaseEventLoop } from "../loop/baseEventLoop.js";
 import { InlinePromise } from "./inline.js";
-import { CANCELLED, FINISHED, Future, PENDING, isFuture, misuse } from "./future.js";
+import { CANCELLED, FAILED, Future, PENDING, isFuture, misuse } from "./future.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
 const MODE_ASYNC = 2; // an async function's body, running in microtasks
+const MODE_MASK = 3;
+const MUST_CANCEL = 4;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Settle = ((v: any) => unknown) | null | undefined;
@@ -84,13 +86,28 @@ export class Task<T = unknown> extends Future<T> {
    * body awaits that is being driven inline for it (or null).
    */
   _coro: CoroIterator | (() => unknown) | null = null;
-  /** @internal */ _mode = MODE_GEN;
-  /** @internal */ _mustCancel = false;
+  /** @internal the mode (2 bits) and the must-cancel flag, see the accessors below */ _flags = MODE_GEN;
   /** @internal the future this task waits on */ _futWaiter: Future<unknown> | null = null;
   /** @internal */ _numCancelsRequested = 0;
-  // Async style: how to resume the suspended body (set by _asyncPark).
-  /** @internal */ _aOk: Settle = null;
-  /** @internal */ _aErr: Settle = null;
+  /** @internal the CancelledError this task's coroutine raised, handed out once */ _cancelledExc: CancelledError | null = null;
+  /** @internal async style: how to resume the suspended body (set by _asyncPark), one object per task */
+  _resume: { ok: Settle; err: Settle } | null = null;
+
+  /** @internal MODE_NEW, MODE_GEN or MODE_ASYNC */
+  get _mode(): number {
+    return this._flags & MODE_MASK;
+  }
+  set _mode(mode: number) {
+    this._flags = (this._flags & ~MODE_MASK) | mode;
+  }
+
+  /** @internal asyncio's _must_cancel */
+  get _mustCancel(): boolean {
+    return (this._flags & MUST_CANCEL) !== 0;
+  }
+  set _mustCancel(on: boolean) {
+    this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
+  }
 
   /** @internal use createTask() or loop.createTask() */
   constructor(coro: CoroutineInput<T>, loop: BaseEventLoop & { _taskCounter: number }, name?: string) {
@@ -111,7 +128,7 @@ export class Task<T = unknown> extends Future<T> {
     const num = ++loop._taskCounter;
     this._name = name === undefined ? num : String(name);
     loop._callSoon(stepTask, 2, this, undefined);
-    loop._tasks.add(this);
+    loop._addTask(this);
     if (loop._tracer !== null) loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName() });
   }
 
@@ -164,6 +181,16 @@ export class Task<T = unknown> extends Future<T> {
   /** Tasks cannot be resolved from outside: throws RuntimeError, as asyncio does. */
   override setException(_error: unknown): void {
     throw new RuntimeError(`Task does not support setException (${this._repr()})`);
+  }
+
+  /** @internal Future._make_cancelled_error: the coroutine's own CancelledError first, once. */
+  override _makeCancelledError(): CancelledError {
+    const stored = this._cancelledExc;
+    if (stored !== null) {
+      this._cancelledExc = null;
+      return stored;
+    }
+    return new CancelledError(this._cancelMessage);
   }
 
   /** @internal */
@@ -311,7 +338,7 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       Future.prototype.setResult.call(this, value);
     }
-    this._finished("result");
+    this._finished();
   }
 
   /** @internal the coroutine raised: a CancelledError cancels the task, anything else is its exception. */
@@ -323,16 +350,17 @@ export class Task<T = unknown> extends Future<T> {
       const exc = error ?? new RuntimeError(`task ${this.getName()} threw ${String(error)}`);
       Future.prototype.setException.call(this, exc);
     }
-    this._finished(this._state === CANCELLED ? "cancelled" : "error");
+    this._finished();
   }
 
-  private _finished(outcome: "result" | "error" | "cancelled"): void {
+  private _finished(): void {
     const loop = this._loop;
-    loop._tasks.delete(this);
+    loop._taskFinished();
     this._coro = null;
     if (loop._tracer !== null) {
-      const detail = outcome === "error" ? String((this._exception as Error)?.name ?? this._exception) : undefined;
-      loop._emit({ kind: "finish", t: loop.time(), i: loop._iteration, task: this.getName(), outcome: this._state === FINISHED && outcome === "result" ? "result" : outcome, ...(detail ? { detail } : {}) });
+      const outcome = this._state === FAILED ? "error" : this._state === CANCELLED ? "cancelled" : "result";
+      const detail = this._state === FAILED ? String((this._result as Error)?.name ?? this._result) : undefined;
+      loop._emit({ kind: "finish", t: loop.time(), i: loop._iteration, task: this.getName(), outcome, ...(detail ? { detail } : {}) });
     }
   }
 
@@ -365,8 +393,12 @@ export class Task<T = unknown> extends Future<T> {
   _asyncPark(yielded: unknown, ok: Settle, err: Settle, it: CoroIterator | null, checkBlocking: boolean): void {
     const loop = this._loop;
     if (loop._asyncWaiter !== this) throw misuse(loop, String(yielded));
-    this._aOk = ok;
-    this._aErr = err;
+    const resume = this._resume;
+    if (resume === null) this._resume = { ok, err };
+    else {
+      resume.ok = ok;
+      resume.err = err;
+    }
     this._coro = it;
     loop._asyncWaiter = null;
     this._handleYield(yielded, checkBlocking);
@@ -377,10 +409,12 @@ export class Task<T = unknown> extends Future<T> {
   /** Resume the suspended body: send the awaited result or throw `exc` in. */
   private _asyncResume(exc: unknown, from: Future<unknown> | undefined): void {
     const loop = this._loop;
-    const ok = this._aOk;
-    const err = this._aErr;
+    const resume = this._resume as { ok: Settle; err: Settle };
+    const ok = resume.ok;
+    const err = resume.err;
+    resume.ok = resume.err = null;
     const it = this._coro as CoroIterator | null;
-    this._aOk = this._aErr = this._coro = null;
+    this._coro = null;
     loop._asyncWaiter = this;
     if (it !== null) {
       driveInline(this, it, ok, err, exc);

@@ -90,7 +90,9 @@ export class BaseEventLoop {
   private _timerSeq = 0;
 
   /** @internal the task being stepped (asyncio's _current_tasks[loop]) */ _currentTask: LoopTask | null = null;
-  /** @internal tasks not yet done, in creation order */ readonly _tasks = new Set<LoopTask>();
+  /** @internal every task not yet known to be done, in creation order (compacted lazily) */
+  private _taskList: LoopTask[] = [];
+  private _tasksDone = 0;
   /** @internal the task whose async body runs right now in microtasks */ _asyncWaiter: LoopTask | null = null;
   /** @internal set while the loop waits for a queued resume after an async step */ _resumePending: LoopTask | null = null;
   /** @internal called when the loop may carry on after an async step (set by the driver) */
@@ -198,11 +200,11 @@ export class BaseEventLoop {
   }
 
   private _pushTimer(timer: TimerHandle): TimerHandle {
+    timer._scheduled = true; // before the push: the fifo tie-break reads the sign of _seq
     this._scheduled.push(timer);
-    timer._scheduled = true;
     if (this._tracer !== null) {
       const task = this._currentTask;
-      this._emit({ kind: "timer-set", t: this._now, i: this._iteration, timer: timer._seq, when: timer._when, ...(task ? { task: task.getName() } : {}) });
+      this._emit({ kind: "timer-set", t: this._now, i: this._iteration, timer: timer._id, when: timer._when, ...(task ? { task: task.getName() } : {}) });
     }
     return timer;
   }
@@ -211,7 +213,7 @@ export class BaseEventLoop {
   _timerHandleCancelled(timer: TimerHandle): void {
     if (timer._scheduled) {
       this._timerCancelledCount++;
-      if (this._tracer !== null) this._emit({ kind: "timer-cancelled", t: this._now, i: this._iteration, timer: timer._seq });
+      if (this._tracer !== null) this._emit({ kind: "timer-cancelled", t: this._now, i: this._iteration, timer: timer._id });
     }
   }
 
@@ -314,7 +316,7 @@ export class BaseEventLoop {
       timer._scheduled = false;
       this._ready.push(timer);
       if (this._tracer !== null && !timer._cancelled) {
-        this._emit({ kind: "timer-fired", t: this._now, i: this._iteration, timer: timer._seq });
+        this._emit({ kind: "timer-fired", t: this._now, i: this._iteration, timer: timer._id });
       }
     }
     this._todo = this._ready.length;
@@ -361,9 +363,7 @@ export class BaseEventLoop {
 
   private _deadlock(): never {
     const waiting: string[] = [];
-    for (const task of this._tasks) {
-      if (!task.done()) waiting.push(`  ${task.getName()}: ${task._describeWait()}`);
-    }
+    for (const task of this._pendingTasks()) waiting.push(`  ${task.getName()}: ${task._describeWait()}`);
     throw new DeadlockError(
       `deadlock at t=${this._now}: no handle is ready and no timer is pending, ` +
         `so nothing can ever run again. Unfinished tasks:\n${waiting.join("\n") || "  (none)"}`,
@@ -392,6 +392,28 @@ export class BaseEventLoop {
   /** @internal Stop the run with `error` at the next chance (see run drivers). */
   _fatal(error: unknown): void {
     if (this._fatalError === undefined) this._fatalError = error;
+  }
+
+  /** @internal registers a new task (asyncio's _register_task). */
+  _addTask(task: LoopTask): void {
+    this._taskList.push(task);
+  }
+
+  /**
+   * @internal a task finished: drop finished tasks from the registry once
+   * they are the majority (amortised O(1), 8 bytes per live task).
+   */
+  _taskFinished(): void {
+    const list = this._taskList;
+    if (++this._tasksDone > 32 && this._tasksDone * 2 > list.length) {
+      this._taskList = list.filter((t) => !t.done());
+      this._tasksDone = 0;
+    }
+  }
+
+  /** @internal the unfinished tasks, in creation order. */
+  _pendingTasks(): LoopTask[] {
+    return this._taskList.filter((t) => !t.done());
   }
 
   /** @internal asyncio's _enter_task */

@@ -13,7 +13,6 @@ export class Handle {
   /** @internal the first argument, or all of them (an array) when `_argc` is -1 */ _a0: unknown;
   /** @internal */ _a1: unknown;
   /** @internal number of arguments, or -1 when they are an array in `_a0` */ _argc: number;
-  /** @internal */ _cancelled = false;
 
   /** @internal use loop.callSoon */
   constructor(fn: Callback, argc: number, a0: unknown, a1: unknown) {
@@ -25,9 +24,9 @@ export class Handle {
 
   /** Handle.cancel(): the callback will not run. Cancelling twice is harmless. */
   cancel(): void {
-    if (!this._cancelled) {
-      this._cancelled = true;
+    if (this._fn !== null) {
       // As CPython does outside debug mode: drop the references at once.
+      // A null callback is what marks the handle cancelled (no extra field).
       this._fn = null;
       this._a0 = this._a1 = null;
     }
@@ -35,7 +34,12 @@ export class Handle {
 
   /** Handle.cancelled() */
   cancelled(): boolean {
-    return this._cancelled;
+    return this._fn === null;
+  }
+
+  /** @internal */
+  get _cancelled(): boolean {
+    return this._fn === null;
   }
 
   /** @internal Handle._run: the only place a callback is called (from runOnce). */
@@ -67,15 +71,31 @@ export class Handle {
 export class TimerHandle extends Handle {
   /** @internal */ readonly _loop: BaseEventLoop;
   /** @internal the deadline in virtual seconds */ _when: number;
-  /** @internal insertion number (fifo tie-break, traces) */ _seq: number;
-  /** @internal true while the handle is in the heap */ _scheduled = false;
+  /**
+   * @internal insertion number (fifo tie-break, traces), stored negated
+   * while the timer is out of the heap: the sign is the `_scheduled` flag.
+   */
+  _seq: number;
+
+  /** @internal true while the handle is in the heap (asyncio's `_scheduled`) */
+  get _scheduled(): boolean {
+    return this._seq > 0;
+  }
+  set _scheduled(on: boolean) {
+    this._seq = on ? Math.abs(this._seq) : -Math.abs(this._seq);
+  }
+
+  /** @internal the timer's number, for traces */
+  get _id(): number {
+    return Math.abs(this._seq);
+  }
 
   /** @internal use loop.callAt / loop.callLater */
   constructor(loop: BaseEventLoop, when: number, seq: number, fn: Callback, argc: number, a0: unknown, a1: unknown) {
     super(fn, argc, a0, a1);
     this._loop = loop;
     this._when = when;
-    this._seq = seq;
+    this._seq = -seq; // not in the heap yet
   }
 
   /** TimerHandle.when(): the deadline, in the loop's virtual seconds. */
@@ -89,7 +109,7 @@ export class TimerHandle extends Handle {
    * still scheduled (the count drives the heap clean-up in runOnce).
    */
   override cancel(): void {
-    if (!this._cancelled) this._loop._timerHandleCancelled(this);
+    if (this._fn !== null) this._loop._timerHandleCancelled(this);
     super.cancel();
   }
 }

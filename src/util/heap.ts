@@ -32,7 +32,7 @@ export class TimerHeap<T extends HeapEntry> {
   /** Ordering: heapq compares `a < b` only; with fifo the sequence breaks ties. */
   private less(a: T, b: T): boolean {
     if (a._when < b._when) return true;
-    return this.fifo && a._when === b._when && a._seq < b._seq;
+    return this.fifo && a._when === b._when && a._seq < b._seq; // both in the heap: both positive
   }
 
   /** heapq.heappush */
