@@ -36,6 +36,10 @@ export interface LoopOptions {
   tracer?: Tracer;
   /** Called with the loop before the main task is created (for tools: tape, unhandled errors). */
   onLoop?: (loop: EventLoop) => void;
+  /** Keep a record of every decision (loop.choiceLog), for reports. */
+  recordChoices?: boolean;
+  /** Seconds a timer may fire early or late, as a recorded choice (choosing strategies only). */
+  jitter?: number;
 }
 
 function makeLoop(options: LoopOptions | undefined): EventLoop {
@@ -44,6 +48,8 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
     policy: resolvePolicy(options?.strategy, seed),
     maxSteps: options?.maxSteps,
     tracer: options?.tracer ?? null,
+    recordChoices: options?.recordChoices,
+    jitter: options?.jitter,
   });
   options?.onLoop?.(loop);
   return loop;

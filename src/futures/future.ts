@@ -11,7 +11,7 @@
  * resumes one loop iteration after the completion.
  */
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
-import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
 import type { Task } from "./task.js";
 
@@ -35,6 +35,7 @@ type CallbackEntry = DoneCallback<any> | Waker;
 function wake(waker: Waker, fut: Future<unknown>): void {
   waker._wakeupFrom(fut);
 }
+registerTaskCallback(wake);
 
 /** Numbers for messages, given on first use (no field on every future). */
 const futureIds = new WeakMap<object, number>();

@@ -24,7 +24,7 @@
  *   handle, so both styles give the same interleaving.
  */
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
-import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { InlinePromise } from "./inline.js";
 import { CANCELLED, FAILED, Future, PENDING, isFuture, misuse } from "./future.js";
 
@@ -49,6 +49,7 @@ export type CoroutineInput<T> =
 function stepTask(task: Task<unknown>, exc: unknown): void {
   task._step(exc);
 }
+registerTaskCallback(stepTask);
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
   return x !== null && (typeof x === "object" || typeof x === "function") && typeof (x as PromiseLike<unknown>).then === "function";

@@ -17,6 +17,15 @@
  */
 import { DeadlockError, RuntimeError, StepBudgetExceeded, UsageError } from "../errors.js";
 import type { ChoicePoint, SchedulingPolicy } from "../schedule/policy.js";
+
+function describeCandidate(c: unknown): string {
+  if (c !== null && typeof c === "object") {
+    const named = c as { getName?: () => string; describe?: () => string };
+    if (typeof named.getName === "function") return named.getName();
+    if (typeof named.describe === "function") return named.describe();
+  }
+  return String(c);
+}
 import { Deque } from "../util/deque.js";
 import { TimerHeap } from "../util/heap.js";
 import { type Callback, Handle, TimerHandle } from "./handle.js";
@@ -52,6 +61,30 @@ export interface BaseLoopOptions {
   policy: SchedulingPolicy;
   maxSteps?: number;
   tracer?: Tracer | null;
+  /** Keep a ChoiceRecord per decision (explore's reports). */
+  recordChoices?: boolean;
+  /** Let the policy fire each timer up to this many seconds early or late. */
+  jitter?: number;
+}
+
+/** One decision of a choosing policy, as `choiceLog` keeps it. */
+export interface ChoiceRecord {
+  readonly index: number;
+  readonly kind: "ready" | "timer" | "jitter";
+  readonly time: number;
+  readonly iteration: number;
+  readonly n: number;
+  readonly chosen: number;
+  /** Names of the alternatives in default order (task names, timer descriptions). */
+  readonly names: readonly string[];
+}
+
+/** The functions whose handles step a task (their first argument is the task). */
+const taskCallbacks = new Set<Callback>();
+
+/** @internal the futures layer registers Task's step and wake-up callbacks. */
+export function registerTaskCallback(fn: Callback): void {
+  taskCallbacks.add(fn);
 }
 
 function checkNumber(what: string, name: string, value: unknown): number {
@@ -80,6 +113,12 @@ export class BaseEventLoop {
   /** @internal */ readonly _tracer: Tracer | null;
   /** The choice tape: one entry per decision made by a choosing policy. */
   readonly tape: number[] = [];
+  /** How many alternatives each decision on the tape had (systematic search expands them). */
+  readonly alternatives: number[] = [];
+  /** With `recordChoices`, what each decision on the tape was about (for reports). */
+  readonly choiceLog: ChoiceRecord[] = [];
+  private readonly _recordChoices: boolean;
+  /** @internal seconds a timer may fire early or late, as a choice (0: off) */ readonly _jitter: number;
   /** Exceptions raised by callbacks (asyncio logs them through its exception handler). */
   readonly unhandled: ExceptionContext[] = [];
 
@@ -112,6 +151,12 @@ export class BaseEventLoop {
     this._scheduled = new TimerHeap<TimerHandle>(options.policy.fifoTimers);
     this._maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this._tracer = options.tracer ?? null;
+    this._recordChoices = options.recordChoices ?? false;
+    const jitter = options.jitter ?? 0;
+    if (typeof jitter !== "number" || !Number.isFinite(jitter) || jitter < 0) {
+      throw new TypeError(`jitter must be a finite number of seconds >= 0 (got ${String(jitter)})`);
+    }
+    this._jitter = this._policy.chooses ? jitter : 0;
   }
 
   /**
@@ -191,11 +236,12 @@ export class BaseEventLoop {
     const n = args.length;
     return n <= 2
       ? this._callAt(when, fn, n, args[0], args[1])
-      : this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, -1, args, undefined));
+      : this._pushTimer(new TimerHandle(this, this._jitter > 0 ? this._jittered(when) : when, ++this._timerSeq, fn, -1, args, undefined));
   }
 
   /** @internal the hot path: callAt(when, fn, a0, a1) without checks */
   _callAt(when: number, fn: Callback, argc: number, a0?: unknown, a1?: unknown): TimerHandle {
+    if (this._jitter > 0) when = this._jittered(when);
     return this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, argc, a0, a1));
   }
 
@@ -321,38 +367,80 @@ export class BaseEventLoop {
     }
     this._todo = this._ready.length;
     if (this._policy.chooses) {
-      this._chooseOrder(firstDue, this._todo, "timer");
-      this._chooseOrder(0, this._todo, "ready");
+      this._chooseTimers(firstDue, this._todo);
+      this._chooseReady(this._todo);
     }
   }
 
   /**
-   * Lets a choosing policy reorder ready[from, to): at each position it picks
-   * one of the remaining handles (0 = the default, FIFO) and the rest keep
-   * their relative order. Each decision with two or more alternatives goes on
-   * the tape. For "timer" only timers with the same deadline are permuted.
+   * Asks the policy to pick one of `n` alternatives, checks the answer, and
+   * records it on the tape (and in the choice log when asked to).
    */
-  private _chooseOrder(from: number, to: number, kind: "ready" | "timer"): void {
+  private _decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[]): number {
+    const index = this.tape.length;
+    const k = this._policy.choose(n, { kind, time: this._now, iteration: this._iteration, index, candidates });
+    if (!Number.isInteger(k) || k < 0 || k >= n) {
+      throw new UsageError(`strategy ${this._policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
+    }
+    this.tape.push(k);
+    this.alternatives.push(n);
+    if (this._recordChoices) {
+      const names = candidates.length > 0 ? candidates.map(describeCandidate) : ["on time", "early", "late"];
+      this.choiceLog.push({ index, kind, time: this._now, iteration: this._iteration, n, chosen: k, names });
+    }
+    if (this._tracer !== null) this._emit({ kind: "choice", t: this._now, i: this._iteration, point: kind, n, chosen: k });
+    return k;
+  }
+
+  /** A timer's deadline moved by the jitter choice: on time, early or late. */
+  private _jittered(when: number): number {
+    const k = this._decide("jitter", 3, []);
+    return k === 0 ? when : k === 1 ? when - this._jitter : when + this._jitter;
+  }
+
+  /**
+   * Lets a choosing policy reorder the tasks woken in this iteration: the
+   * handles that step a task are permuted among their own slots (at each slot
+   * the policy picks one of the remaining tasks, 0 = FIFO, the rest keep their
+   * order); plain callbacks keep their places. Beyond CPython, which is FIFO.
+   */
+  private _chooseReady(to: number): void {
+    const ready = this._ready;
+    const slots: number[] = [];
+    for (let i = 0; i < to; i++) {
+      const h = ready.at(i);
+      if (h._fn !== null && taskCallbacks.has(h._fn)) slots.push(i);
+    }
+    if (slots.length < 2) return;
+    const handles = slots.map((i) => ready.at(i));
+    for (let s = 0; s < slots.length - 1; s++) {
+      const rest = handles.length - s;
+      if (rest < 2) break;
+      const k = this._decide("ready", rest, handles.slice(s).map((h) => h._a0));
+      if (k > 0) {
+        const picked = handles[s + k];
+        handles.splice(s + k, 1);
+        handles.splice(s, 0, picked);
+      }
+    }
+    for (let s = 0; s < slots.length; s++) ready.set(slots[s], handles[s]);
+  }
+
+  /**
+   * Lets a choosing policy reorder timers that fall due with equal deadlines
+   * in this iteration (ready[from, to) holds them in heap pop order).
+   */
+  private _chooseTimers(from: number, to: number): void {
     const ready = this._ready;
     for (let i = from; i < to - 1; i++) {
-      let end = to;
-      if (kind === "timer") {
-        const when = (ready.at(i) as TimerHandle)._when;
-        end = i + 1;
-        while (end < to && (ready.at(end) as TimerHandle)._when === when) end++;
-      } else {
-        // only live handles are alternatives; cancelled ones are skipped anyway
-        if (ready.at(i)._cancelled) continue;
-      }
+      const when = (ready.at(i) as TimerHandle)._when;
+      let end = i + 1;
+      while (end < to && (ready.at(end) as TimerHandle)._when === when) end++;
       const n = end - i;
       if (n < 2) continue;
-      const point: ChoicePoint = { kind, time: this._now, iteration: this._iteration };
-      const k = this._policy.choose(n, point);
-      if (!Number.isInteger(k) || k < 0 || k >= n) {
-        throw new UsageError(`strategy ${this._policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
-      }
-      this.tape.push(k);
-      if (this._tracer !== null) this._emit({ kind: "choice", t: this._now, i: this._iteration, point: kind, n, chosen: k });
+      const group: Handle[] = [];
+      for (let j = i; j < end; j++) group.push(ready.at(j));
+      const k = this._decide("timer", n, group);
       if (k > 0) {
         const picked = ready.at(i + k);
         for (let j = i + k; j > i; j--) ready.set(j, ready.at(j - 1));

@@ -14,7 +14,7 @@ export type TraceEvent =
   | { kind: "timer-cancelled"; t: number; i: number; timer: number }
   | { kind: "callback"; t: number; i: number; what: string }
   | { kind: "cancel-requested"; t: number; i: number; task: string; by?: string }
-  | { kind: "choice"; t: number; i: number; point: "ready" | "timer"; n: number; chosen: number };
+  | { kind: "choice"; t: number; i: number; point: "ready" | "timer" | "jitter"; n: number; chosen: number };
 
 export interface Tracer {
   emit(event: TraceEvent): void;

@@ -19,12 +19,23 @@
 
 /** Where a decision is made, for traces and for strategies that care. */
 export interface ChoicePoint {
-  /** "ready": which ready handle runs next; "timer": which due timer goes first. */
-  readonly kind: "ready" | "timer";
+  /**
+   * "ready": which of the tasks woken in this iteration steps next;
+   * "timer": which of the timers due at the same deadline fires next;
+   * "jitter": whether a new timer fires on time (0), early (1) or late (2).
+   */
+  readonly kind: "ready" | "timer" | "jitter";
   /** Virtual time of the decision. */
   readonly time: number;
   /** Loop iteration number of the decision. */
   readonly iteration: number;
+  /** The decision's number on the tape (0, 1, 2, ...). */
+  readonly index: number;
+  /**
+   * The alternatives in their default order: the tasks (for "ready"), the
+   * timer handles (for "timer"); empty for "jitter".
+   */
+  readonly candidates: readonly unknown[];
 }
 
 export interface SchedulingPolicy {

@@ -1,0 +1,190 @@
+/**
+ * explore(): runs a program under many schedules and stops at the first
+ * failing run (main throws, deadlock, step budget), then shrinks its tape
+ * toward CPython's order and reports how to replay it.
+ */
+import { UsageError, VloopError } from "../errors.js";
+import { BoundedDfs } from "../schedule/dfs.js";
+import { PctPolicy } from "../schedule/pct.js";
+import type { SchedulingPolicy } from "../schedule/policy.js";
+import { RandomPolicy } from "../schedule/random.js";
+import { ReplayPolicy } from "../schedule/replay.js";
+import { type Deviation, deviationsOf, encodeTape } from "../schedule/tape.js";
+import { describeDeviations } from "./report.js";
+import { type Program, type RunOutcome, failureKind, runOnce, traceHash } from "./runOnce.js";
+import { shrinkTape } from "./shrink.js";
+
+export type StrategyName = "random" | "pct" | "dfs" | "portfolio";
+
+export interface ExploreOptions {
+  /** "random" (default), "pct", "dfs" or "portfolio" (round-robin over the three). */
+  strategy?: StrategyName;
+  /** At most this many runs (default 1000). */
+  runs?: number;
+  /** The exploration seed; each run's seed derives from it (default 0). */
+  seed?: string | number;
+  /** PCT bug depth d (default 2). */
+  depth?: number;
+  /** dfs: the most deviations from CPython's order a schedule may have (default 2). */
+  maxDeviations?: number;
+  /** Step budget per run (handles); exceeding it is a failure (default 1,000,000). */
+  maxSteps?: number;
+  /** Let timers fire up to this many seconds early or late, as a choice. */
+  jitter?: number;
+  /** Run every seed twice and fail loudly if the two traces differ. */
+  selfCheck?: boolean;
+  /** Shrink the failing tape (default true). */
+  shrink?: boolean;
+  /** Only runs whose index i satisfies i % count === index (splitting one seed range across machines). */
+  shard?: { index: number; count: number };
+  /** Called after each run (for progress bars). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExploreResult {
+  /** a failing run was found */
+  failed: boolean;
+  /** runs executed, the failing one included */
+  runs: number;
+  /** the failing run's seed */
+  seed?: string;
+  /** the failing run's choice tape */
+  tape?: string;
+  /** the tape shrunk toward the default order, still failing */
+  shrunkTape?: string;
+  /** what the failing run threw */
+  error?: unknown;
+  /** a one-line snippet that replays the failure */
+  replay?: string;
+  /** "CPython order except k decisions: ..." with task names and virtual times */
+  report?: string;
+  /** which strategy found it */
+  strategy?: string;
+  /** dfs: true when the bounded space was searched completely without a failure */
+  exhausted?: boolean;
+}
+
+/** The program is not deterministic under vloop: the same seed gave two traces. */
+export class NondeterminismError extends VloopError {}
+
+const DEFAULT_MAX_STEPS = 1_000_000;
+
+function runSeed(seed: string | number, i: number): string {
+  return `${seed}/${i}`;
+}
+
+/**
+ * Runs `program` under many schedules; stops at the first failure.
+ * A program is a zero-argument function returning a fresh main coroutine
+ * (or the main coroutine function itself: `explore(main)`).
+ * @example
+ * const r = await explore(() => lostUpdate(), { strategy: "pct", runs: 500 });
+ * if (r.failed) console.log(r.report, r.replay);
+ */
+export async function explore(program: Program, options: ExploreOptions = {}): Promise<ExploreResult> {
+  const strategy = options.strategy ?? "random";
+  if (!["random", "pct", "dfs", "portfolio"].includes(strategy)) {
+    throw new UsageError(`explore: unknown strategy ${JSON.stringify(strategy)}; expected random, pct, dfs or portfolio`);
+  }
+  const total = options.runs ?? 1000;
+  const seed = options.seed ?? 0;
+  const depth = options.depth ?? 2;
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const runOpts = { maxSteps, jitter: options.jitter };
+  const shard = options.shard ?? { index: 0, count: 1 };
+  if (!(shard.count >= 1 && shard.index >= 0 && shard.index < shard.count)) {
+    throw new UsageError(`explore: bad shard ${shard.index}/${shard.count}: expected 0 <= index < count`);
+  }
+  const dfs = new BoundedDfs(options.maxDeviations ?? 2);
+  let expectedSteps = 50;
+  let executed = 0;
+  let exhausted = false;
+
+  for (let i = 0; i < total; i++) {
+    if (i % shard.count !== shard.index) continue;
+    const s = runSeed(seed, i);
+    const pick = strategy === "portfolio" ? (["random", "pct", "dfs"] as const)[i % 3] : strategy;
+    let policy: SchedulingPolicy;
+    let dfsTape: Deviation[] | undefined;
+    if (pick === "dfs") {
+      dfsTape = dfs.next();
+      if (dfsTape === undefined) {
+        if (strategy === "dfs") {
+          exhausted = true;
+          break;
+        }
+        continue; // portfolio: dfs is done, the others go on
+      }
+      policy = new ReplayPolicy(dfsTape);
+    } else if (pick === "pct") {
+      policy = new PctPolicy(s, depth, expectedSteps);
+    } else {
+      policy = new RandomPolicy(s);
+    }
+    const outcome = await runOnce(program, policy, { ...runOpts, trace: options.selfCheck });
+    executed++;
+    expectedSteps = Math.max(expectedSteps, outcome.tape.length);
+    if (dfsTape !== undefined) dfs.observe(dfsTape, outcome.alternatives);
+
+    if (options.selfCheck && !outcome.failed) {
+      const again = await runOnce(program, new ReplayPolicy(deviationsOf(outcome.tape)), { ...runOpts, trace: true });
+      const a = traceHash(outcome.trace ?? []);
+      const b = traceHash(again.trace ?? []);
+      if (a !== b) {
+        const error = new NondeterminismError(
+          `the program is not deterministic under vloop: seed ${s} gave trace ${a}, and its replay gave ${b}. ` +
+            `Does it use Math.random, Date.now, real timers or I/O? Take randomness from the loop's seed instead.`,
+        );
+        return { failed: true, runs: executed, seed: s, tape: encodeTape(outcome.tape), error, strategy: pick };
+      }
+    }
+    options.onProgress?.(executed, Math.ceil(total / shard.count));
+    if (outcome.failed) return finishFailure(program, outcome, s, pick, executed, options, runOpts);
+  }
+  return { failed: false, runs: executed, ...(strategy === "dfs" ? { exhausted } : {}) };
+}
+
+async function finishFailure(
+  program: Program,
+  outcome: RunOutcome,
+  seed: string,
+  strategy: string,
+  runs: number,
+  options: ExploreOptions,
+  runOpts: { maxSteps: number; jitter?: number },
+): Promise<ExploreResult> {
+  const kind = failureKind(outcome.error);
+  const tape = deviationsOf(outcome.tape);
+  let shrunk = tape;
+  if (options.shrink !== false) {
+    const stillFails = async (candidate: Deviation[]) => {
+      const o = await runOnce(program, new ReplayPolicy(candidate), runOpts);
+      return { fails: o.failed && failureKind(o.error) === kind, alternatives: o.alternatives };
+    };
+    shrunk = (await shrinkTape(tape, stillFails)).tape;
+  }
+  const shrunkText = encodeTape(shrunk);
+  const detailed = await runOnce(program, new ReplayPolicy(shrunk), { ...runOpts, recordChoices: true });
+  const extra = [
+    runOpts.maxSteps !== DEFAULT_MAX_STEPS ? `maxSteps: ${runOpts.maxSteps}` : "",
+    runOpts.jitter ? `jitter: ${runOpts.jitter}` : "",
+  ].filter(Boolean);
+  const replay = `await replay(program, ${JSON.stringify(shrunkText)}${extra.length ? `, { ${extra.join(", ")} }` : ""})`;
+  const message = outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error);
+  const report = [
+    `failing run found by ${strategy} after ${runs} run${runs === 1 ? "" : "s"} (seed ${JSON.stringify(seed)}): ${message}`,
+    describeDeviations(shrunk, detailed.choiceLog),
+    `replay: ${replay}`,
+  ].join("\n");
+  return {
+    failed: true,
+    runs,
+    seed,
+    tape: encodeTape(tape),
+    shrunkTape: shrunkText,
+    error: outcome.error,
+    replay,
+    report,
+    strategy,
+  };
+}

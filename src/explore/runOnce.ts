@@ -1,0 +1,88 @@
+/**
+ * One run of a program under a given policy, with what exploration needs to
+ * know afterwards: did it fail, with what, and which decisions it made.
+ */
+import type { EventLoop } from "../futures/eventLoop.js";
+import type { ChoiceRecord } from "../loop/baseEventLoop.js";
+import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
+import { run } from "../run.js";
+import type { SchedulingPolicy } from "../schedule/policy.js";
+import type { Coroutine } from "../types.js";
+
+/** A program: a zero-argument function returning a fresh main coroutine (or the main coroutine function itself). */
+export type Program = () => unknown;
+
+export interface RunOptions {
+  maxSteps?: number;
+  jitter?: number;
+  recordChoices?: boolean;
+  trace?: boolean;
+}
+
+export interface RunOutcome {
+  failed: boolean;
+  error?: unknown;
+  /** the dense tape: one entry per decision */
+  tape: number[];
+  /** how many alternatives each decision had */
+  alternatives: number[];
+  choiceLog: ChoiceRecord[];
+  trace?: TraceEvent[];
+  endTime: number;
+}
+
+/** Calls the program for a fresh main coroutine; unwraps one level of "function returning the coroutine function". */
+export function mainOf(program: Program): Coroutine<unknown> {
+  return () => {
+    const made = program();
+    return (typeof made === "function" ? (made as () => unknown)() : made) as never;
+  };
+}
+
+export async function runOnce(program: Program, policy: SchedulingPolicy, options: RunOptions = {}): Promise<RunOutcome> {
+  let loop: EventLoop | undefined;
+  const tracer = options.trace ? new ArrayTracer() : undefined;
+  let failed = false;
+  let error: unknown;
+  try {
+    await run(mainOf(program), {
+      strategy: policy,
+      maxSteps: options.maxSteps,
+      jitter: options.jitter,
+      recordChoices: options.recordChoices,
+      tracer,
+      onLoop: (l) => (loop = l),
+    });
+  } catch (e) {
+    failed = true;
+    error = e;
+  }
+  return {
+    failed,
+    error,
+    tape: loop ? loop.tape : [],
+    alternatives: loop ? loop.alternatives : [],
+    choiceLog: loop ? loop.choiceLog : [],
+    trace: tracer?.events,
+    endTime: loop ? loop.time() : 0,
+  };
+}
+
+/** What kind of failure an error is: shrinking keeps failures of the same kind. */
+export function failureKind(error: unknown): string {
+  if (error instanceof Error) return error.name;
+  return typeof error;
+}
+
+/** FNV-1a over the trace's JSON: the determinism self-check compares these. */
+export function traceHash(events: readonly TraceEvent[]): string {
+  let h = 0x811c9dc5;
+  for (const e of events) {
+    const s = JSON.stringify(e);
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return h.toString(16).padStart(8, "0");
+}

@@ -1,0 +1,50 @@
+/**
+ * `dfs`: systematic search of schedules, bounded by the number of deviations
+ * from the default (CPython) order, in the spirit of delay-bounded
+ * scheduling (Emmi, Qadeer, Rakamaric, "Delay-bounded scheduling", POPL 2011)
+ * and preemption bounding (Musuvathi, Qadeer, PLDI 2007, CHESS).
+ *
+ * Schedules are visited fewest deviations first, then earliest deviation
+ * first: the first run is CPython's order; each run's decisions (how many
+ * alternatives each had) yield its children, which add one deviation after
+ * the last one. With a bound of D deviations the search ends. Small bugs
+ * (few deviations from the real order) are found first, and what is found is
+ * already close to CPython's order.
+ *
+ * This file is the enumerator; each run follows one tape with ReplayPolicy.
+ */
+import type { Deviation } from "./tape.js";
+
+export class BoundedDfs {
+  private readonly queue: Deviation[][] = [[]];
+  private head = 0;
+
+  /** @param maxDeviations the bound D */
+  constructor(private readonly maxDeviations = 2) {}
+
+  /** The next tape to run, or undefined when the bounded space is exhausted. */
+  next(): Deviation[] | undefined {
+    if (this.head >= this.queue.length) return undefined;
+    const tape = this.queue[this.head];
+    (this.queue as (Deviation[] | undefined)[])[this.head] = undefined; // let it go
+    this.head++;
+    return tape;
+  }
+
+  /**
+   * Reports a finished run of `tape`: `alternatives[i]` is how many
+   * alternatives decision i had. Enqueues the children.
+   */
+  observe(tape: readonly Deviation[], alternatives: readonly number[]): void {
+    if (tape.length >= this.maxDeviations) return;
+    const last = tape.length === 0 ? -1 : tape[tape.length - 1].index;
+    for (let j = last + 1; j < alternatives.length; j++) {
+      for (let v = 1; v < alternatives[j]; v++) this.queue.push([...tape, { index: j, value: v }]);
+    }
+  }
+
+  /** Tapes waiting to be run. */
+  get pending(): number {
+    return this.queue.length - this.head;
+  }
+}

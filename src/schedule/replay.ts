@@ -1,0 +1,30 @@
+/**
+ * `replay(tape)`: follow a recorded tape exactly; every decision the tape
+ * does not mention takes the default (CPython's) choice, so a tape that runs
+ * out hands over to CPython's order.
+ */
+import { UsageError } from "../errors.js";
+import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
+import { type Deviation, decodeTape, tapeMap } from "./tape.js";
+
+export class ReplayPolicy implements SchedulingPolicy {
+  readonly name = "replay";
+  readonly fifoTimers = false;
+  readonly chooses = true;
+  private readonly table: Map<number, number>;
+
+  constructor(tape: string | readonly Deviation[]) {
+    this.table = tapeMap(typeof tape === "string" ? decodeTape(tape) : tape);
+  }
+
+  choose(n: number, point: ChoicePoint): number {
+    const v = this.table.get(point.index) ?? 0;
+    if (v >= n) {
+      throw new UsageError(
+        `the tape does not fit this program: decision ${point.index} (${point.kind} at t=${point.time}) ` +
+          `has ${n} alternatives but the tape says ${v}. Was the program changed since the tape was recorded?`,
+      );
+    }
+    return v;
+  }
+}
