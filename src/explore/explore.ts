@@ -62,6 +62,8 @@ export interface ExploreResult {
   strategy?: string;
   /** dfs: true when the bounded space was searched completely without a failure */
   exhausted?: boolean;
+  /** the failing run's number in the seed range (the same whatever the sharding) */
+  runIndex?: number;
 }
 
 /** The program is not deterministic under vloop: the same seed gave two traces. */
@@ -96,14 +98,27 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     throw new UsageError(`explore: bad shard ${shard.index}/${shard.count}: expected 0 <= index < count`);
   }
   const dfs = new BoundedDfs(options.maxDeviations ?? 2);
-  let expectedSteps = 50;
   let executed = 0;
   let exhausted = false;
+  // Every run's schedule must depend on its seed alone, not on the runs before
+  // it (so shards and workers agree): PCT's k comes from one calibration run
+  // in CPython's order, and dfs, whose next tape depends on the previous runs,
+  // takes part only when the range is not split.
+  let expectedSteps = 50;
+  if (strategy === "pct" || strategy === "portfolio") {
+    const calibration = await runOnce(program, new RandomPolicy(`${seed}/calibrate`), runOpts);
+    expectedSteps = Math.max(expectedSteps, 2 * calibration.tape.length);
+  }
+  const split = shard.count > 1;
+  if (strategy === "dfs" && split) {
+    throw new UsageError("explore: dfs cannot be split into shards (each schedule depends on the ones before it); run it unsplit");
+  }
 
   for (let i = 0; i < total; i++) {
     if (i % shard.count !== shard.index) continue;
     const s = runSeed(seed, i);
-    const pick = strategy === "portfolio" ? (["random", "pct", "dfs"] as const)[i % 3] : strategy;
+    let pick: "random" | "pct" | "dfs" = strategy === "portfolio" ? (["random", "pct", "dfs"] as const)[i % 3] : strategy;
+    if (pick === "dfs" && split) pick = "random"; // portfolio split across shards: its dfs lane turns random
     let policy: SchedulingPolicy;
     let dfsTape: Deviation[] | undefined;
     if (pick === "dfs") {
@@ -123,7 +138,6 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     }
     const outcome = await runOnce(program, policy, { ...runOpts, trace: options.selfCheck });
     executed++;
-    expectedSteps = Math.max(expectedSteps, outcome.tape.length);
     if (dfsTape !== undefined) dfs.observe(dfsTape, outcome.alternatives);
 
     if (options.selfCheck && !outcome.failed) {
@@ -135,11 +149,11 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
           `the program is not deterministic under vloop: seed ${s} gave trace ${a}, and its replay gave ${b}. ` +
             `Does it use Math.random, Date.now, real timers or I/O? Take randomness from the loop's seed instead.`,
         );
-        return { failed: true, runs: executed, seed: s, tape: encodeTape(outcome.tape), error, strategy: pick };
+        return { failed: true, runs: executed, seed: s, tape: encodeTape(outcome.tape), error, strategy: pick, runIndex: i };
       }
     }
     options.onProgress?.(executed, Math.ceil(total / shard.count));
-    if (outcome.failed) return finishFailure(program, outcome, s, pick, executed, options, runOpts);
+    if (outcome.failed) return { ...(await finishFailure(program, outcome, s, pick, executed, options, runOpts)), runIndex: i };
   }
   return { failed: false, runs: executed, ...(strategy === "dfs" ? { exhausted } : {}) };
 }
