@@ -202,6 +202,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Ordering: each callback gets its own callSoon, in registration order. */
   _scheduleCallbacks(): void {
+    if (this._loop._tracer !== null) this._loop._noteResolved(this, this._repr());
     const cbs = this._callbacks;
     if (cbs === null) return;
     this._callbacks = null;

@@ -200,6 +200,11 @@ export class Task<T = unknown> extends Future<T> {
     return `<Task ${state} name='${this.getName()}'>`;
   }
 
+  /** @internal what awaiting this task means, for traces: "Task-3" */
+  override _describe(): string {
+    return this.getName();
+  }
+
   /** @internal for deadlock reports */
   _describeWait(): string {
     if (this._futWaiter !== null) return `waits on ${this._futWaiter._repr()}`;
@@ -209,6 +214,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal Task.__wakeup: the done callback of the awaited future. */
   _wakeupFrom(fut: Future<unknown>): void {
+    if (this._loop._tracer !== null) this._loop._wakeBy = this._loop._resolver(fut);
     try {
       fut.result();
     } catch (error) {
@@ -234,7 +240,9 @@ export class Task<T = unknown> extends Future<T> {
     const loop = this._loop;
     loop._enterTask(this);
     if (loop._tracer !== null) {
-      loop._emit({ kind: "step", t: loop.time(), i: loop._iteration, task: this.getName(), ...(exc instanceof CancelledError ? { cancel: true } : {}) });
+      const by = loop._wakeBy;
+      loop._wakeBy = undefined;
+      loop._emit({ kind: "step", t: loop.time(), i: loop._iteration, task: this.getName(), ...(exc instanceof CancelledError ? { cancel: true } : {}), ...(by !== undefined ? { by } : {}) });
     }
     if (this._mode === MODE_ASYNC) {
       this._asyncResume(exc, from);
@@ -303,7 +311,7 @@ export class Task<T = unknown> extends Future<T> {
           value._blocking = false;
           value._addWaker(this);
           this._futWaiter = value;
-          if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: value._repr() });
+          if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: value._describe() ?? value._repr() });
           if (this._mustCancel && value.cancel(this._cancelMessage)) this._mustCancel = false;
           return;
         }

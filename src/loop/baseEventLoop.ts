@@ -136,6 +136,10 @@ export class BaseEventLoop {
   /** @internal set while the loop waits for a queued resume after an async step */ _resumePending: LoopTask | null = null;
   /** @internal called when the loop may carry on after an async step (set by the driver) */
   _onResume: (() => void) | null = null;
+  /** @internal tracing only: the handle being run, and who completed each future */
+  _runningHandle: Handle | null = null;
+  private readonly _resolvedBy = new WeakMap<object, string>();
+  /** @internal tracing only: who woke the task about to step */ _wakeBy: string | undefined = undefined;
   /** @internal a misuse found while paused: the driver stops the run with it */
   _fatalError: unknown = undefined;
   /** @internal true under runSync: async-function coroutines are refused */
@@ -263,6 +267,33 @@ export class BaseEventLoop {
     }
   }
 
+  /** Tracing: note the handle about to run; a plain callback gets its own event. */
+  private _traceHandle(handle: Handle): void {
+    this._runningHandle = handle;
+    if (handle._fn !== null && !taskCallbacks.has(handle._fn)) {
+      this._emit({ kind: "callback", t: this._now, i: this._iteration, what: this._describeHandle(handle) });
+    }
+  }
+
+  private _describeHandle(handle: Handle): string {
+    if (handle instanceof TimerHandle) return `timer #${handle._id}`;
+    return handle.describe();
+  }
+
+  /** @internal tracing: a future was completed; remember by whom, for the wake-up it causes. */
+  _noteResolved(fut: object, repr: string): void {
+    const task = this._currentTask;
+    const h = this._runningHandle;
+    const by = task !== null ? task.getName() : h !== null ? this._describeHandle(h) : "-";
+    this._resolvedBy.set(fut, by);
+    this._emit({ kind: "resolve", t: this._now, i: this._iteration, future: repr, by });
+  }
+
+  /** @internal tracing: who completed `fut` */
+  _resolver(fut: object): string | undefined {
+    return this._resolvedBy.get(fut);
+  }
+
   /** @internal */
   _emit(event: TraceEvent): void {
     (this._tracer as Tracer).emit(event);
@@ -293,6 +324,7 @@ export class BaseEventLoop {
         const handle = ready.shift();
         if (handle._cancelled) continue;
         if (++this._handlesRun > this._maxSteps) this._budgetExceeded();
+        if (this._tracer !== null) this._traceHandle(handle);
         try {
           handle._run();
         } catch (error) {

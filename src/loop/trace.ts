@@ -1,18 +1,25 @@
 /**
  * Trace events: what a run can record about itself. The loop and the tasks
- * emit them only when a tracer is installed (`LoopOptions.trace`); otherwise
+ * emit them only when a tracer is installed (`LoopOptions.tracer`); otherwise
  * each emit point is a single null check.
+ *
+ * Every event has `t` (virtual time) and `i` (loop iteration). A task's life:
+ * task-created, then steps ("step", with `by`: who woke it), each ending in
+ * "suspend" (with what it waits on) or "finish". "resolve" says who completed
+ * a future (a task, a timer, a callback); "callback" is a handle that is not
+ * a task step; "choice" is a decision of a choosing strategy.
  */
 
 export type TraceEvent =
   | { kind: "task-created"; t: number; i: number; task: string }
-  | { kind: "step"; t: number; i: number; task: string; cancel?: boolean }
+  | { kind: "step"; t: number; i: number; task: string; cancel?: boolean; by?: string }
   | { kind: "suspend"; t: number; i: number; task: string; on: string }
   | { kind: "finish"; t: number; i: number; task: string; outcome: "result" | "error" | "cancelled"; detail?: string }
   | { kind: "timer-set"; t: number; i: number; timer: number; when: number; task?: string }
   | { kind: "timer-fired"; t: number; i: number; timer: number }
   | { kind: "timer-cancelled"; t: number; i: number; timer: number }
   | { kind: "callback"; t: number; i: number; what: string }
+  | { kind: "resolve"; t: number; i: number; future: string; by: string }
   | { kind: "cancel-requested"; t: number; i: number; task: string; by?: string }
   | { kind: "choice"; t: number; i: number; point: "ready" | "timer" | "jitter"; n: number; chosen: number };
 
