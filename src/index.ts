@@ -42,3 +42,4 @@ export { Semaphore, BoundedSemaphore } from "./sync/semaphore.js";
 export { Barrier } from "./sync/barrier.js";
 export { Queue, PriorityQueue, LifoQueue } from "./sync/queue.js";
 export { ValueError, BrokenBarrierError, ExceptionGroup } from "./errors.js";
+export { log } from "./scenario/log.js";

@@ -1,0 +1,27 @@
+/**
+ * log(): the line printer of vloop programs, in the conformance recorder's
+ * format "<virtual time> <task name or -> <parts>", each part printed as
+ * Python's str() would. Lines go to whoever runs the program (runScenario,
+ * the `vloop` command line); outside such a run, log() does nothing.
+ */
+import { currentLoop } from "../loop/running.js";
+import { fmtTime, py } from "./pyformat.js";
+
+let sink: ((line: string) => void) | null = null;
+
+/** @internal who receives log lines (runScenario and the command line set it). */
+export function setLogSink(fn: ((line: string) => void) | null): void {
+  sink = fn;
+}
+
+/**
+ * Records one line: "<virtual time> <task> <parts>". Mirrors the `log()` of
+ * vloop's CPython recorder, so the same program prints the same lines.
+ * @example log("Task", name, "done"); // "3 Task-4 Task A done"
+ */
+export function log(...parts: unknown[]): void {
+  const loop = currentLoop();
+  if (sink === null || loop === null) return;
+  const task = loop._currentTask;
+  sink(`${fmtTime(loop.time())} ${task ? task.getName() : "-"} ${parts.map(py).join(" ")}`);
+}

@@ -1,0 +1,96 @@
+/**
+ * Scenario files: a TypeScript module that exports `main` (a generator
+ * function or an async function) and optionally `meta` ({ title,
+ * description }). runScenario runs one the way vloop's CPython recorder runs
+ * its Python twin: the main task is named "main", awaits `main` inline and
+ * finally logs "result <v>" or "raised <ErrorName>"; then asyncio.run's
+ * shutdown; a deadlock ends the output with "<t> - deadlock".
+ */
+import { currentTask } from "../asyncio/tasks.js";
+import { DeadlockError } from "../errors.js";
+import type { EventLoop } from "../futures/eventLoop.js";
+import { type LoopOptions, run, runSync } from "../run.js";
+import { log, setLogSink } from "./log.js";
+import { fmtTime, show } from "./pyformat.js";
+
+export type GenMain = () => Generator<unknown, unknown, unknown>;
+export type AsyncMain = () => PromiseLike<unknown>;
+/** "gen": a generator main under run(); "sync": under runSync(); "async": an async main under run(). */
+export type Style = "gen" | "async" | "sync";
+
+export interface ScenarioMeta {
+  title?: string;
+  description?: string;
+}
+
+export interface ScenarioModule {
+  main: GenMain | AsyncMain;
+  meta?: ScenarioMeta;
+}
+
+function errorName(e: unknown): string {
+  return e instanceof Error ? e.name : typeof e;
+}
+
+function* wrapGen(main: GenMain): Generator<unknown, void, unknown> {
+  currentTask()?.setName("main");
+  let result: unknown;
+  try {
+    result = yield* main();
+  } catch (e) {
+    log("raised", errorName(e));
+    return;
+  }
+  log("result", show(result));
+}
+
+async function wrapAsync(main: AsyncMain): Promise<void> {
+  currentTask()?.setName("main");
+  let result: unknown;
+  try {
+    result = await main();
+  } catch (e) {
+    log("raised", errorName(e));
+    return;
+  }
+  log("result", show(result));
+}
+
+/** The style a main function is written in. */
+export function styleOf(main: unknown): "gen" | "async" {
+  if (typeof main !== "function") throw new TypeError(`a scenario's main must be a function (got ${typeof main})`);
+  return main.constructor.name === "GeneratorFunction" ? "gen" : "async";
+}
+
+/**
+ * Runs a scenario's `main` and returns its output lines.
+ * @example const lines = await runScenario(mod.main, "async");
+ */
+export async function runScenario(main: GenMain | AsyncMain, style: Style = styleOf(main), options: LoopOptions = {}): Promise<string[]> {
+  const lines: string[] = [];
+  let loop: EventLoop | null = null;
+  const opts: LoopOptions = {
+    ...options,
+    onLoop: (l) => {
+      loop = l;
+      options.onLoop?.(l);
+    },
+  };
+  setLogSink((line) => lines.push(line));
+  try {
+    if (style === "sync") runSync(() => wrapGen(main as GenMain), opts);
+    else if (style === "gen") await run(() => wrapGen(main as GenMain), opts);
+    else await run(() => wrapAsync(main as AsyncMain), opts);
+  } catch (e) {
+    if (!(e instanceof DeadlockError)) throw e;
+    lines.push(`${fmtTime((loop as EventLoop | null)?.time() ?? 0)} - deadlock`);
+  } finally {
+    setLogSink(null);
+  }
+  return lines;
+}
+
+/** The lines as the recorder prints them (each ends with a newline). */
+export function joinLines(lines: string[]): string {
+  return lines.map((l) => `${l}\n`).join("");
+}
