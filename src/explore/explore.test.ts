@@ -70,7 +70,7 @@ describe("explore", () => {
     // shrunk toward CPython's order: one deviation is enough for this bug
     expect(decodeTape(r.shrunkTape as string)).toHaveLength(1);
     await expect(replay(() => usedBeforeInit(), r.shrunkTape as string)).rejects.toThrow("used before init");
-    expect(r.report).toMatch(/CPython order except 1 decision:\n {2}decision \d+ at t=0 \(iteration \d+\): Task-\d+ stepped before Task-\d+/);
+    expect(r.report).toMatch(/CPython order except 1 decision:\n {2}decision \d+ at t=0 \(iteration \d+\): Task-\d+ stepped ahead of Task-\d+/);
     expect(r.replay).toBe(`await replay(program, ${JSON.stringify(r.shrunkTape)})`);
   });
 

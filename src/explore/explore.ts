@@ -19,8 +19,10 @@ export type StrategyName = "random" | "pct" | "dfs" | "portfolio";
 export interface ExploreOptions {
   /** "random" (default), "pct", "dfs" or "portfolio" (round-robin over the three). */
   strategy?: StrategyName;
-  /** At most this many runs (default 1000). */
+  /** At most this many runs (default 1000): run indices from `from` to `from + runs - 1`. */
   runs?: number;
+  /** The first run index (default 0): lets a long exploration be cut into chunks. */
+  from?: number;
   /** The exploration seed; each run's seed derives from it (default 0). */
   seed?: string | number;
   /** PCT bug depth d (default 2). */
@@ -114,7 +116,8 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     throw new UsageError("explore: dfs cannot be split into shards (each schedule depends on the ones before it); run it unsplit");
   }
 
-  for (let i = 0; i < total; i++) {
+  const from = options.from ?? 0;
+  for (let i = from; i < from + total; i++) {
     if (i % shard.count !== shard.index) continue;
     const s = runSeed(seed, i);
     let pick: "random" | "pct" | "dfs" = strategy === "portfolio" ? (["random", "pct", "dfs"] as const)[i % 3] : strategy;
@@ -156,6 +159,22 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     if (outcome.failed) return { ...(await finishFailure(program, outcome, s, pick, executed, options, runOpts)), runIndex: i };
   }
   return { failed: false, runs: executed, ...(strategy === "dfs" ? { exhausted } : {}) };
+}
+
+/**
+ * Replays a failing tape found elsewhere (another worker, another machine's
+ * shard), then shrinks and explains it like explore() does.
+ * @throws UsageError if the tape does not fail.
+ */
+export async function explainTape(
+  program: Program,
+  tape: string,
+  info: { seed: string; strategy: string; runs: number; maxSteps?: number; jitter?: number; shrink?: boolean },
+): Promise<ExploreResult> {
+  const runOpts = { maxSteps: info.maxSteps ?? DEFAULT_MAX_STEPS, jitter: info.jitter };
+  const outcome = await runOnce(program, new ReplayPolicy(tape), runOpts);
+  if (!outcome.failed) throw new UsageError(`explainTape: the tape ${JSON.stringify(tape)} does not fail`);
+  return finishFailure(program, outcome, info.seed, info.strategy, info.runs, { shrink: info.shrink }, runOpts);
 }
 
 async function finishFailure(

@@ -18,14 +18,15 @@ export function describeDeviations(tape: readonly Deviation[], log: readonly Cho
     }
     const where = `at t=${fmt(rec.time)} (iteration ${rec.iteration})`;
     const chosen = rec.names[d.value] ?? `#${d.value}`;
-    const dflt = rec.names[0];
+    const skipped = rec.names.slice(0, d.value).join(", ");
     const what =
       rec.kind === "ready"
-        ? `${chosen} stepped before ${dflt}`
+        ? `${chosen} stepped ahead of ${skipped}`
         : rec.kind === "timer"
-          ? `timer ${chosen} fired before ${dflt} (same deadline)`
+          ? `timer ${chosen} fired ahead of ${skipped} (same deadline)`
           : `a timer fired ${chosen}`;
-    lines.push(`  decision ${d.index} ${where}: ${what} [alternatives: ${rec.names.join(", ")}]`);
+    const order = rec.kind === "jitter" ? "" : ` [CPython's order: ${rec.names.join(", ")}]`;
+    lines.push(`  decision ${d.index} ${where}: ${what}${order}`);
   }
   return lines.join("\n");
 }
