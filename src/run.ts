@@ -25,10 +25,11 @@ import { currentLoop, setRunningLoop } from "./loop/running.js";
 import type { SchedulingPolicy } from "./schedule/policy.js";
 import { resolvePolicy } from "./schedule/resolve.js";
 
+/** Options of run()/runSync(): the loop's seed, strategy, budget, and tools' hooks. */
 export interface LoopOptions {
   /** Seed of the loop's PRNG (random strategies); default 0. */
   seed?: string | number;
-  /** "cpython" (default), "fifo", "random", or a SchedulingPolicy object. */
+  /** "cpython" (default), "fifo", "random", "pct" (depth 2), or a SchedulingPolicy object. */
   strategy?: "cpython" | "fifo" | "random" | "pct" | string | SchedulingPolicy;
   /** Step budget: handles run before a livelock is declared (default 50,000,000). */
   maxSteps?: number;
@@ -40,6 +41,8 @@ export interface LoopOptions {
   recordChoices?: boolean;
   /** Seconds a timer may fire early or late, as a recorded choice (choosing strategies only). */
   jitter?: number;
+  /** Called once per loop iteration (step-through tools): see EventLoop.snapshot(). */
+  onIteration?: (loop: EventLoop) => void;
 }
 
 function makeLoop(options: LoopOptions | undefined): EventLoop {
@@ -51,6 +54,7 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
     recordChoices: options?.recordChoices,
     jitter: options?.jitter,
   });
+  if (options?.onIteration) loop._onIteration = options.onIteration as (l: unknown) => void;
   options?.onLoop?.(loop);
   return loop;
 }

@@ -15,4 +15,5 @@ export interface Awaitable<T> extends PromiseLike<T> {
   [Symbol.iterator](): Generator<unknown, T, unknown>;
 }
 
+/** What gather/shield/waitFor accept: an awaitable or a coroutine. */
 export type AwaitableLike<T> = Awaitable<T> | Coroutine<T>;

@@ -21,7 +21,9 @@ export function ensureFuture<T>(aw: AwaitableInput<T>, what = "ensureFuture"): F
   if (isFuture(aw)) return aw as Future<T>;
   const isObject = aw !== null && typeof aw === "object";
   if (isObject && typeof (aw as { then?: unknown }).then === "function" && !(Symbol.iterator in (aw as object))) {
-    throw startedPromiseError(what);
+    const error = startedPromiseError(what);
+    requireLoop(what)._fatal(error); // its body already runs: stop the run with this message
+    throw error;
   }
   if (typeof aw !== "function" && !(isObject && (Symbol.iterator in (aw as object) || "next" in (aw as object)))) {
     throw new TypeError(`${what}: a Future, a coroutine or an awaitable is required (got ${String(aw)})`);

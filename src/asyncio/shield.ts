@@ -8,7 +8,11 @@ import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 /**
  * Protects `aw` from cancellation of the awaiting task. Mirrors `asyncio.shield(aw)`.
  * @example
- * try { yield* shield(task); } catch (e) { // the awaiter was cancelled; task goes on }
+ * try {
+ *   yield* shield(task);
+ * } catch (e) {
+ *   // this task was cancelled; `task` goes on and finishes
+ * }
  */
 export function shield<T>(aw: AwaitableInput<T>): Future<T> {
   const inner = ensureFuture(aw, "shield");

@@ -22,8 +22,8 @@ export function isExactlyCancelled(exc: unknown): boolean {
 }
 
 function checkWhen(what: string, when: unknown): void {
-  if (when !== null && (typeof when !== "number" || Number.isNaN(when))) {
-    throw new TypeError(`${what} must be a number or null (got ${String(when)})`);
+  if (when !== null && (typeof when !== "number" || !Number.isFinite(when))) {
+    throw new TypeError(`${what} must be a finite number, or null for no deadline (got ${String(when)})`);
   }
 }
 

@@ -12,17 +12,22 @@ import type { TimerHandle } from "../loop/handle.js";
 import { requireLoop } from "../loop/running.js";
 import { releaseWaiter } from "./waitFor.js";
 
+/** wait() returns when any future finishes or is cancelled. Mirrors asyncio.FIRST_COMPLETED. */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
+/** wait() returns when any future fails (or all are done). Mirrors asyncio.FIRST_EXCEPTION. */
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+/** wait() returns when all futures are done (the default). Mirrors asyncio.ALL_COMPLETED. */
 export const ALL_COMPLETED = "ALL_COMPLETED";
+/** The conditions wait() can wait for. */
 export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
 
+/** wait()'s keyword arguments: `timeout` (seconds, null for none) and `returnWhen`. */
 export interface WaitOptions {
   timeout?: number | null;
   returnWhen?: ReturnWhen;
 }
 
-function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
+function* waitGen<F extends Future<unknown>>(fs: Iterable<F>, options: WaitOptions): Generator<unknown, [Set<F>, Set<F>], unknown> {
   if (fs instanceof Future || fs === null || typeof fs !== "object" || !(Symbol.iterator in fs)) {
     throw new TypeError(`wait: expect an iterable of futures, not ${fs instanceof Future ? "a Future" : String(fs)}`);
   }
@@ -44,7 +49,7 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
   let timeoutHandle: TimerHandle | null = null;
   if (timeout !== null) timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
   let counter = set.size;
-  const onCompletion = (f: Future<T>): void => {
+  const onCompletion = (f: F): void => {
     counter--;
     if (
       counter <= 0 ||
@@ -62,8 +67,8 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
     if (timeoutHandle !== null) timeoutHandle.cancel();
     for (const f of set) f.removeDoneCallback(onCompletion);
   }
-  const done = new Set<Future<T>>();
-  const pending = new Set<Future<T>>();
+  const done = new Set<F>();
+  const pending = new Set<F>();
   for (const f of set) (f.done() ? done : pending).add(f);
   return [done, pending];
 }
@@ -75,6 +80,6 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
  * @example
  * const [done, pending] = yield* wait([t1, t2], { returnWhen: FIRST_COMPLETED });
  */
-export function wait<T>(fs: Iterable<Future<T>>, options: WaitOptions = {}): CoroutineObject<[Set<Future<T>>, Set<Future<T>>]> {
+export function wait<F extends Future<unknown>>(fs: Iterable<F>, options: WaitOptions = {}): CoroutineObject<[Set<F>, Set<F>]> {
   return new GenCoroutine(() => waitGen(fs, options), "wait");
 }

@@ -1,6 +1,7 @@
 /**
  * CoroutineObject: a lazy awaitable written in generator style (what
- * `sleep()` returns), usable from both coroutine styles, like a Python
+ * `wait()`, `waitFor()`, `asyncWith()`, `lock.acquire()` and other composite
+ * awaitables return), usable from both coroutine styles, like a Python
  * coroutine object: nothing happens until it is awaited, and it can be
  * awaited once.
  *   generator style: `yield* sleep(1)` iterates it;

@@ -6,6 +6,11 @@ import { BaseEventLoop, type BaseLoopOptions } from "../loop/baseEventLoop.js";
 import { Future } from "./future.js";
 import { type CoroutineInput, Task } from "./task.js";
 
+/**
+ * The event loop of one run (asyncio's BaseEventLoop): get it inside a run
+ * with getRunningLoop(). run()/runSync() create and drive it.
+ * @example getRunningLoop().callLater(1, () => log("a second later"));
+ */
 export class EventLoop extends BaseEventLoop {
   /** @internal the counter behind "Task-<n>", per loop */ _taskCounter = 0;
 

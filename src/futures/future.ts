@@ -37,9 +37,9 @@ function wake(waker: Waker, fut: Future<unknown>): void {
 }
 registerTaskCallback(wake);
 
-/** Numbers for messages, given on first use (no field on every future). */
+/** Numbers for messages, given on first use, counted per loop (no field on every future). */
 const futureIds = new WeakMap<object, number>();
-let lastFutureId = 0;
+const lastFutureId = new WeakMap<object, number>();
 
 /** What futures stand for, for deadlock reports: kept aside, not a field on every future. */
 const futureLabels = new WeakMap<object, string>();
@@ -233,7 +233,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal a stable number for messages, given on first use */
   _idForMessages(): number {
     let id = futureIds.get(this);
-    if (id === undefined) futureIds.set(this, (id = ++lastFutureId));
+    if (id === undefined) {
+      const loop = this._loop ?? futureIds;
+      id = (lastFutureId.get(loop) ?? 0) + 1;
+      lastFutureId.set(loop, id);
+      futureIds.set(this, id);
+    }
     return id;
   }
 

@@ -43,6 +43,7 @@ export type CoroutineInput<T> =
   | Generator<unknown, T, unknown>
   | (() => Generator<unknown, T, unknown>)
   | (() => PromiseLike<T>)
+  | (PromiseLike<T> & { [Symbol.iterator](): Iterator<unknown, T, unknown> })
   | Iterable<unknown>;
 
 /** The handle callback of a task step (a plain function: no closure per step). */
@@ -117,7 +118,13 @@ export class Task<T = unknown> extends Future<T> {
       this._coro = coro as () => unknown;
       this._mode = MODE_NEW;
     } else {
-      if (isThenable(coro) && !(Symbol.iterator in (coro as object))) throw startedPromiseError("createTask");
+      if (isThenable(coro) && !(Symbol.iterator in (coro as object))) {
+        // The promise's body already runs and will take over the caller's
+        // awaits; stop the whole run with the clear message instead.
+        const error = startedPromiseError("createTask");
+        loop._fatal(error);
+        throw error;
+      }
       if (isFuture(coro)) {
         throw new TypeError(`createTask: a coroutine was expected, got ${coro._repr()} (await it directly instead)`);
       }

@@ -133,6 +133,7 @@ export class Barrier extends LoopBound implements AsyncContextManager<number> {
     return yield* this._waitGen();
   }
 
+  /** `async with barrier:` exits without doing anything. */
   *aexit(): Generator<unknown, boolean, unknown> {
     return false;
   }

@@ -112,6 +112,10 @@ export class BoundedSemaphore extends Semaphore {
     this._boundValue = value;
   }
 
+  /**
+   * Returns a unit. Mirrors BoundedSemaphore.release().
+   * @throws ValueError if that would raise the value above its initial value.
+   */
   override release(): void {
     if (this._value >= this._boundValue) throw new ValueError("BoundedSemaphore released too many times");
     super.release();
