@@ -1,0 +1,16 @@
+import { getRunningLoop, log, sleep } from "vloop";
+import { pyFloat } from "../../scenarios/harness.js";
+
+async function displayDate() {
+  const loop = getRunningLoop();
+  const endTime = loop.time() + 5.0;
+  for (;;) {
+    log("time is", pyFloat(loop.time()));
+    if (loop.time() + 1.0 >= endTime) break;
+    await sleep(1);
+  }
+}
+
+export async function main() {
+  await displayDate();
+}

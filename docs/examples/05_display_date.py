@@ -1,0 +1,15 @@
+import asyncio
+
+
+async def display_date():
+    loop = asyncio.get_running_loop()
+    end_time = loop.time() + 5.0
+    while True:
+        log("time is", repr(loop.time()))
+        if (loop.time() + 1.0) >= end_time:
+            break
+        await asyncio.sleep(1)
+
+
+async def main():
+    await display_date()
