@@ -27,7 +27,7 @@ export interface WaitOptions {
   returnWhen?: ReturnWhen;
 }
 
-function* waitGen<F extends Future<unknown>>(fs: Iterable<F>, options: WaitOptions): Generator<unknown, [Set<F>, Set<F>], unknown> {
+function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
   if (fs instanceof Future || fs === null || typeof fs !== "object" || !(Symbol.iterator in fs)) {
     throw new TypeError(`wait: expect an iterable of futures, not ${fs instanceof Future ? "a Future" : String(fs)}`);
   }
@@ -49,7 +49,7 @@ function* waitGen<F extends Future<unknown>>(fs: Iterable<F>, options: WaitOptio
   let timeoutHandle: TimerHandle | null = null;
   if (timeout !== null) timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
   let counter = set.size;
-  const onCompletion = (f: F): void => {
+  const onCompletion = (f: Future<T>): void => {
     counter--;
     if (
       counter <= 0 ||
@@ -67,19 +67,20 @@ function* waitGen<F extends Future<unknown>>(fs: Iterable<F>, options: WaitOptio
     if (timeoutHandle !== null) timeoutHandle.cancel();
     for (const f of set) f.removeDoneCallback(onCompletion);
   }
-  const done = new Set<F>();
-  const pending = new Set<F>();
+  const done = new Set<Future<T>>();
+  const pending = new Set<Future<T>>();
   for (const f of set) (f.done() ? done : pending).add(f);
   return [done, pending];
 }
 
 /**
  * Waits for futures/tasks; returns [done, pending] (Sets in the order given).
+ * The signature is the surface file's (`Set<Future<T>>`): cast to Task to call getName().
  * Mirrors `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`.
  * @throws ValueError for an empty iterable or a bad returnWhen; TypeError for coroutines.
  * @example
  * const [done, pending] = yield* wait([t1, t2], { returnWhen: FIRST_COMPLETED });
  */
-export function wait<F extends Future<unknown>>(fs: Iterable<F>, options: WaitOptions = {}): CoroutineObject<[Set<F>, Set<F>]> {
+export function wait<T>(fs: Iterable<Future<T>>, options: WaitOptions = {}): CoroutineObject<[Set<Future<T>>, Set<Future<T>>]> {
   return new GenCoroutine(() => waitGen(fs, options), "wait");
 }

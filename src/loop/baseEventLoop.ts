@@ -136,6 +136,8 @@ export class BaseEventLoop {
   /** @internal set while the loop waits for a queued resume after an async step */ _resumePending: LoopTask | null = null;
   /** @internal called when the loop may carry on after an async step (set by the driver) */
   _onResume: (() => void) | null = null;
+  /** Called once per loop iteration, after due timers moved to the ready queue (step-through tools). */
+  _onIteration: ((loop: BaseEventLoop) => void) | null = null;
   /** @internal tracing only: the handle being run, and who completed each future */
   _runningHandle: Handle | null = null;
   private readonly _resolvedBy = new WeakMap<object, string>();
@@ -387,9 +389,13 @@ export class BaseEventLoop {
     // Ordering: timers due before now + resolution move to the ready queue in
     // heap pop order; even cancelled ones are popped here (and then skipped),
     // and, as in CPython, without decrementing _timer_cancelled_count.
-    const endTime = this._now + CLOCK_RESOLUTION;
+    // Past 2**24 s, now + 1e-9 rounds back to now, and CPython's rule alone
+    // would never let the earliest timer fall due (a real clock moves on; a
+    // virtual one would spin): a deadline that is not after now is due too.
+    const now = this._now;
+    const endTime = now + CLOCK_RESOLUTION;
     const firstDue = this._ready.length;
-    while (heap.length > 0 && heap.items[0]._when < endTime) {
+    while (heap.length > 0 && (heap.items[0]._when < endTime || heap.items[0]._when <= now)) {
       const timer = heap.pop();
       timer._scheduled = false;
       this._ready.push(timer);
@@ -402,6 +408,25 @@ export class BaseEventLoop {
       this._chooseTimers(firstDue, this._todo);
       this._chooseReady(this._todo);
     }
+    if (this._onIteration !== null) this._onIteration(this);
+  }
+
+  /**
+   * What the loop holds right now, for step-through tools: the handles this
+   * iteration will run (in order) and the live timers by deadline.
+   */
+  snapshot(): { iteration: number; time: number; ready: string[]; timers: { when: number; what: string }[]; current: string | null } {
+    const ready: string[] = [];
+    for (let i = 0; i < this._ready.length; i++) {
+      const h = this._ready.at(i);
+      if (h._fn === null) continue;
+      ready.push(taskCallbacks.has(h._fn) ? `step ${describeCandidate(h._a0)}` : this._describeHandle(h));
+    }
+    const timers = this._scheduled.items
+      .filter((t) => !t._cancelled)
+      .sort((a, b) => a._when - b._when || a._id - b._id)
+      .map((t) => ({ when: t._when, what: `timer #${t._id} ${t.describe()}` }));
+    return { iteration: this._iteration, time: this._now, ready, timers, current: this._currentTask?.getName() ?? null };
   }
 
   /**
