@@ -8,7 +8,7 @@ export type { Coroutine, Awaitable, AwaitableLike } from "./types.js";
 export { run, runSync, type LoopOptions } from "./run.js";
 export { Handle, TimerHandle } from "./loop/handle.js";
 export { EventLoop } from "./futures/eventLoop.js";
-export { Future } from "./futures/future.js";
+export { Future, labelFuture } from "./futures/future.js";
 export { Task } from "./futures/task.js";
 export { CoroutineObject } from "./futures/coroutine.js";
 export { getRunningLoop, createTask, currentTask, allTasks } from "./asyncio/tasks.js";

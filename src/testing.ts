@@ -5,9 +5,10 @@
 import { ReplayPolicy } from "./schedule/replay.js";
 import { mainOf, type Program } from "./explore/runOnce.js";
 import { run } from "./run.js";
+import { UsageError } from "./errors.js";
 
 export { explore, NondeterminismError, type ExploreOptions, type ExploreResult, type StrategyName } from "./explore/explore.js";
-export { encodeTape, decodeTape, deviationsOf, type Deviation } from "./schedule/tape.js";
+export { encodeTape, decodeTape, parseTape, formatTape, deviationsOf, type Deviation, type ParsedTape } from "./schedule/tape.js";
 export { describeDeviations } from "./explore/report.js";
 export { RandomPolicy } from "./schedule/random.js";
 export { PctPolicy } from "./schedule/pct.js";
@@ -21,6 +22,15 @@ export type { Program } from "./explore/runOnce.js";
  * tape runs out). Rejects with what the run throws.
  * @example await replay(() => lostUpdate(), "3:1,9:2");
  */
-export function replay<T>(program: Program, tape: string, options: { maxSteps?: number; jitter?: number } = {}): Promise<T> {
-  return run(mainOf(program), { strategy: new ReplayPolicy(tape), ...options }) as Promise<T>;
+export async function replay<T>(program: Program, tape: string, options: { maxSteps?: number; jitter?: number } = {}): Promise<T> {
+  const policy = new ReplayPolicy(tape);
+  const result = (await run(mainOf(program), { strategy: policy, maxSteps: options.maxSteps, jitter: options.jitter ?? policy.jitter })) as T;
+  const unused = policy.unused();
+  if (unused.length > 0) {
+    throw new UsageError(
+      `replay: the run passed, but it made only ${policy.decisions} decisions and never reached tape entries ` +
+        `${unused.map((d) => `${d.index}:${d.value}`).join(", ")}: the tape belongs to another program or other options (jitter?)`,
+    );
+  }
+  return result;
 }

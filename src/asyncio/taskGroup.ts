@@ -94,8 +94,9 @@ export class TaskGroup implements AsyncContextManager<TaskGroup> {
     if (!this._entered) throw new RuntimeError(`TaskGroup ${this} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${this} is shutting down`);
-    const task = (this._loop as EventLoop).createTask(coro);
-    if (options?.name !== undefined) task.setName(options.name);
+    // CPython creates the task, then names it; vloop names it at creation
+    // (the Task-<n> number is used up either way), so traces see one name.
+    const task = (this._loop as EventLoop).createTask(coro, options?.name !== undefined ? { name: options.name } : undefined);
     this._tasks.add(task as Task<unknown>);
     task.addDoneCallback(this._onTaskDone);
     return task;

@@ -9,7 +9,7 @@ import { PctPolicy } from "../schedule/pct.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 import { RandomPolicy } from "../schedule/random.js";
 import { ReplayPolicy } from "../schedule/replay.js";
-import { type Deviation, deviationsOf, encodeTape } from "../schedule/tape.js";
+import { type Deviation, deviationsOf, formatTape, parseTape } from "../schedule/tape.js";
 import { describeDeviations } from "./report.js";
 import { type Program, type RunOutcome, failureKind, runOnce, traceHash } from "./runOnce.js";
 import { shrinkTape } from "./shrink.js";
@@ -104,7 +104,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
   let exhausted = false;
   // Every run's schedule must depend on its seed alone, not on the runs before
   // it (so shards and workers agree): PCT's k comes from one calibration run
-  // in CPython's order, and dfs, whose next tape depends on the previous runs,
+  // (a random one, seeded from the exploration seed), and dfs, whose next tape depends on the previous runs,
   // takes part only when the range is not split.
   let expectedSteps = 50;
   if (strategy === "pct" || strategy === "portfolio") {
@@ -152,7 +152,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
           `the program is not deterministic under vloop: seed ${s} gave trace ${a}, and its replay gave ${b}. ` +
             `Does it use Math.random, Date.now, real timers or I/O? Take randomness from the loop's seed instead.`,
         );
-        return { failed: true, runs: executed, seed: s, tape: encodeTape(outcome.tape), error, strategy: pick, runIndex: i };
+        return { failed: true, runs: executed, seed: s, tape: formatTape(outcome.tape, { jitter: options.jitter }), error, strategy: pick, runIndex: i };
       }
     }
     options.onProgress?.(executed, Math.ceil(total / shard.count));
@@ -171,7 +171,7 @@ export async function explainTape(
   tape: string,
   info: { seed: string; strategy: string; runs: number; maxSteps?: number; jitter?: number; shrink?: boolean },
 ): Promise<ExploreResult> {
-  const runOpts = { maxSteps: info.maxSteps ?? DEFAULT_MAX_STEPS, jitter: info.jitter };
+  const runOpts = { maxSteps: info.maxSteps ?? DEFAULT_MAX_STEPS, jitter: info.jitter ?? parseTape(tape).jitter };
   const outcome = await runOnce(program, new ReplayPolicy(tape), runOpts);
   if (!outcome.failed) throw new UsageError(`explainTape: the tape ${JSON.stringify(tape)} does not fail`);
   return finishFailure(program, outcome, info.seed, info.strategy, info.runs, { shrink: info.shrink }, runOpts);
@@ -196,11 +196,10 @@ async function finishFailure(
     };
     shrunk = (await shrinkTape(tape, stillFails)).tape;
   }
-  const shrunkText = encodeTape(shrunk);
+  const shrunkText = formatTape(shrunk, { jitter: runOpts.jitter });
   const detailed = await runOnce(program, new ReplayPolicy(shrunk), { ...runOpts, recordChoices: true });
   const extra = [
     runOpts.maxSteps !== DEFAULT_MAX_STEPS ? `maxSteps: ${runOpts.maxSteps}` : "",
-    runOpts.jitter ? `jitter: ${runOpts.jitter}` : "",
   ].filter(Boolean);
   const replay = `await replay(program, ${JSON.stringify(shrunkText)}${extra.length ? `, { ${extra.join(", ")} }` : ""})`;
   const message = outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error);
@@ -213,7 +212,7 @@ async function finishFailure(
     failed: true,
     runs,
     seed,
-    tape: encodeTape(tape),
+    tape: formatTape(tape, { jitter: runOpts.jitter }),
     shrunkTape: shrunkText,
     error: outcome.error,
     replay,

@@ -24,7 +24,7 @@ export function describeDeviations(tape: readonly Deviation[], log: readonly Cho
         ? `${chosen} stepped ahead of ${skipped}`
         : rec.kind === "timer"
           ? `timer ${chosen} fired ahead of ${skipped} (same deadline)`
-          : `a timer fired ${chosen}`;
+          : `${chosen}`;
     const order = rec.kind === "jitter" ? "" : ` [CPython's order: ${rec.names.join(", ")}]`;
     lines.push(`  decision ${d.index} ${where}: ${what}${order}`);
   }

@@ -118,6 +118,8 @@ export class BaseEventLoop {
   /** With `recordChoices`, what each decision on the tape was about (for reports). */
   readonly choiceLog: ChoiceRecord[] = [];
   private readonly _recordChoices: boolean;
+  /** with recordChoices: which task set each timer, for reports */
+  private readonly _timerSetters = new WeakMap<object, string>();
   /** @internal seconds a timer may fire early or late, as a choice (0: off) */ readonly _jitter: number;
   /** Exceptions raised by callbacks (asyncio logs them through its exception handler). */
   readonly unhandled: ExceptionContext[] = [];
@@ -247,11 +249,12 @@ export class BaseEventLoop {
 
   /** @internal the hot path: callAt(when, fn, a0, a1) without checks */
   _callAt(when: number, fn: Callback, argc: number, a0?: unknown, a1?: unknown): TimerHandle {
-    if (this._jitter > 0) when = this._jittered(when);
+    if (this._jitter > 0) when = this._jittered(when, fn, a0);
     return this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, argc, a0, a1));
   }
 
   private _pushTimer(timer: TimerHandle): TimerHandle {
+    if (this._recordChoices) this._timerSetters.set(timer, this._currentTask?.getName() ?? "-");
     timer._scheduled = true; // before the push: the fifo tie-break reads the sign of _seq
     this._scheduled.push(timer);
     if (this._tracer !== null) {
@@ -326,6 +329,7 @@ export class BaseEventLoop {
         const handle = ready.shift();
         if (handle._cancelled) continue;
         if (++this._handlesRun > this._maxSteps) this._budgetExceeded();
+        if (this._fatalError !== undefined) throw this._fatalError;
         if (this._tracer !== null) this._traceHandle(handle);
         try {
           handle._run();
@@ -433,25 +437,47 @@ export class BaseEventLoop {
    * Asks the policy to pick one of `n` alternatives, checks the answer, and
    * records it on the tape (and in the choice log when asked to).
    */
-  private _decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[]): number {
+  private _decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[], what = ""): number {
     const index = this.tape.length;
-    const k = this._policy.choose(n, { kind, time: this._now, iteration: this._iteration, index, candidates });
-    if (!Number.isInteger(k) || k < 0 || k >= n) {
-      throw new UsageError(`strategy ${this._policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
+    let k: number;
+    try {
+      k = this._policy.choose(n, { kind, time: this._now, iteration: this._iteration, index, candidates });
+      if (!Number.isInteger(k) || k < 0 || k >= n) {
+        throw new UsageError(`strategy ${this._policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
+      }
+    } catch (error) {
+      // A decision can be taken inside a task's step (a timer's jitter): make
+      // sure user code cannot swallow a strategy's error.
+      this._fatal(error);
+      throw error;
     }
     this.tape.push(k);
     this.alternatives.push(n);
     if (this._recordChoices) {
-      const names = candidates.length > 0 ? candidates.map(describeCandidate) : ["on time", "early", "late"];
+      const names =
+        kind === "jitter"
+          ? [`${what} on time`, `${what} ${this._jitter}s early`, `${what} ${this._jitter}s late`]
+          : candidates.map((c) => (kind === "timer" ? this._describeTimerChoice(c as TimerHandle) : describeCandidate(c)));
       this.choiceLog.push({ index, kind, time: this._now, iteration: this._iteration, n, chosen: k, names });
     }
     if (this._tracer !== null) this._emit({ kind: "choice", t: this._now, i: this._iteration, point: kind, n, chosen: k });
     return k;
   }
 
+  private _describeTimerChoice(timer: TimerHandle): string {
+    const by = this._timerSetters.get(timer);
+    return `${timer.describe().replace(/^callback /, "")} (timer #${timer._id}${by ? ` set by ${by}` : ""}, due t=${timer._when})`;
+  }
+
   /** A timer's deadline moved by the jitter choice: on time, early or late. */
-  private _jittered(when: number): number {
-    const k = this._decide("jitter", 3, []);
+  private _jittered(when: number, fn?: Callback, a0?: unknown): number {
+    let what = "a timer";
+    if (this._recordChoices) {
+      const probe = new Handle(fn ?? (() => undefined), 1, a0, undefined);
+      const task = this._currentTask;
+      what = `${probe.describe().replace(/^callback /, "")} (due t=${when}${task ? `, set by ${task.getName()}` : ""})`;
+    }
+    const k = this._decide("jitter", 3, [], what);
     return k === 0 ? when : k === 1 ? when - this._jitter : when + this._jitter;
   }
 

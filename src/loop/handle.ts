@@ -63,7 +63,14 @@ export class Handle {
   /** A short description for traces and deadlock reports. */
   describe(): string {
     const fn = this._fn;
-    return fn === null ? "<cancelled handle>" : `callback ${fn.name || "<anonymous>"}`;
+    if (fn === null) return "<cancelled handle>";
+    const name = fn.name || "<anonymous>";
+    // a future's result being set by a timer: say which future
+    if (name === "setResultUnlessCancelled" && this._a0 !== null && typeof this._a0 === "object") {
+      const d = (this._a0 as { _describe?: () => string | undefined })._describe?.();
+      if (d) return `wake ${d}`;
+    }
+    return `callback ${name}`;
   }
 }
 

@@ -32,6 +32,8 @@ function errorName(e: unknown): string {
   return e instanceof Error ? e.name : typeof e;
 }
 
+let onRaise: ((e: unknown) => void) | undefined;
+
 function* wrapGen(main: GenMain): Generator<unknown, void, unknown> {
   currentTask()?.setName("main");
   let result: unknown;
@@ -39,6 +41,7 @@ function* wrapGen(main: GenMain): Generator<unknown, void, unknown> {
     result = yield* main();
   } catch (e) {
     log("raised", errorName(e));
+    onRaise?.(e);
     return;
   }
   log("result", show(result));
@@ -51,6 +54,7 @@ async function wrapAsync(main: AsyncMain): Promise<void> {
     result = await main();
   } catch (e) {
     log("raised", errorName(e));
+    onRaise?.(e);
     return;
   }
   log("result", show(result));
@@ -66,7 +70,11 @@ export function styleOf(main: unknown): "gen" | "async" {
  * Runs a scenario's `main` and returns its output lines.
  * @example const lines = await runScenario(mod.main, "async");
  */
-export async function runScenario(main: GenMain | AsyncMain, style: Style = styleOf(main), options: LoopOptions = {}): Promise<string[]> {
+export async function runScenario(
+  main: GenMain | AsyncMain,
+  style: Style = styleOf(main),
+  options: LoopOptions & { onLine?: (line: string) => void; onRaise?: (error: unknown) => void } = {},
+): Promise<string[]> {
   const lines: string[] = [];
   let loop: EventLoop | null = null;
   const opts: LoopOptions = {
@@ -76,7 +84,12 @@ export async function runScenario(main: GenMain | AsyncMain, style: Style = styl
       options.onLoop?.(l);
     },
   };
-  setLogSink((line) => lines.push(line));
+  const onLine = options.onLine;
+  onRaise = options.onRaise;
+  setLogSink((line) => {
+    lines.push(line);
+    onLine?.(line);
+  });
   try {
     if (style === "sync") runSync(() => wrapGen(main as GenMain), opts);
     else if (style === "gen") await run(() => wrapGen(main as GenMain), opts);
@@ -86,6 +99,7 @@ export async function runScenario(main: GenMain | AsyncMain, style: Style = styl
     lines.push(`${fmtTime((loop as EventLoop | null)?.time() ?? 0)} - deadlock`);
   } finally {
     setLogSink(null);
+    onRaise = undefined;
   }
   return lines;
 }

@@ -10,7 +10,7 @@
  * to run drops to priority d-i, below every initial one. Only decisions with
  * more than one alternative are counted as steps, as the issue asks. A bug
  * of depth d is then found with probability at least 1/(n k^(d-1)).
- * Timer ties and jitter keep the default order (PCT is about task order).
+ * PCT is about task order: timer ties and jitter are drawn at random.
  *
  * Invariant (checked): priorities of distinct tasks are distinct.
  */
@@ -52,7 +52,7 @@ export class PctPolicy implements SchedulingPolicy {
   }
 
   choose(n: number, point: ChoicePoint): number {
-    if (point.kind !== "ready") return 0;
+    if (point.kind !== "ready") return this.prng.below(n);
     this.steps++;
     const cands = point.candidates;
     let best = 0;

@@ -5,13 +5,17 @@
  */
 import { UsageError } from "../errors.js";
 import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
-import { type Deviation, decodeTape, tapeMap } from "./tape.js";
+import { type Deviation, parseTape, tapeMap } from "./tape.js";
 
 export class ReplayPolicy implements SchedulingPolicy {
   readonly name = "replay";
   readonly fifoTimers = false;
   readonly chooses = true;
   private readonly table: Map<number, number>;
+  /** the jitter the tape was recorded with (its header), if any */
+  readonly jitter: number | undefined;
+  /** how many decisions the run made so far */
+  decisions = 0;
 
   /**
    * @param lenient take a value that is too large modulo the number of
@@ -21,10 +25,18 @@ export class ReplayPolicy implements SchedulingPolicy {
     tape: string | readonly Deviation[],
     private readonly lenient = false,
   ) {
-    this.table = tapeMap(typeof tape === "string" ? decodeTape(tape) : tape);
+    const parsed = typeof tape === "string" ? parseTape(tape) : { deviations: [...tape] };
+    this.table = tapeMap(parsed.deviations);
+    this.jitter = parsed.jitter;
+  }
+
+  /** Tape entries the run never reached (a sign the tape belongs to another program or options). */
+  unused(): Deviation[] {
+    return [...this.table].filter(([index]) => index >= this.decisions).map(([index, value]) => ({ index, value }));
   }
 
   choose(n: number, point: ChoicePoint): number {
+    this.decisions = Math.max(this.decisions, point.index + 1);
     const v = this.table.get(point.index) ?? 0;
     if (v >= n && this.lenient) return v % n;
     if (v >= n) {

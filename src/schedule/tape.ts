@@ -6,6 +6,9 @@
  * second alternative and decision 40 its third". The empty string is
  * CPython's order. Decisions past the end of a tape take the default, so a
  * tape that runs out hands over to CPython's order.
+ *
+ * A tape recorded with timer jitter starts with it, "jitter=0.2;0:1", since
+ * the same decisions mean something else without it.
  */
 import { UsageError } from "../errors.js";
 
@@ -28,12 +31,39 @@ export function encodeTape(tape: readonly Deviation[] | readonly number[]): stri
   return [...devs].sort((a, b) => a.index - b.index).map((d) => `${d.index}:${d.value}`).join(",");
 }
 
+/** A tape with the run option it was recorded with. */
+export interface ParsedTape {
+  deviations: Deviation[];
+  jitter?: number;
+}
+
+/** Writes a tape with its jitter header (when there was jitter). */
+export function formatTape(tape: readonly Deviation[] | readonly number[], options: { jitter?: number } = {}): string {
+  const body = encodeTape(tape);
+  return options.jitter ? `jitter=${options.jitter};${body}` : body;
+}
+
 /**
- * Reads a tape string.
+ * Reads a tape string, with its optional "jitter=S;" header.
+ * @throws UsageError naming the bad part.
+ */
+export function parseTape(text: string): ParsedTape {
+  if (typeof text !== "string") throw new UsageError(`a tape is a string like "12:1,40:2" (got ${typeof text})`);
+  const m = /^\s*jitter=([^;]+);(.*)$/s.exec(text);
+  if (m === null) return { deviations: decodeTape(text) };
+  const jitter = Number(m[1]);
+  if (!Number.isFinite(jitter) || jitter < 0) throw new UsageError(`bad tape header "jitter=${m[1]}": expected a number of seconds >= 0`);
+  return { deviations: decodeTape(m[2]), jitter };
+}
+
+/**
+ * Reads the decisions of a tape string (a "jitter=S;" header is skipped).
  * @throws UsageError naming the bad part.
  */
 export function decodeTape(text: string): Deviation[] {
   if (typeof text !== "string") throw new UsageError(`a tape is a string like "12:1,40:2" (got ${typeof text})`);
+  const header = /^\s*jitter=[^;]*;/.exec(text);
+  if (header !== null) text = text.slice(header[0].length);
   const trimmed = text.trim();
   if (trimmed === "") return [];
   const seen = new Set<number>();

@@ -1,0 +1,49 @@
+/** Loading a user's scenario file, and reporting errors with the file and line. */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+export interface LoadedFile {
+  path: string;
+  url: string;
+  module: Record<string, unknown>;
+}
+
+export class CliError extends Error {}
+
+/** Imports FILE (TypeScript is fine: tsx is registered). */
+export async function loadFile(file: string): Promise<LoadedFile> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new CliError(`${file}: no such file`);
+  const url = pathToFileURL(path).href;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(url)) as Record<string, unknown>;
+  } catch (e) {
+    throw new CliError(`${file}: could not load it:\n${describeError(e, path)}`);
+  }
+  return { path, url, module };
+}
+
+/** The function exported as `name` (default: main). */
+export function exported(loaded: LoadedFile, name: string): (...args: unknown[]) => unknown {
+  const fn = loaded.module[name];
+  if (typeof fn !== "function") {
+    const names = Object.keys(loaded.module).filter((k) => typeof loaded.module[k] === "function");
+    throw new CliError(
+      `${loaded.path}: expected an exported function \`${name}\` (a generator function or an async function); ` +
+        `it exports ${names.length ? names.join(", ") : "no functions"}`,
+    );
+  }
+  return fn as (...args: unknown[]) => unknown;
+}
+
+/** An error's name, message and the first stack frame in the user's file. */
+export function describeError(e: unknown, userFile?: string): string {
+  if (!(e instanceof Error)) return String(e);
+  const head = `${e.name}: ${e.message}`;
+  const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
+  const mine = userFile ? frames.find((l) => l.includes(userFile)) : undefined;
+  const where = mine ?? frames.find((l) => !l.includes("node_modules") && !l.includes("/src/")) ?? frames[0];
+  return where ? `${head}\n${where.trim().replace(/^at /, "    at ")}` : head;
+}

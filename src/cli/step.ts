@@ -1,0 +1,109 @@
+/**
+ * `vloop step FILE`: step through a run one loop iteration at a time. Each
+ * frame shows the iteration and virtual time, the handles the iteration runs
+ * (in order), the timer heap by deadline, and the lines the iteration
+ * printed. Keys: s or Enter = next iteration, c = continue to the next time
+ * advance, q = quit.
+ *
+ * Runs are deterministic, so the run is recorded first and then stepped
+ * through: what you see is exactly what the loop did.
+ */
+import pc from "picocolors";
+import type { EventLoop } from "../futures/eventLoop.js";
+import { runScenario, styleOf } from "../scenario/runScenario.js";
+import { describeError } from "./load.js";
+
+interface Frame {
+  iteration: number;
+  time: number;
+  ready: string[];
+  timers: { when: number; what: string }[];
+  lines: string[];
+}
+
+function fmt(t: number): string {
+  return Number.isInteger(t) ? String(t) : String(+t.toFixed(6));
+}
+
+export async function record(main: (...args: unknown[]) => unknown): Promise<{ frames: Frame[]; error?: unknown }> {
+  const frames: Frame[] = [];
+  let error: unknown;
+  try {
+    await runScenario(main as () => Generator<unknown, unknown, unknown>, styleOf(main), {
+      onIteration: (loop: EventLoop) => {
+        const snap = loop.snapshot();
+        frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, lines: [] });
+      },
+      onLine: (line) => {
+        const frame = frames[frames.length - 1];
+        if (frame) frame.lines.push(line);
+      },
+    });
+  } catch (e) {
+    error = e;
+  }
+  return { frames, error };
+}
+
+export function renderFrame(frame: Frame, index: number, count: number, file: string): string {
+  const out: string[] = [];
+  out.push(pc.bold(`vloop step ${file}`) + pc.dim(`   frame ${index + 1}/${count}`));
+  out.push(`${pc.cyan(`iteration ${frame.iteration}`)}   ${pc.cyan(`t=${fmt(frame.time)}`)}`);
+  out.push("");
+  out.push(pc.bold(`ready queue (runs now, in this order): ${frame.ready.length}`));
+  for (const r of frame.ready.slice(0, 12)) out.push(`  ${r}`);
+  if (frame.ready.length > 12) out.push(pc.dim(`  ... ${frame.ready.length - 12} more`));
+  out.push(pc.bold(`timer heap (by deadline): ${frame.timers.length}`));
+  for (const t of frame.timers.slice(0, 8)) out.push(`  t=${fmt(t.when).padEnd(8)} ${t.what}`);
+  if (frame.timers.length > 8) out.push(pc.dim(`  ... ${frame.timers.length - 8} more`));
+  out.push(pc.bold("printed in this iteration:"));
+  for (const l of frame.lines) out.push(`  ${l}`);
+  if (frame.lines.length === 0) out.push(pc.dim("  (nothing)"));
+  out.push("");
+  out.push(pc.dim("[s]/Enter step   [c] continue to next time advance   [q] quit"));
+  return out.join("\n");
+}
+
+/** The interactive loop; returns the exit code. */
+export async function stepThrough(main: (...args: unknown[]) => unknown, file: string): Promise<number> {
+  const { frames, error } = await record(main);
+  const stdin = process.stdin;
+  const show = (i: number): void => {
+    process.stdout.write("\x1b[2J\x1b[H");
+    process.stdout.write(`${renderFrame(frames[i], i, frames.length, file)}\n`);
+  };
+  const finish = (): number => {
+    process.stdout.write(`\n${pc.bold("end of run")}${error ? `: ${pc.red(describeError(error, file))}` : ""}\n`);
+    return error ? 1 : 0;
+  };
+  if (frames.length === 0) return finish();
+  if (!stdin.isTTY) {
+    // not interactive: print every frame one after another
+    frames.forEach((f, i) => process.stdout.write(`${renderFrame(f, i, frames.length, file)}\n\n`));
+    return finish();
+  }
+  let i = 0;
+  show(i);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return await new Promise<number>((resolve) => {
+    const quit = (): void => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off("data", onKey);
+      resolve(finish());
+    };
+    const onKey = (buf: Buffer): void => {
+      const key = buf.toString();
+      if (key === "q" || key === "\u0003") return quit();
+      if (key === "s" || key === "\r" || key === " ") i++;
+      else if (key === "c") {
+        const t = frames[i].time;
+        while (i < frames.length && frames[i].time === t) i++;
+      } else return;
+      if (i >= frames.length) return quit();
+      show(i);
+    };
+    stdin.on("data", onKey);
+  });
+}

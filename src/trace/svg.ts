@@ -1,0 +1,321 @@
+/**
+ * A trace as a standalone SVG timeline, for the docs and for bug reports.
+ *
+ * The picture is the terminal timeline's (text.ts), drawn: one lane per task
+ * (and one for the loop's own callbacks), columns for the loop iterations in
+ * which something happened, shaded bands for the stretches of one virtual
+ * time. Inside an iteration each handle gets its own slot, left to right in
+ * the order the loop ran them, so "one at a time" is visible. An arrow runs
+ * from the handle that woke a task to the step it woke.
+ *
+ * Self-contained: no scripts, no external fonts or stylesheets, every style
+ * inline; hovering a shape shows its details (an SVG <title>).
+ */
+import type { TraceEvent } from "../loop/trace.js";
+import { type Lane, type Run, type StepMark, buildModel, formatTime } from "./model.js";
+
+export interface SvgOptions {
+  /** Heading drawn at the top (default "vloop trace"). */
+  title?: string;
+}
+
+const FONT = "Helvetica, Arial, 'DejaVu Sans', sans-serif";
+const COLOR = {
+  text: "#1f2328",
+  muted: "#656d76",
+  faint: "#d0d7de",
+  band: "#f6f8fa",
+  wait: "#8c959f",
+  step: "#2da44e",
+  cancel: "#d4a72c",
+  error: "#cf222e",
+  timer: "#8250df",
+  callback: "#6e7781",
+  arrow: "#0969da",
+};
+const PAD = 16;
+const LANE_H = 28;
+const BOX_H = 14;
+/** Widest slot (one handle) and gap between iterations, before scaling down. */
+const SLOT_W = 14;
+const GAP_W = 6;
+/** Plot widths past this are scaled down (to at least 1px a slot). */
+const MAX_PLOT_W = 1600;
+/** Below this slot width, wake-up arrows would be a blur, and are left out. */
+const MIN_ARROW_SLOT_W = 6;
+const CHAR_W = 7; // average width of a 12px sans-serif character, for layout
+
+/**
+ * Draws a trace as a standalone SVG document (a string starting with "<svg").
+ *
+ * @example
+ * const tracer = new ArrayTracer();
+ * await run(main, { tracer });
+ * writeFileSync("factorial.svg", renderSvg(tracer.events, { title: "factorial with gather" }));
+ */
+export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {}): string {
+  const title = options.title ?? "vloop trace";
+  const model = buildModel(events);
+  const { lanes, columns, runs } = model;
+  const steps = lanes.reduce((n, l) => n + l.steps.length, 0);
+
+  // Horizontal layout: one slot per run, at least one per iteration.
+  const slotsOf = new Map<number, number>();
+  for (const col of columns) slotsOf.set(col.i, 0);
+  for (const run of runs) slotsOf.set(run.i, (slotsOf.get(run.i) ?? 0) + 1);
+  const totalSlots = columns.reduce((n, c) => n + Math.max(1, slotsOf.get(c.i) ?? 0), 0);
+  const natural = totalSlots * SLOT_W + columns.length * GAP_W;
+  const scale = natural > MAX_PLOT_W ? Math.max(1 / SLOT_W, MAX_PLOT_W / natural) : 1;
+  const slotW = SLOT_W * scale;
+  const gapW = GAP_W * scale;
+
+  const laneNames = ["loop", ...lanes.map((l) => l.name)];
+  const nameW = Math.max(64, ...laneNames.map((n) => n.length * CHAR_W + 20));
+  const plotX = PAD + nameW;
+  const plotTop = PAD + 58;
+  const laneY = (lane: number): number => plotTop + (lane + 1) * LANE_H + LANE_H / 2; // lane -1 is the loop
+  const plotBottom = plotTop + (lanes.length + 1) * LANE_H;
+
+  const colX = new Map<number, { x: number; w: number }>();
+  const runX: number[] = [];
+  let x = plotX;
+  for (const col of columns) {
+    const n = Math.max(1, slotsOf.get(col.i) ?? 0);
+    colX.set(col.i, { x, w: n * slotW + gapW });
+    x += n * slotW + gapW;
+  }
+  const used = new Map<number, number>();
+  for (const run of runs) {
+    const k = used.get(run.i) ?? 0;
+    used.set(run.i, k + 1);
+    runX.push((colX.get(run.i)?.x ?? plotX) + gapW / 2 + k * slotW);
+  }
+  const plotRight = x;
+  const width = Math.ceil(Math.max(plotRight + PAD, PAD * 2 + title.length * 9, 480));
+  const legendY = plotBottom + 40;
+  const [legendItems, legendRows] = legend(legendY, width);
+  const height = Math.ceil(legendY + legendRows * 18 + 10);
+
+  const geo: Geometry = { runX, slotW, colX, laneY, plotX, plotRight, plotTop, plotBottom };
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="12" fill="${COLOR.text}">`,
+  );
+  out.push(`<title>${esc(title)}</title>`);
+  out.push(
+    `<defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="${COLOR.arrow}"/></marker></defs>`,
+  );
+  out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<text x="${PAD}" y="${PAD + 14}" font-size="16" font-weight="600">${esc(title)}</text>`);
+  const last = columns[columns.length - 1];
+  const span = last === undefined ? "empty trace" : `virtual time ${formatTime(columns[0].t)} → ${formatTime(last.t)}`;
+  const withArrows = slotW >= MIN_ARROW_SLOT_W;
+  const note = withArrows ? "" : " · too dense for wake-up arrows";
+  out.push(
+    `<text x="${PAD}" y="${PAD + 32}" fill="${COLOR.muted}" font-size="11">${plural(lanes.length, "task")} · ${plural(steps, "step")} · ${span} · columns are loop iterations${note}</text>`,
+  );
+  out.push(...timeBands(columns, geo));
+  out.push(...laneLabels(laneNames, geo));
+  out.push(...loopLane(runs, geo));
+  for (const lane of lanes) out.push(...taskLane(lane, runs, geo));
+  if (withArrows) out.push(...arrows(runs, geo));
+  out.push(...iterationAxis(columns, geo));
+  out.push(...legendItems);
+  out.push("</svg>");
+  return `${out.join("\n")}\n`;
+}
+
+interface Geometry {
+  runX: number[];
+  slotW: number;
+  colX: Map<number, { x: number; w: number }>;
+  laneY: (lane: number) => number;
+  plotX: number;
+  plotRight: number;
+  plotTop: number;
+  plotBottom: number;
+}
+
+/** Alternating bands for the stretches of one virtual time, labelled "t=…" above. */
+function timeBands(columns: readonly { i: number; t: number }[], g: Geometry): string[] {
+  const out: string[] = [];
+  out.push(`<text x="${g.plotX - 8}" y="${g.plotTop - 8}" text-anchor="end" fill="${COLOR.muted}" font-size="11">virtual time</text>`);
+  let k = 0;
+  let band = 0;
+  let free = g.plotX;
+  while (k < columns.length) {
+    const t = columns[k].t;
+    const start = g.colX.get(columns[k].i)?.x ?? g.plotX;
+    while (k < columns.length && columns[k].t === t) k++;
+    const end = k < columns.length ? (g.colX.get(columns[k].i)?.x ?? g.plotRight) : g.plotRight;
+    if (band++ % 2 === 0) out.push(`<rect x="${n(start)}" y="${g.plotTop}" width="${n(end - start)}" height="${g.plotBottom - g.plotTop}" fill="${COLOR.band}"/>`);
+    if (end - start >= 8) out.push(`<line x1="${n(start)}" y1="${g.plotTop - 4}" x2="${n(start)}" y2="${g.plotBottom}" stroke="${COLOR.faint}" stroke-width="1"/>`);
+    const label = `t=${formatTime(t)}`;
+    // Labels go left to right, each where it clears the one before.
+    if (start + 3 >= free) {
+      out.push(`<text x="${n(start + 3)}" y="${g.plotTop - 8}" fill="${COLOR.muted}" font-size="11">${esc(label)}</text>`);
+      free = start + 3 + label.length * 6.5 + 6;
+    }
+  }
+  out.push(`<line x1="${g.plotX}" y1="${g.plotBottom}" x2="${n(g.plotRight)}" y2="${g.plotBottom}" stroke="${COLOR.faint}" stroke-width="1"/>`);
+  return out;
+}
+
+function laneLabels(names: readonly string[], g: Geometry): string[] {
+  return names.map((name, k) => {
+    const y = g.laneY(k - 1) + 4;
+    const style = k === 0 ? ` fill="${COLOR.muted}" font-style="italic"` : "";
+    return `<text x="${g.plotX - 10}" y="${y}" text-anchor="end"${style}>${esc(name)}</text>`;
+  });
+}
+
+/** The loop's own callbacks: timers (purple) and other callbacks (grey), as dots. */
+function loopLane(runs: readonly Run[], g: Geometry): string[] {
+  const out: string[] = [];
+  const y = g.laneY(-1);
+  const r = Math.min(4, Math.max(1.5, g.slotW / 3));
+  for (const run of runs) {
+    if (run.lane >= 0) continue;
+    const cx = g.runX[run.seq] + g.slotW / 2;
+    const fill = run.what.startsWith("timer") ? COLOR.timer : COLOR.callback;
+    const tip = `${run.what} · t=${formatTime(run.t)} (iteration ${run.i})${run.resolved.length ? ` · completed ${run.resolved.join(", ")}` : ""}`;
+    out.push(`<circle cx="${n(cx)}" cy="${y}" r="${n(r)}" fill="${fill}"><title>${esc(tip)}</title></circle>`);
+  }
+  return out;
+}
+
+/** One task: a thin line while it exists, a box per step, a mark for how it ended. */
+function taskLane(lane: Lane, runs: readonly Run[], g: Geometry): string[] {
+  const out: string[] = [];
+  const y = g.laneY(lane.index);
+  const firstStep = lane.steps[0];
+  const lastStep = lane.steps[lane.steps.length - 1];
+  const createdAt =
+    lane.created.run !== undefined
+      ? g.runX[lane.created.run] + g.slotW / 2
+      : !lane.created.seen && firstStep !== undefined
+        ? g.runX[firstStep.run] + g.slotW / 2
+        : (g.colX.get(lane.created.i)?.x ?? g.plotX) + g.slotW / 2;
+  const endX = lane.finish !== undefined && lastStep !== undefined ? g.runX[lastStep.run] + g.slotW : g.plotRight;
+  out.push(`<line x1="${n(createdAt)}" y1="${y}" x2="${n(endX)}" y2="${y}" stroke="${COLOR.wait}" stroke-width="1.5"/>`);
+  // The creation mark, unless the trace did not record the creation (a task renamed before it ran).
+  if (lane.created.seen) out.push(`<circle cx="${n(createdAt)}" cy="${y}" r="2.5" fill="#ffffff" stroke="${COLOR.wait}" stroke-width="1.5"><title>${esc(`${lane.name} created at t=${formatTime(lane.created.t)} (iteration ${lane.created.i})${lane.created.run !== undefined ? ` by ${runs[lane.created.run].what}` : ""}`)}</title></circle>`);
+  const inset = Math.min(2, g.slotW / 4);
+  lane.steps.forEach((step, k) => {
+    const sx = g.runX[step.run] + inset;
+    const fill = step.outcome === "error" ? COLOR.error : step.cancel ? COLOR.cancel : COLOR.step;
+    out.push(
+      `<rect x="${n(sx)}" y="${y - BOX_H / 2}" width="${n(g.slotW - 2 * inset)}" height="${BOX_H}" rx="2" fill="${fill}"><title>${esc(stepTip(lane, step, k))}</title></rect>`,
+    );
+  });
+  if (lane.finish !== undefined) out.push(finishMark(lane.finish.outcome, endX + 7, y, lane.finish.detail));
+  return out;
+}
+
+function stepTip(lane: Lane, step: StepMark, k: number): string {
+  const parts = [`${lane.name} · step ${k + 1}`, `t=${formatTime(step.t)} (iteration ${step.i})`];
+  if (step.from !== undefined) parts.push(`resumed from ${step.from}`);
+  if (step.by !== undefined) parts.push(`woken by ${step.by}`);
+  if (step.cancel) parts.push("CancelledError delivered");
+  if (step.on !== undefined) parts.push(`then waits on ${step.on}`);
+  if (step.outcome === "result") parts.push("returned");
+  if (step.outcome === "error") parts.push(`raised ${step.detail ?? ""}`.trim());
+  if (step.outcome === "cancelled") parts.push("cancelled");
+  return parts.join(" · ");
+}
+
+/** ✓, ✗ or ⊘ drawn as paths (no font needed). */
+function finishMark(outcome: "result" | "error" | "cancelled", cx: number, cy: number, detail?: string): string {
+  const tip = outcome === "result" ? "returned" : outcome === "error" ? `raised ${detail ?? ""}`.trim() : "cancelled";
+  const a = `<title>${esc(tip)}</title>`;
+  if (outcome === "result") {
+    return `<path d="M${n(cx - 4)},${cy} l3,3.5 l5.5,-7" fill="none" stroke="${COLOR.step}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${a}</path>`;
+  }
+  if (outcome === "error") {
+    return `<path d="M${n(cx - 3.5)},${cy - 3.5} l7,7 M${n(cx + 3.5)},${cy - 3.5} l-7,7" fill="none" stroke="${COLOR.error}" stroke-width="2" stroke-linecap="round">${a}</path>`;
+  }
+  return `<g fill="none" stroke="${COLOR.cancel}" stroke-width="1.75"><circle cx="${n(cx)}" cy="${cy}" r="4.5"/><path d="M${n(cx - 3.2)},${cy + 3.2} L${n(cx + 3.2)},${cy - 3.2}"/>${a}</g>`;
+}
+
+/** Wake-ups: a curve from the waker's slot to the woken step. */
+function arrows(runs: readonly Run[], g: Geometry): string[] {
+  const out: string[] = [`<g fill="none" stroke="${COLOR.arrow}" stroke-width="1" stroke-opacity="0.55">`];
+  for (const run of runs) {
+    if (run.wokenBy === undefined) continue;
+    const from = runs[run.wokenBy];
+    const x1 = g.runX[from.seq] + g.slotW / 2;
+    const y1 = g.laneY(from.lane);
+    const x2 = g.runX[run.seq] + g.slotW / 2;
+    const y2 = g.laneY(run.lane);
+    // Leave the box edge, not its middle; curve by half the horizontal distance.
+    const dy = y2 > y1 ? BOX_H / 2 : y2 < y1 ? -BOX_H / 2 : 0;
+    const bend = Math.max(6, (x2 - x1) / 2);
+    const sy = y1 + dy;
+    const ey = y2 - dy;
+    const d = dy === 0 ? `M${n(x1)},${n(y1 - BOX_H / 2)} C${n(x1 + bend)},${n(y1 - LANE_H / 2)} ${n(x2 - bend)},${n(y2 - LANE_H / 2)} ${n(x2)},${n(y2 - BOX_H / 2)}` : `M${n(x1)},${n(sy)} C${n(x1)},${n(sy + (ey - sy) / 2)} ${n(x2 - bend)},${n(ey - (ey - sy) / 4)} ${n(x2)},${n(ey)}`;
+    out.push(`<path d="${d}" marker-end="url(#arrow)"><title>${esc(`${from.what} woke ${run.what}`)}</title></path>`);
+  }
+  out.push("</g>");
+  return out;
+}
+
+/** Loop iteration numbers under the columns, where they fit. */
+function iterationAxis(columns: readonly { i: number }[], g: Geometry): string[] {
+  const y = g.plotBottom + 14;
+  const out = [`<text x="${g.plotX - 8}" y="${y}" text-anchor="end" fill="${COLOR.muted}" font-size="11">iteration</text>`];
+  let free = g.plotX;
+  for (const col of columns) {
+    const c = g.colX.get(col.i);
+    if (c === undefined) continue;
+    const label = String(col.i);
+    const w = label.length * 6 + 4;
+    const cx = c.x + c.w / 2;
+    if (cx - w / 2 < free) continue;
+    out.push(`<text x="${n(cx)}" y="${y}" text-anchor="middle" fill="${COLOR.muted}" font-size="10">${label}</text>`);
+    free = cx + w / 2;
+  }
+  return out;
+}
+
+/** The legend, in as many rows as the width needs; returns the elements and the row count. */
+function legend(top: number, width: number): [string[], number] {
+  const items: string[] = [];
+  let x = PAD;
+  let y = top;
+  let rows = 1;
+  const item = (shape: (x: number, y: number) => string, label: string): void => {
+    const w = label.length * 6.5 + 14;
+    if (x > PAD && x + 16 + w > width - PAD) {
+      x = PAD;
+      y += 18;
+      rows++;
+    }
+    items.push(shape(x, y), `<text x="${n(x + 16)}" y="${y + 4}" fill="${COLOR.muted}" font-size="11">${label}</text>`);
+    x += 16 + w;
+  };
+  const box = (fill: string) => (x: number, y: number): string => `<rect x="${n(x)}" y="${y - 5}" width="10" height="10" rx="2" fill="${fill}"/>`;
+  item(box(COLOR.step), "step");
+  item(box(COLOR.cancel), "step with CancelledError");
+  item(box(COLOR.error), "step that raised");
+  item((x, y) => `<line x1="${n(x)}" y1="${y}" x2="${n(x + 11)}" y2="${y}" stroke="${COLOR.wait}" stroke-width="1.5"/>`, "waiting");
+  item((x, y) => `<path d="M${n(x)},${y} L${n(x + 11)},${y}" stroke="${COLOR.arrow}" stroke-opacity="0.7" marker-end="url(#arrow)"/>`, "woke");
+  item((x, y) => `<circle cx="${n(x + 5)}" cy="${y}" r="4" fill="${COLOR.timer}"/>`, "timer fired");
+  item((x, y) => `<circle cx="${n(x + 5)}" cy="${y}" r="4" fill="${COLOR.callback}"/>`, "callback");
+  item((x, y) => finishMark("result", x + 5, y), "returned");
+  item((x, y) => finishMark("error", x + 5, y), "raised");
+  item((x, y) => finishMark("cancelled", x + 5, y), "cancelled");
+  return [items, rows];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** A coordinate with at most two decimals, so the output is short and stable. */
+function n(v: number): string {
+  return String(Math.round(v * 100) / 100);
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
