@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: vloop against CPython 3.12, side by side, in one run.
  *
- *   npm run bench [-- --only sleep_storm,fan_out,memory] [--runs N] [--no-python] [--strict]
+ *   npm run bench [-- --only sleep_storm,fan_out,ping_pong,lock_contention,memory] [--runs N]
+ *                    [--no-python] [--strict]
  *
  * Every measurement runs in its own child process, one after another (never two
  * at once, so they do not compete for cores):
@@ -10,7 +11,9 @@
  *   CPython           python3 bench/cpython/W.py   (PYENV_VERSION=3.12.1)
  * Both sides run on a virtual clock, so sleeps cost no wall time and the numbers
  * measure the event loop itself. Throughput is the best of N runs (default 3;
- * vloop does an untimed warm-up run first); memory is one run per process.
+ * vloop first does untimed warm-up runs until the time stops improving by more
+ * than 5%, at most 5; CPython has no JIT and is not warmed up); memory is one
+ * run per process.
  *
  * Prints a table and writes every number to bench/results/latest.json.
  * Exit status: 1 if any measurement failed or a workload's own check failed (or,
@@ -48,6 +51,16 @@ const PLANS: Plan[] = [
   },
   {
     workload: "fan_out",
+    kind: "throughput",
+    targets: { generator: { value: 20, text: ">= 20x" }, async: { value: 5, text: ">= 5x" } },
+  },
+  {
+    workload: "ping_pong",
+    kind: "throughput",
+    targets: { generator: { value: 20, text: ">= 20x" }, async: { value: 5, text: ">= 5x" } },
+  },
+  {
+    workload: "lock_contention",
     kind: "throughput",
     targets: { generator: { value: 20, text: ">= 20x" }, async: { value: 5, text: ">= 5x" } },
   },
@@ -255,9 +268,15 @@ function main(argv: string[]): number {
   const pythonLabel = python ? `CPython ${python.version}` : "CPython";
   console.log(table(rows, pythonLabel));
   console.log(
-    `\nthroughput: best of ${runs} (vloop after a warm-up run); ratio = vloop / CPython; ` +
+    `\nthroughput: best of ${runs}; vloop after warm-up runs until a run is no more than 5% faster than ` +
+      `the one before (at most 5), CPython without warm-up (no JIT); ratio = vloop / CPython; ` +
       `memory: one run per process, ratio = vloop bytes / CPython bytes. ${seconds.toFixed(1)} s in all.`,
   );
+  const warmed = rows
+    .map((r) => [r, (r.vloopDetail as { warmups?: number[] } | undefined)?.warmups] as const)
+    .filter(([, w]) => w !== undefined)
+    .map(([r, w]) => `${r.workload} ${r.style} ${w!.length}`);
+  if (warmed.length > 0) console.log(`vloop warm-up runs: ${warmed.join(", ")}.`);
   for (const n of notes) console.log(`note: ${n}`);
 
   const out = join(ROOT, "bench", "results");

@@ -3,17 +3,28 @@
  *
  *   node --expose-gc --import tsx bench/throughput.ts WORKLOAD STYLE [--runs N]
  *
- * One untimed warm-up run (so V8 has compiled the hot paths), then N timed runs
- * (default 3), each preceded by a full GC when --expose-gc is on, so one run's
- * garbage is not collected inside the next run's timing. Prints one JSON line.
+ * Warm-up runs until V8 has reached steady state: warm-ups continue while a run is
+ * more than 5% faster than the one before it, at most 5 of them (the first runs
+ * of a process are slower than later ones, and one warm-up is not always
+ * enough for the optimized code to settle). Then N
+ * timed runs (default 3). Every run, warm-up or timed, is preceded by a full GC
+ * when --expose-gc is on, so one run's garbage is not collected inside the next
+ * run's timing. Prints one JSON line, with the warm-up times kept apart.
  * A run is timed from just before runSync()/run() is called until it returns or
- * its promise settles; node start-up, module loading and the warm-up are not.
+ * its promise settles; node start-up and module loading are not.
  */
 import { fanOut } from "./workloads/fan_out.js";
+import { lockContention } from "./workloads/lock_contention.js";
+import { pingPong } from "./workloads/ping_pong.js";
 import { sleepStorm } from "./workloads/sleep_storm.js";
 import type { Facts, Style, ThroughputWorkload } from "./workloads/types.js";
 
-const THROUGHPUT_WORKLOADS: readonly ThroughputWorkload[] = [sleepStorm, fanOut];
+const THROUGHPUT_WORKLOADS: readonly ThroughputWorkload[] = [sleepStorm, fanOut, pingPong, lockContention];
+
+/** Warm-ups stop once a run is no more than this much faster than the one before... */
+const WARMUP_GAIN = 0.05;
+/** ... or after this many. */
+const MAX_WARMUPS = 5;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -34,7 +45,14 @@ async function main(argv: string[]): Promise<void> {
     const names = THROUGHPUT_WORKLOADS.map((x) => x.name).join("|");
     throw new Error(`usage: throughput.ts ${names} generator|async [--runs N] (got ${argv.join(" ")})`);
   }
-  await once(w, style); // warm-up
+  // Warm up until the time stops improving by more than WARMUP_GAIN (at most MAX_WARMUPS runs).
+  const warmups: number[] = [];
+  while (warmups.length < MAX_WARMUPS) {
+    const [, s] = await once(w, style);
+    const previous = warmups[warmups.length - 1];
+    warmups.push(s);
+    if (previous !== undefined && s > previous * (1 - WARMUP_GAIN)) break;
+  }
   const seconds: number[] = [];
   let facts: Facts | undefined;
   for (let r = 0; r < runs; r++) {
@@ -48,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
       workload: w.name,
       style,
       events: w.events,
+      warmups,
       runs: seconds,
       bestSeconds: best,
       eventsPerSecond: w.events / best,

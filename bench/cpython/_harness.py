@@ -1,11 +1,12 @@
 """Shared harness for the CPython side of `npm run bench`.
 
-Each workload script (sleep_storm.py, fan_out.py, memory.py) builds an
-`async def main()` and hands it to `time_runs` or `measure_memory`, which run it
-on the project's virtual-clock event loop, `VirtualLoop` from
-scenarios/recorder/vclock_recorder.py: a stock asyncio SelectorEventLoop whose
-selector never blocks and jumps the clock to the next timer, so sleeps take no
-wall time and the interleaving is exactly CPython's.
+Each workload script (sleep_storm.py, fan_out.py, ping_pong.py,
+lock_contention.py, memory.py) builds an `async def main()` and hands it to
+`time_runs` or `measure_memory`, which run it on the project's virtual-clock
+event loop, `VirtualLoop` from scenarios/recorder/vclock_recorder.py: a stock
+asyncio SelectorEventLoop whose selector never blocks and jumps the clock to
+the next timer, so sleeps take no wall time and the interleaving is exactly
+CPython's.
 
 Only the loop run is timed (time.perf_counter around run_until_complete), not
 interpreter start-up, imports or loop construction. Results go to stdout as one
