@@ -268,6 +268,23 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
 (Future.prototype as { _isCoroutine: boolean })._isCoroutine = false;
 
+/**
+ * @internal A future that says what it waits for ("Lock.acquire()") in
+ * deadlock reports, for the primitives' waiters: one field, no side table.
+ */
+export class WaiterFuture<T = unknown> extends Future<T> {
+  constructor(
+    loop: BaseEventLoop,
+    private readonly _label: string,
+  ) {
+    super(loop);
+  }
+
+  override _describe(): string {
+    return this._label;
+  }
+}
+
 /** A future proper (not a lazy coroutine that is a future underneath, such as sleep()). */
 export function isFuture(x: unknown): x is Future<unknown> {
   return x instanceof Future && !x._isCoroutine;

@@ -6,7 +6,7 @@
  */
 import { CancelledError, RuntimeError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future, labelFuture } from "../futures/future.js";
+import { type Future, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { Lock } from "./lock.js";
 import { LoopBound, removeItem } from "./loopBound.js";
@@ -54,8 +54,7 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
     if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
     this.release();
     try {
-      const fut = new Future<boolean>(this._getLoop());
-      labelFuture(fut, "Condition.wait()");
+      const fut = new WaiterFuture<boolean>(this._getLoop(), "Condition.wait()");
       this._waiters.push(fut);
       try {
         yield* fut;

@@ -4,7 +4,7 @@
  * after set() does not take the wake-up back.
  */
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future, labelFuture } from "../futures/future.js";
+import { type Future, WaiterFuture } from "../futures/future.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -43,8 +43,7 @@ export class Event extends LoopBound {
 
   private *_wait(): Generator<unknown, true, unknown> {
     if (this._value) return true;
-    const fut = new Future<boolean>(this._getLoop());
-    labelFuture(fut, "Event.wait()");
+    const fut = new WaiterFuture<boolean>(this._getLoop(), "Event.wait()");
     this._waiters.push(fut);
     try {
       yield* fut;

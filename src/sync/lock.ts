@@ -5,7 +5,7 @@
  */
 import { CancelledError, RuntimeError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future, labelFuture } from "../futures/future.js";
+import { type Future, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
@@ -36,8 +36,7 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
       return true;
     }
     if (this._waiters === null) this._waiters = [];
-    const fut = new Future<boolean>(this._getLoop());
-    labelFuture(fut, "Lock.acquire()");
+    const fut = new WaiterFuture<boolean>(this._getLoop(), "Lock.acquire()");
     this._waiters.push(fut);
     try {
       try {

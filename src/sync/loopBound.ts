@@ -20,8 +20,15 @@ export class LoopBound {
   }
 }
 
-/** Removes the first occurrence of `item` (deque.remove); false if absent. */
+/**
+ * Removes the first occurrence of `item` (deque.remove); false if absent.
+ * A woken waiter is nearly always at the front: shift() is O(1) there.
+ */
 export function removeItem<T>(list: T[], item: T): boolean {
+  if (list.length > 0 && list[0] === item) {
+    list.shift();
+    return true;
+  }
   const i = list.indexOf(item);
   if (i < 0) return false;
   list.splice(i, 1);

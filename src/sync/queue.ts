@@ -7,7 +7,7 @@
  */
 import { QueueEmpty, QueueFull, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future, labelFuture } from "../futures/future.js";
+import { type Future, WaiterFuture } from "../futures/future.js";
 import { Deque } from "../util/deque.js";
 import { heappop, heappush } from "../util/pyCompare.js";
 import { Event } from "./event.js";
@@ -108,8 +108,7 @@ export class Queue<T> extends LoopBound {
 
   private *_putGen(item: T): Generator<unknown, void, unknown> {
     while (this.full()) {
-      const putter = new Future<void>(this._getLoop());
-      labelFuture(putter, "Queue.put()");
+      const putter = new WaiterFuture<void>(this._getLoop(), "Queue.put()");
       this._putters.push(putter);
       try {
         yield* putter;
@@ -142,8 +141,7 @@ export class Queue<T> extends LoopBound {
 
   private *_getGen(): Generator<unknown, T, unknown> {
     while (this.empty()) {
-      const getter = new Future<void>(this._getLoop());
-      labelFuture(getter, "Queue.get()");
+      const getter = new WaiterFuture<void>(this._getLoop(), "Queue.get()");
       this._getters.push(getter);
       try {
         yield* getter;

@@ -6,7 +6,7 @@
  */
 import { CancelledError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future, labelFuture } from "../futures/future.js";
+import { type Future, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
@@ -47,8 +47,7 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
       return true;
     }
     if (this._waiters === null) this._waiters = [];
-    const fut = new Future<boolean>(this._getLoop());
-    labelFuture(fut, "Semaphore.acquire()");
+    const fut = new WaiterFuture<boolean>(this._getLoop(), "Semaphore.acquire()");
     this._waiters.push(fut);
     try {
       try {
