@@ -11,7 +11,7 @@
  * cancelled early, counts towards the loop's heap clean-up).
  */
 import { RuntimeError } from "../errors.js";
-import { awaitCoroutine } from "../futures/coroutine.js";
+import { awaitCoroutine, iterResult } from "../futures/coroutine.js";
 import { Future, PENDING } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
@@ -23,17 +23,7 @@ function setResultUnlessCancelled(fut: Future<unknown>, result: unknown): void {
   fut.setResult(result);
 }
 
-/**
- * Iterator results are read at once by whoever called next() (the task, or
- * a yield* passing it through), so one mutable object serves every sleep:
- * no allocation per step, and nothing retained by a suspended generator.
- */
-const RESULT: { done: boolean; value: unknown } = { done: false, value: undefined };
-function result<T>(done: boolean, value: unknown): IteratorResult<unknown, T> {
-  RESULT.done = done;
-  RESULT.value = value;
-  return RESULT as IteratorResult<unknown, T>;
-}
+const result = iterResult;
 
 const START = 0;
 const WAITING = 1;

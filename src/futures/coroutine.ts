@@ -73,6 +73,19 @@ export function awaitCoroutine(
   return Promise.reject(error).then(ok, err);
 }
 
+/**
+ * @internal Iterator results are read at once by whoever called next() (the
+ * task, or a yield* passing it through), so one mutable object serves every
+ * hand-written coroutine: no allocation per step, and nothing retained by a
+ * suspended generator.
+ */
+const RESULT: { done: boolean; value: unknown } = { done: false, value: undefined };
+export function iterResult<T>(done: boolean, value: unknown): IteratorResult<unknown, T> {
+  RESULT.done = done;
+  RESULT.value = value;
+  return RESULT as IteratorResult<unknown, T>;
+}
+
 /** A CoroutineObject made from a generator function (one call, one generator). */
 export class GenCoroutine<T> extends CoroutineObject<T> {
   constructor(

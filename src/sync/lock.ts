@@ -4,8 +4,8 @@
  * waiter that is cancelled before it runs passes the wake-up on.
  */
 import { CancelledError, RuntimeError } from "../errors.js";
-import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { type Future, WaiterFuture } from "../futures/future.js";
+import { CoroutineObject, iterResult } from "../futures/coroutine.js";
+import { type Future, PENDING, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
@@ -26,7 +26,7 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
 
   /** Acquires the lock, waiting in line if needed; resolves to true. Mirrors Lock.acquire(). */
   acquire(): CoroutineObject<true> {
-    return new GenCoroutine(() => this._acquire(), "Lock.acquire()");
+    return new LockAcquire(this);
   }
 
   /** @internal */
@@ -62,8 +62,8 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
     this._wakeUpFirst();
   }
 
-  /** Ordering: only the first waiter is woken; if it is done already, nobody. */
-  private _wakeUpFirst(): void {
+  /** @internal Ordering: only the first waiter is woken; if it is done already, nobody. */
+  _wakeUpFirst(): void {
     const waiters = this._waiters;
     if (waiters === null || waiters.length === 0) return;
     const fut = waiters[0];
@@ -80,5 +80,68 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
   *aexit(): Generator<unknown, boolean, unknown> {
     this.release();
     return false;
+  }
+}
+
+/**
+ * `lock.acquire()` as a hand-written coroutine (the hot path of every
+ * `async with lock`): one object instead of a generator, a closure and a
+ * wrapper. The same steps as Lock._acquire, which the other primitives use.
+ */
+class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, true, unknown> {
+  private fut: WaiterFuture<boolean> | null = null;
+
+  constructor(private readonly lock: Lock) {
+    super();
+  }
+
+  describe(): string {
+    return "Lock.acquire()";
+  }
+
+  protected _iterator(): Iterator<unknown, true, unknown> {
+    return this;
+  }
+
+  next(): IteratorResult<unknown, true> {
+    const lock = this.lock;
+    const fut = this.fut;
+    if (fut === null) {
+      if (!lock._locked && (lock._waiters === null || lock._waiters.every((w) => w.cancelled()))) {
+        lock._locked = true;
+        return iterResult(true, true);
+      }
+      if (lock._waiters === null) lock._waiters = [];
+      const waiter = new WaiterFuture<boolean>(lock._getLoop(), "Lock.acquire()");
+      lock._waiters.push(waiter);
+      this.fut = waiter;
+      waiter._blocking = true;
+      return iterResult(false, waiter);
+    }
+    // woken: the future has its result (a cancellation comes in through throw())
+    this.fut = null;
+    if (fut._state === PENDING) throw new RuntimeError(`await wasn't used with future ${fut._repr()}`);
+    removeItem(lock._waiters as Future<boolean>[], fut);
+    fut.result();
+    lock._locked = true;
+    return iterResult(true, true);
+  }
+
+  throw(error: unknown): IteratorResult<unknown, true> {
+    const fut = this.fut;
+    this.fut = null;
+    if (fut !== null) {
+      const lock = this.lock;
+      removeItem(lock._waiters as Future<boolean>[], fut);
+      if (error instanceof CancelledError && !lock._locked) lock._wakeUpFirst();
+    }
+    throw error;
+  }
+
+  return(value: true): IteratorResult<unknown, true> {
+    const fut = this.fut;
+    this.fut = null;
+    if (fut !== null) removeItem(this.lock._waiters as Future<boolean>[], fut);
+    return iterResult(true, value);
   }
 }

@@ -5,9 +5,9 @@
  * other side; a woken getter that finds the queue empty again (another task
  * took the item in between) goes back in line at the tail and waits again.
  */
-import { QueueEmpty, QueueFull, ValueError } from "../errors.js";
-import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { type Future, WaiterFuture } from "../futures/future.js";
+import { QueueEmpty, QueueFull, RuntimeError, ValueError } from "../errors.js";
+import { CoroutineObject, GenCoroutine, iterResult } from "../futures/coroutine.js";
+import { type Future, PENDING, WaiterFuture } from "../futures/future.js";
 import { Deque } from "../util/deque.js";
 import { heappop, heappush } from "../util/pyCompare.js";
 import { Event } from "./event.js";
@@ -71,7 +71,8 @@ export class Queue<T> extends LoopBound {
     (this._items as Deque<T>).push(item);
   }
 
-  private _wakeupNext(waiters: Deque<Future<void>>): void {
+  /** @internal Ordering: wake the first waiter that is not done yet. */
+  _wakeupNext(waiters: Deque<Future<void>>): void {
     while (waiters.length > 0) {
       const waiter = waiters.shift();
       if (!waiter.done()) {
@@ -103,23 +104,7 @@ export class Queue<T> extends LoopBound {
 
   /** Puts an item, waiting while the queue is full. Mirrors Queue.put(). */
   put(item: T): CoroutineObject<void> {
-    return new GenCoroutine(() => this._putGen(item), "Queue.put()");
-  }
-
-  private *_putGen(item: T): Generator<unknown, void, unknown> {
-    while (this.full()) {
-      const putter = new WaiterFuture<void>(this._getLoop(), "Queue.put()");
-      this._putters.push(putter);
-      try {
-        yield* putter;
-      } catch (error) {
-        putter.cancel(); // just in case it is not done yet
-        removeFromDeque(this._putters, putter);
-        if (!this.full() && !putter.cancelled()) this._wakeupNext(this._putters);
-        throw error;
-      }
-    }
-    this.putNowait(item);
+    return new QueueWait<T, void>(this, true, item);
   }
 
   /**
@@ -136,23 +121,7 @@ export class Queue<T> extends LoopBound {
 
   /** Removes and returns an item, waiting while the queue is empty. Mirrors Queue.get(). */
   get(): CoroutineObject<T> {
-    return new GenCoroutine(() => this._getGen(), "Queue.get()");
-  }
-
-  private *_getGen(): Generator<unknown, T, unknown> {
-    while (this.empty()) {
-      const getter = new WaiterFuture<void>(this._getLoop(), "Queue.get()");
-      this._getters.push(getter);
-      try {
-        yield* getter;
-      } catch (error) {
-        getter.cancel(); // just in case it is not done yet
-        removeFromDeque(this._getters, getter);
-        if (!this.empty() && !getter.cancelled()) this._wakeupNext(this._getters);
-        throw error;
-      }
-    }
-    return this.getNowait();
+    return new QueueWait<T, T>(this, false, undefined);
   }
 
   /**
@@ -216,5 +185,87 @@ export class LifoQueue<T> extends Queue<T> {
   }
   protected override _get(): T {
     return (this._items as T[]).pop() as T;
+  }
+}
+
+/**
+ * `queue.get()` / `queue.put(item)` as one hand-written coroutine (the hot
+ * path of every producer and consumer), step for step asyncio's:
+ *
+ *     while self.empty():            # or self.full() for put
+ *         getter = create_future(); self._getters.append(getter)
+ *         try: await getter
+ *         except: getter.cancel(); remove it; pass the wake-up on; raise
+ *     return self.get_nowait()       # or self.put_nowait(item)
+ *
+ * Ordering: a woken getter that finds the queue empty again (another task
+ * took the item) goes back in line at the tail.
+ */
+class QueueWait<T, R> extends CoroutineObject<R> implements Iterator<unknown, R, unknown> {
+  private waiter: WaiterFuture<void> | null = null;
+
+  constructor(
+    private readonly queue: Queue<T>,
+    private readonly putting: boolean,
+    private readonly item: T | undefined,
+  ) {
+    super();
+  }
+
+  describe(): string {
+    return this.putting ? "Queue.put()" : "Queue.get()";
+  }
+
+  protected _iterator(): Iterator<unknown, R, unknown> {
+    return this;
+  }
+
+  private blocked(): boolean {
+    return this.putting ? this.queue.full() : this.queue.empty();
+  }
+
+  next(): IteratorResult<unknown, R> {
+    const queue = this.queue;
+    const woken = this.waiter;
+    if (woken !== null) {
+      this.waiter = null;
+      if (woken._state === PENDING) throw new RuntimeError(`await wasn't used with future ${woken._repr()}`);
+      woken.result();
+    }
+    if (this.blocked()) {
+      const waiter = new WaiterFuture<void>(queue._getLoop(), this.describe());
+      (this.putting ? queue._putters : queue._getters).push(waiter);
+      this.waiter = waiter;
+      waiter._blocking = true;
+      return iterResult(false, waiter);
+    }
+    if (this.putting) {
+      queue.putNowait(this.item as T);
+      return iterResult(true, undefined);
+    }
+    return iterResult(true, queue.getNowait());
+  }
+
+  /** The `except:` clause: a cancelled (or failed) wait passes the wake-up on. */
+  private abandon(): void {
+    const waiter = this.waiter;
+    this.waiter = null;
+    if (waiter === null) return;
+    const queue = this.queue;
+    const waiters = this.putting ? queue._putters : queue._getters;
+    waiter.cancel(); // just in case it is not done yet
+    removeFromDeque(waiters, waiter);
+    if (!this.blocked() && !waiter.cancelled()) queue._wakeupNext(waiters);
+  }
+
+  throw(error: unknown): IteratorResult<unknown, R> {
+    this.abandon();
+    throw error;
+  }
+
+  /** Python's bare `except:` also runs when the coroutine is closed. */
+  return(value: R): IteratorResult<unknown, R> {
+    this.abandon();
+    return iterResult(true, value);
   }
 }
