@@ -66,7 +66,18 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal the result, or the exception when FAILED */ _result: unknown = undefined;
   /** @internal null, one entry, or an array of entries, in registration order */
   _callbacks: CallbackEntry | CallbackEntry[] | null = null;
-  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /**
+   * @internal the cancel message; on a Task, the CancelledError its coroutine
+   * raised, until it is handed out (one field for both: the message is
+   * always unset while the error is stored, as in CPython)
+   */
+  _cancel: string | CancelledError | undefined = undefined;
+
+  /** @internal asyncio's _cancel_message */
+  get _cancelMessage(): string | undefined {
+    const c = this._cancel;
+    return typeof c === "string" ? c : undefined;
+  }
   /** @internal asyncio's _asyncio_future_blocking */ _blocking = false;
   /** @internal */ _loop: BaseEventLoop;
 
@@ -156,7 +167,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   cancel(msg?: string): boolean {
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancelMessage = msg;
+    this._cancel = msg;
     this._scheduleCallbacks();
     return true;
   }

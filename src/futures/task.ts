@@ -90,8 +90,6 @@ export class Task<T = unknown> extends Future<T> {
   _coro: CoroIterator | (() => unknown) | null = null;
   /** @internal the mode (2 bits) and the must-cancel flag, see the accessors below */ _flags = MODE_GEN;
   /** @internal the future this task waits on */ _futWaiter: Future<unknown> | null = null;
-  /** @internal */ _numCancelsRequested = 0;
-  /** @internal the CancelledError this task's coroutine raised, handed out once */ _cancelledExc: CancelledError | null = null;
   /** @internal async style: how to resume the suspended body (set by _asyncPark), one object per task */
   _resume: { ok: Settle; err: Settle } | null = null;
 
@@ -101,6 +99,14 @@ export class Task<T = unknown> extends Future<T> {
   }
   set _mode(mode: number) {
     this._flags = (this._flags & ~MODE_MASK) | mode;
+  }
+
+  /** @internal asyncio's _num_cancels_requested (kept in the flags above bit 3) */
+  get _numCancelsRequested(): number {
+    return this._flags >>> 3;
+  }
+  set _numCancelsRequested(n: number) {
+    this._flags = (this._flags & 7) | (n << 3);
   }
 
   /** @internal asyncio's _must_cancel */
@@ -177,7 +183,7 @@ export class Task<T = unknown> extends Future<T> {
     // Ordering: cancel the awaited future first (its callbacks wake us).
     if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
     this._mustCancel = true;
-    this._cancelMessage = msg;
+    this._cancel = msg;
     return true;
   }
 
@@ -193,12 +199,12 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal Future._make_cancelled_error: the coroutine's own CancelledError first, once. */
   override _makeCancelledError(): CancelledError {
-    const stored = this._cancelledExc;
-    if (stored !== null) {
-      this._cancelledExc = null;
+    const stored = this._cancel;
+    if (stored instanceof CancelledError) {
+      this._cancel = undefined;
       return stored;
     }
-    return new CancelledError(this._cancelMessage);
+    return new CancelledError(stored);
   }
 
   /** @internal */
@@ -360,8 +366,8 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal the coroutine raised: a CancelledError cancels the task, anything else is its exception. */
   _finishWithError(error: unknown): void {
     if (error instanceof CancelledError) {
-      this._cancelledExc = error;
-      Future.prototype.cancel.call(this);
+      Future.prototype.cancel.call(this); // unsets the message...
+      this._cancel = error; // ...and the coroutine's own CancelledError is handed out first
     } else {
       const exc = error ?? new RuntimeError(`task ${this.getName()} threw ${String(error)}`);
       Future.prototype.setException.call(this, exc);
