@@ -1,0 +1,118 @@
+/**
+ * Bad input to the asyncio layer gets the error CPython gives (ValueError,
+ * RuntimeError) or, where CPython silently accepts a value that can only be a
+ * mistake in TypeScript (a fractional semaphore value or queue size), a
+ * TypeError that names the rule and the value.
+ */
+import { describe, expect, test } from "vitest";
+import {
+  BoundedSemaphore,
+  Condition,
+  Lock,
+  Queue,
+  RuntimeError,
+  Semaphore,
+  ValueError,
+  Barrier,
+  getRunningLoop,
+  runSync,
+  wait,
+} from "../index.js";
+
+describe("locks and semaphores", () => {
+  test("releasing an unlocked lock is a RuntimeError", () => {
+    expect(() => new Lock().release()).toThrow(RuntimeError);
+    expect(() => new Lock().release()).toThrow("Lock is not acquired.");
+  });
+
+  test("over-releasing a bounded semaphore is a ValueError", () => {
+    const sem = new BoundedSemaphore(1);
+    expect(() => sem.release()).toThrow(ValueError);
+    expect(() => sem.release()).toThrow("BoundedSemaphore released too many times");
+  });
+
+  test("a negative semaphore value is a ValueError, a fractional one a TypeError", () => {
+    expect(() => new Semaphore(-1)).toThrow(ValueError);
+    expect(() => new Semaphore(-1)).toThrow("Semaphore initial value must be >= 0");
+    expect(() => new Semaphore(1.5)).toThrow(TypeError);
+    expect(() => new Semaphore(1.5)).toThrow("Semaphore: initial value must be an integer (got 1.5)");
+    expect(() => new BoundedSemaphore(Number.NaN)).toThrow(/BoundedSemaphore: initial value must be an integer \(got NaN\)/);
+  });
+
+  test("waiting on or notifying a condition without its lock is a RuntimeError", () => {
+    runSync(function* () {
+      const cond = new Condition();
+      expect(() => cond.notify()).toThrow("cannot notify on un-acquired lock");
+      let message = "";
+      try {
+        yield* cond.wait();
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toBe("cannot wait on un-acquired lock");
+    });
+  });
+
+  test("a barrier needs at least one party", () => {
+    expect(() => new Barrier(0)).toThrow("parties must be > 0");
+  });
+});
+
+describe("queues", () => {
+  test("taskDone called too often is a ValueError", () => {
+    const q = new Queue<number>();
+    expect(() => q.taskDone()).toThrow(ValueError);
+    expect(() => q.taskDone()).toThrow("task_done() called too many times");
+  });
+
+  test("a negative maxsize means unbounded, as in CPython; a fractional one is a TypeError", () => {
+    const q = new Queue<number>(-1);
+    for (let i = 0; i < 100; i++) q.putNowait(i);
+    expect(q.full()).toBe(false);
+    expect(() => new Queue(2.5)).toThrow("Queue: maxsize must be an integer (got 2.5); use 0 for unbounded");
+  });
+
+  test("a queue used from another loop names the rule", () => {
+    const q = new Queue<number>();
+    runSync(function* () {
+      // a get that has to wait binds the queue to this loop (as in CPython)
+      getRunningLoop().callSoon(() => q.putNowait(1));
+      yield* q.get();
+    });
+    expect(() =>
+      runSync(function* () {
+        yield* q.get();
+      }),
+    ).toThrow(/Queue is bound to a different event loop/);
+  });
+});
+
+describe("wait", () => {
+  test("waiting on an empty iterable is a ValueError", () => {
+    expect(() =>
+      runSync(function* () {
+        yield* wait([]);
+      }),
+    ).toThrow("Set of Tasks/Futures is empty.");
+  });
+
+  test("passing coroutines or a bad returnWhen is refused", () => {
+    runSync(function* () {
+      const fut = getRunningLoop().createFuture<number>();
+      fut.setResult(1);
+      let message = "";
+      try {
+        yield* wait([fut], { returnWhen: "SOMETIMES" as never });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toBe("Invalid return_when value: SOMETIMES");
+      try {
+        yield* wait([(function* () {})() as never]);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toBe("Passing coroutines is forbidden, use tasks explicitly.");
+    });
+  });
+});
