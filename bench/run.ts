@@ -300,4 +300,9 @@ function main(argv: string[]): number {
   return failed || (argv.includes("--strict") && missed) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// --- exploration benchmarks (bench/explore.ts, their own table; see bench/explore_hook.ts) ---
+// `--only explore` (or explore_throughput, pct_vs_random) selects them; other --only names go to main().
+const { splitArgs, runExploreBench } = await import("./explore_hook.js");
+const parts = splitArgs(process.argv.slice(2));
+const loopStatus = parts.loop ? main(parts.loop) : 0;
+process.exitCode = Math.max(loopStatus, parts.explore ? runExploreBench(parts.explore, parts.loop !== null) : 0);
