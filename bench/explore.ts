@@ -463,9 +463,9 @@ function printPct(p: PctResult): void {
   );
   console.log(
     `decisions per run: ${p.decisions.all.toFixed(0)}, of which ${p.decisions.ready.toFixed(0)} "ready" ` +
-      `(the rest are timer ties); explore's PCT draws its change point from k = 2 x the calibration run's ` +
-      `decisions = ${p.decisions.kExplore.toFixed(0)} on average, but PctPolicy counts only "ready" decisions ` +
-      `as steps. The what-if rows use the same seeds and priorities with k from "ready" decisions only.`,
+      `(the rest are timer ties). explore's PCT counts only "ready" decisions as steps and draws its change ` +
+      `point from k = 1.25 x a calibration run's "ready" decisions. The what-if rows use the same seeds and ` +
+      `priorities with other choices of k, for comparison.`,
   );
   console.log(
     `model: random 1 / (2^-${K} (1 - 2^-${PAGES + 1 - K})), pct 2k / ${PAGES + 1 - K} per seed, both capped ` +

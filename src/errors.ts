@@ -56,6 +56,9 @@ export class StepBudgetExceeded extends VloopError {}
  */
 export class UsageError extends VloopError {}
 
+/** runSync met an async-function task (a UsageError that tools can tell apart). */
+export class AsyncInRunSync extends UsageError {}
+
 /** Python's ValueError, as asyncio raises it (over-released BoundedSemaphore, taskDone too often...). */
 export class ValueError extends VloopError {}
 

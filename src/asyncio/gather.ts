@@ -14,7 +14,7 @@
  */
 import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import { Future, labelFuture } from "../futures/future.js";
+import { Future } from "../futures/future.js";
 import { requireLoop } from "../loop/running.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
@@ -34,6 +34,11 @@ export class GatheringFuture<T> extends Future<T> {
     super(loop);
   }
 
+  /** @internal for deadlock reports: "gather(3)" */
+  override _describe(): string {
+    return `gather(${this._children.length})`;
+  }
+
   /** Cancels every child; true if any child was cancelled. */
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
@@ -50,7 +55,7 @@ export class GatheringFuture<T> extends Future<T> {
 }
 
 function isOptions(x: unknown): x is GatherOptions {
-  if (x === null || typeof x !== "object" || x instanceof Future) return false;
+  if (x === null || typeof x !== "object" || x instanceof Future || typeof (x as { next?: unknown }).next === "function") return false;
   return typeof (x as { then?: unknown }).then !== "function" && !(Symbol.iterator in x) && !("next" in x);
 }
 
@@ -135,7 +140,6 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
     children.push(fut);
   }
   outer = new GatheringFuture<T>(loop as EventLoop, children);
-  labelFuture(outer, `gather(${children.length})`);
   for (const fut of doneFuts) doneCallback(fut);
   return outer;
 }

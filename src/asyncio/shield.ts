@@ -2,7 +2,7 @@
  * shield(): asyncio.shield. The returned outer future can be cancelled
  * without cancelling the inner work, which goes on and finishes.
  */
-import { Future, labelFuture } from "../futures/future.js";
+import { type Future, WaiterFuture } from "../futures/future.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
 /**
@@ -17,8 +17,7 @@ import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 export function shield<T>(aw: AwaitableInput<T>): Future<T> {
   const inner = ensureFuture(aw, "shield");
   if (inner.done()) return inner;
-  const outer = new Future<T>(inner.getLoop());
-  labelFuture(outer, `shield(${inner._repr()})`);
+  const outer = new WaiterFuture<T>(inner.getLoop(), `shield(${inner._describe() ?? inner._repr()})`);
   const innerDone = (f: Future<T>): void => {
     if (outer.cancelled()) {
       if (!f.cancelled()) f.exception(); // mark it retrieved

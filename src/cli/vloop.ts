@@ -107,11 +107,13 @@ export function buildProgram(): Command {
     .argument("<file>")
     .requiredOption("--tape <tape>", 'the tape to follow, e.g. "12:1,40:2" ("" is CPython\'s order)')
     .option("--export <name>", "the exported function to run", "main")
-    .option("--jitter <seconds>", "the jitter the tape was recorded with", Number)
+    .option("--jitter <seconds>", "the jitter the tape was recorded with (default: the tape's own header)", Number)
+    .option("--max-steps <n>", "step budget", int("--max-steps"))
     .addOption(traceOption().default("text"))
     .option("--out <path>", "write the trace to a file instead of stdout")
-    .action(async (file: string, o: { tape: string; export: string; jitter?: number; trace: string; out?: string }) => {
-      process.exitCode = await runAndShow(file, o.export, { strategy: new ReplayPolicy(o.tape), jitter: o.jitter }, o.trace, o.out);
+    .action(async (file: string, o: { tape: string; export: string; jitter?: number; maxSteps?: number; trace: string; out?: string }) => {
+      const policy = new ReplayPolicy(o.tape);
+      process.exitCode = await runAndShow(file, o.export, { strategy: policy, jitter: o.jitter ?? policy.jitter, maxSteps: o.maxSteps }, o.trace, o.out);
     });
 
   program

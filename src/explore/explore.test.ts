@@ -156,3 +156,31 @@ describe("vitest helper", () => {
     expect(r.failed).toBe(false);
   });
 });
+
+describe("runSync fast path", () => {
+  test("a generator program that starts an async task only in some schedules gets the same outcome", async () => {
+    // In CPython's order the async helper never runs; after a reorder it does.
+    function* sometimesAsync(): Generator<unknown, void, unknown> {
+      const state = { first: "" };
+      function* a() {
+        yield* sleep(0);
+        if (state.first === "") state.first = "a";
+      }
+      function* b() {
+        yield* sleep(0);
+        if (state.first === "") {
+          state.first = "b";
+          const t = createTask(async () => {
+            await sleep(1);
+          });
+          yield* t;
+          throw new Error("b went first");
+        }
+      }
+      yield* gather(a(), b());
+    }
+    const r = await explore(() => sometimesAsync(), { strategy: "dfs", runs: 50 });
+    expect(r.failed).toBe(true);
+    expect((r.error as Error).message).toBe("b went first");
+  });
+});

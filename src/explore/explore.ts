@@ -106,10 +106,13 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
   // it (so shards and workers agree): PCT's k comes from one calibration run
   // (a random one, seeded from the exploration seed), and dfs, whose next tape depends on the previous runs,
   // takes part only when the range is not split.
-  let expectedSteps = 50;
+  let expectedSteps = 2;
   if (strategy === "pct" || strategy === "portfolio") {
-    const calibration = await runOnce(program, new RandomPolicy(`${seed}/calibrate`), runOpts);
-    expectedSteps = Math.max(expectedSteps, 2 * calibration.tape.length);
+    const calibration = await runOnce(program, () => new RandomPolicy(`${seed}/calibrate`), runOpts);
+    // PCT counts only task-order decisions as steps (timer ties are not); a
+    // quarter more than one run makes leaves room for longer runs without
+    // wasting most change points past the end
+    expectedSteps = Math.max(expectedSteps, Math.ceil(1.25 * calibration.readyDecisions));
   }
   const split = shard.count > 1;
   if (strategy === "dfs" && split) {
@@ -122,7 +125,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     const s = runSeed(seed, i);
     let pick: "random" | "pct" | "dfs" = strategy === "portfolio" ? (["random", "pct", "dfs"] as const)[i % 3] : strategy;
     if (pick === "dfs" && split) pick = "random"; // portfolio split across shards: its dfs lane turns random
-    let policy: SchedulingPolicy;
+    let makePolicy: () => SchedulingPolicy;
     let dfsTape: Deviation[] | undefined;
     if (pick === "dfs") {
       dfsTape = dfs.next();
@@ -133,18 +136,20 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
         }
         continue; // portfolio: dfs is done, the others go on
       }
-      policy = new ReplayPolicy(dfsTape);
+      const tape = dfsTape;
+      makePolicy = () => new ReplayPolicy(tape);
     } else if (pick === "pct") {
-      policy = new PctPolicy(s, depth, expectedSteps);
+      const k = expectedSteps;
+      makePolicy = () => new PctPolicy(s, depth, k);
     } else {
-      policy = new RandomPolicy(s);
+      makePolicy = () => new RandomPolicy(s);
     }
-    const outcome = await runOnce(program, policy, { ...runOpts, trace: options.selfCheck });
+    const outcome = await runOnce(program, makePolicy, { ...runOpts, trace: options.selfCheck });
     executed++;
     if (dfsTape !== undefined) dfs.observe(dfsTape, outcome.alternatives);
 
     if (options.selfCheck && !outcome.failed) {
-      const again = await runOnce(program, new ReplayPolicy(deviationsOf(outcome.tape)), { ...runOpts, trace: true });
+      const again = await runOnce(program, () => new ReplayPolicy(deviationsOf(outcome.tape)), { ...runOpts, trace: true });
       const a = traceHash(outcome.trace ?? []);
       const b = traceHash(again.trace ?? []);
       if (a !== b) {
@@ -172,7 +177,7 @@ export async function explainTape(
   info: { seed: string; strategy: string; runs: number; maxSteps?: number; jitter?: number; shrink?: boolean },
 ): Promise<ExploreResult> {
   const runOpts = { maxSteps: info.maxSteps ?? DEFAULT_MAX_STEPS, jitter: info.jitter ?? parseTape(tape).jitter };
-  const outcome = await runOnce(program, new ReplayPolicy(tape), runOpts);
+  const outcome = await runOnce(program, () => new ReplayPolicy(tape), runOpts);
   if (!outcome.failed) throw new UsageError(`explainTape: the tape ${JSON.stringify(tape)} does not fail`);
   return finishFailure(program, outcome, info.seed, info.strategy, info.runs, { shrink: info.shrink }, runOpts);
 }
@@ -191,13 +196,13 @@ async function finishFailure(
   let shrunk = tape;
   if (options.shrink !== false) {
     const stillFails = async (candidate: Deviation[]) => {
-      const o = await runOnce(program, new ReplayPolicy(candidate), runOpts);
+      const o = await runOnce(program, () => new ReplayPolicy(candidate), runOpts);
       return { fails: o.failed && failureKind(o.error) === kind, alternatives: o.alternatives };
     };
     shrunk = (await shrinkTape(tape, stillFails)).tape;
   }
   const shrunkText = formatTape(shrunk, { jitter: runOpts.jitter });
-  const detailed = await runOnce(program, new ReplayPolicy(shrunk), { ...runOpts, recordChoices: true });
+  const detailed = await runOnce(program, () => new ReplayPolicy(shrunk), { ...runOpts, recordChoices: true });
   const extra = [
     runOpts.maxSteps !== DEFAULT_MAX_STEPS ? `maxSteps: ${runOpts.maxSteps}` : "",
   ].filter(Boolean);

@@ -5,7 +5,8 @@
 import type { EventLoop } from "../futures/eventLoop.js";
 import type { ChoiceRecord } from "../loop/baseEventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
-import { run } from "../run.js";
+import { AsyncInRunSync } from "../errors.js";
+import { run, runSync } from "../run.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 import type { Coroutine } from "../types.js";
 
@@ -26,10 +27,15 @@ export interface RunOutcome {
   tape: number[];
   /** how many alternatives each decision had */
   alternatives: number[];
+  /** how many decisions were about task order */
+  readyDecisions: number;
   choiceLog: ChoiceRecord[];
   trace?: TraceEvent[];
   endTime: number;
 }
+
+/** Programs whose runs used no async function: later runs take runSync's faster path. */
+const syncPrograms = new WeakSet<Program>();
 
 /** Calls the program for a fresh main coroutine; unwraps one level of "function returning the coroutine function". */
 export function mainOf(program: Program): Coroutine<unknown> {
@@ -39,29 +45,50 @@ export function mainOf(program: Program): Coroutine<unknown> {
   };
 }
 
-export async function runOnce(program: Program, policy: SchedulingPolicy, options: RunOptions = {}): Promise<RunOutcome> {
+/**
+ * Runs `program` once under a fresh policy from `makePolicy`. A program whose
+ * earlier runs used no async function runs under runSync (no promise per
+ * run); if it turns out to start one after all, the run is redone under run()
+ * with a fresh policy, so the outcome is the same either way.
+ */
+export async function runOnce(program: Program, makePolicy: () => SchedulingPolicy, options: RunOptions = {}): Promise<RunOutcome> {
+  if (syncPrograms.has(program)) {
+    const outcome = await runWith(program, makePolicy(), options, true);
+    if (!(outcome.failed && outcome.error instanceof AsyncInRunSync)) return outcome;
+    syncPrograms.delete(program);
+  }
+  return runWith(program, makePolicy(), options, false);
+}
+
+async function runWith(program: Program, policy: SchedulingPolicy, options: RunOptions, sync: boolean): Promise<RunOutcome> {
   let loop: EventLoop | undefined;
   const tracer = options.trace ? new ArrayTracer() : undefined;
   let failed = false;
   let error: unknown;
+  const loopOptions = {
+    strategy: policy,
+    maxSteps: options.maxSteps,
+    jitter: options.jitter,
+    recordChoices: options.recordChoices,
+    tracer,
+    onLoop: (l: EventLoop) => (loop = l),
+  };
   try {
-    await run(mainOf(program), {
-      strategy: policy,
-      maxSteps: options.maxSteps,
-      jitter: options.jitter,
-      recordChoices: options.recordChoices,
-      tracer,
-      onLoop: (l) => (loop = l),
-    });
+    // A program known to be all generators runs under runSync: no promise per run.
+    if (sync) runSync(mainOf(program) as () => Generator<unknown, unknown, unknown>, loopOptions);
+    else await run(mainOf(program), loopOptions);
   } catch (e) {
     failed = true;
     error = e;
   }
+  const seenLoop = loop as EventLoop | undefined;
+  if (seenLoop !== undefined && !seenLoop._sawAsync && !failed) syncPrograms.add(program);
   return {
     failed,
     error,
     tape: loop ? loop.tape : [],
     alternatives: loop ? loop.alternatives : [],
+    readyDecisions: loop ? loop.readyDecisions : 0,
     choiceLog: loop ? loop.choiceLog : [],
     trace: tracer?.events,
     endTime: loop ? loop.time() : 0,

@@ -12,7 +12,7 @@ import type { Deviation } from "../schedule/tape.js";
 /** Replays a candidate tape: does it still fail the same way, and how many alternatives had each decision? */
 export type StillFails = (tape: Deviation[]) => Promise<boolean | { fails: boolean; alternatives: readonly number[] }>;
 
-export async function shrinkTape(tape: readonly Deviation[], stillFails: StillFails, budget = 500): Promise<{ tape: Deviation[]; runs: number }> {
+export async function shrinkTape(tape: readonly Deviation[], stillFails: StillFails, budget = 2000): Promise<{ tape: Deviation[]; runs: number }> {
   let best = [...tape].sort((a, b) => a.index - b.index);
   let runs = 0;
   const attempt = async (candidate: Deviation[]): Promise<boolean> => {

@@ -23,7 +23,7 @@
  *   settles its promise. The loop waits for that before it runs the next
  *   handle, so both styles give the same interleaving.
  */
-import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
+import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { InlinePromise } from "./inline.js";
 import { CANCELLED, FAILED, Future, PENDING, isFuture, misuse } from "./future.js";
@@ -393,8 +393,9 @@ export class Task<T = unknown> extends Future<T> {
     const loop = this._loop;
     this._mode = MODE_ASYNC;
     this._coro = null;
+    loop._sawAsync = true;
     if (loop._syncOnly) {
-      throw new UsageError(
+      throw new AsyncInRunSync(
         `runSync cannot drive task ${this.getName()}: its coroutine is an async function. ` +
           `runSync drives generator coroutines only; use \`await run(...)\` for async functions`,
       );

@@ -79,6 +79,8 @@ export interface ChoiceRecord {
   readonly names: readonly string[];
 }
 
+const NO_CANDIDATES: readonly unknown[] = [];
+
 /** The functions whose handles step a task (their first argument is the task). */
 const taskCallbacks = new Set<Callback>();
 
@@ -113,13 +115,15 @@ export class BaseEventLoop {
   /** @internal */ readonly _tracer: Tracer | null;
   /** The choice tape: one entry per decision made by a choosing policy. */
   readonly tape: number[] = [];
+  /** How many of the decisions were "ready" decisions (task order): PCT's steps. */
+  readyDecisions = 0;
   /** How many alternatives each decision on the tape had (systematic search expands them). */
   readonly alternatives: number[] = [];
   /** With `recordChoices`, what each decision on the tape was about (for reports). */
   readonly choiceLog: ChoiceRecord[] = [];
   private readonly _recordChoices: boolean;
   /** with recordChoices: which task set each timer, for reports */
-  private readonly _timerSetters = new WeakMap<object, string>();
+  private readonly _timerSetters: WeakMap<object, string> | null;
   /** @internal seconds a timer may fire early or late, as a choice (0: off) */ readonly _jitter: number;
   /** Exceptions raised by callbacks (asyncio logs them through its exception handler). */
   readonly unhandled: ExceptionContext[] = [];
@@ -129,6 +133,8 @@ export class BaseEventLoop {
   /** @internal handles run so far (the step budget counts these) */ _handlesRun = 0;
   private readonly _maxSteps: number;
   private _timerSeq = 0;
+  /** scratch array of _chooseReady */
+  private readonly _slots: number[] = [];
 
   /** @internal the task being stepped (asyncio's _current_tasks[loop]) */ _currentTask: LoopTask | null = null;
   /** @internal every task not yet known to be done, in creation order (compacted lazily) */
@@ -142,12 +148,14 @@ export class BaseEventLoop {
   _onIteration: ((loop: BaseEventLoop) => void) | null = null;
   /** @internal tracing only: the handle being run, and who completed each future */
   _runningHandle: Handle | null = null;
-  private readonly _resolvedBy = new WeakMap<object, string>();
+  private readonly _resolvedBy: WeakMap<object, string> | null;
   /** @internal tracing only: who woke the task about to step */ _wakeBy: string | undefined = undefined;
   /** @internal a misuse found while paused: the driver stops the run with it */
   _fatalError: unknown = undefined;
   /** @internal true under runSync: async-function coroutines are refused */
   _syncOnly = false;
+  /** @internal an async-function task ran in this loop (exploration picks runSync when none did) */
+  _sawAsync = false;
   private readonly _resumeCallback = (): void => {
     this._resumePending = null;
     const onResume = this._onResume;
@@ -160,6 +168,9 @@ export class BaseEventLoop {
     this._maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this._tracer = options.tracer ?? null;
     this._recordChoices = options.recordChoices ?? false;
+    // side tables only when a tool needs them: a loop is made per explored run
+    this._timerSetters = this._recordChoices ? new WeakMap() : null;
+    this._resolvedBy = this._tracer !== null ? new WeakMap() : null;
     const jitter = options.jitter ?? 0;
     if (typeof jitter !== "number" || !Number.isFinite(jitter) || jitter < 0) {
       throw new TypeError(`jitter must be a finite number of seconds >= 0 (got ${String(jitter)})`);
@@ -254,7 +265,7 @@ export class BaseEventLoop {
   }
 
   private _pushTimer(timer: TimerHandle): TimerHandle {
-    if (this._recordChoices) this._timerSetters.set(timer, this._currentTask?.getName() ?? "-");
+    if (this._timerSetters !== null) this._timerSetters.set(timer, this._currentTask?.getName() ?? "-");
     timer._scheduled = true; // before the push: the fifo tie-break reads the sign of _seq
     this._scheduled.push(timer);
     if (this._tracer !== null) {
@@ -290,13 +301,13 @@ export class BaseEventLoop {
     const task = this._currentTask;
     const h = this._runningHandle;
     const by = task !== null ? task.getName() : h !== null ? this._describeHandle(h) : "-";
-    this._resolvedBy.set(fut, by);
+    this._resolvedBy?.set(fut, by);
     this._emit({ kind: "resolve", t: this._now, i: this._iteration, future: repr, by });
   }
 
   /** @internal tracing: who completed `fut` */
   _resolver(fut: object): string | undefined {
-    return this._resolvedBy.get(fut);
+    return this._resolvedBy?.get(fut);
   }
 
   /** @internal */
@@ -453,6 +464,7 @@ export class BaseEventLoop {
     }
     this.tape.push(k);
     this.alternatives.push(n);
+    if (kind === "ready") this.readyDecisions++;
     if (this._recordChoices) {
       const names =
         kind === "jitter"
@@ -465,7 +477,7 @@ export class BaseEventLoop {
   }
 
   private _describeTimerChoice(timer: TimerHandle): string {
-    const by = this._timerSetters.get(timer);
+    const by = this._timerSetters?.get(timer);
     return `${timer.describe().replace(/^callback /, "")} (timer #${timer._id}${by ? ` set by ${by}` : ""}, due t=${timer._when})`;
   }
 
@@ -489,17 +501,19 @@ export class BaseEventLoop {
    */
   private _chooseReady(to: number): void {
     const ready = this._ready;
-    const slots: number[] = [];
+    const slots = this._slots;
+    slots.length = 0;
     for (let i = 0; i < to; i++) {
       const h = ready.at(i);
       if (h._fn !== null && taskCallbacks.has(h._fn)) slots.push(i);
     }
     if (slots.length < 2) return;
     const handles = slots.map((i) => ready.at(i));
+    const named = this._policy.needsCandidates === true || this._recordChoices;
     for (let s = 0; s < slots.length - 1; s++) {
       const rest = handles.length - s;
       if (rest < 2) break;
-      const k = this._decide("ready", rest, handles.slice(s).map((h) => h._a0));
+      const k = this._decide("ready", rest, named ? handles.slice(s).map((h) => h._a0) : NO_CANDIDATES);
       if (k > 0) {
         const picked = handles[s + k];
         handles.splice(s + k, 1);

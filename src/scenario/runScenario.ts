@@ -10,6 +10,7 @@ import { currentTask } from "../asyncio/tasks.js";
 import { DeadlockError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { type LoopOptions, run, runSync } from "../run.js";
+import { GenCoroutine } from "../futures/coroutine.js";
 import { log, setLogSink } from "./log.js";
 import { fmtTime, show } from "./pyformat.js";
 
@@ -51,7 +52,13 @@ async function wrapAsync(main: AsyncMain): Promise<void> {
   currentTask()?.setName("main");
   let result: unknown;
   try {
-    result = await main();
+    // a plain function may return a generator (a scenario written as () => gen()):
+    // drive it inline, as the generator style would
+    const made: unknown = main();
+    result =
+      made !== null && typeof made === "object" && typeof (made as Iterator<unknown>).next === "function"
+        ? await new GenCoroutine(() => made as Iterator<unknown>, "main")
+        : await (made as PromiseLike<unknown>);
   } catch (e) {
     log("raised", errorName(e));
     onRaise?.(e);

@@ -5,8 +5,8 @@
  *
  * Each task gets a random priority when it is first seen (all above d); at
  * every "ready" decision the highest-priority task runs. d-1 change points
- * are drawn uniformly among the first k decisions (k: the number of
- * decisions seen in earlier runs); at the i-th change point the task about
+ * are drawn uniformly among the first k "ready" decisions (k: from a
+ * calibration run, see explore); at the i-th change point the task about
  * to run drops to priority d-i, below every initial one. Only decisions with
  * more than one alternative are counted as steps, as the issue asks. A bug
  * of depth d is then found with probability at least 1/(n k^(d-1)).
@@ -22,6 +22,7 @@ export class PctPolicy implements SchedulingPolicy {
   readonly name = "pct";
   readonly fifoTimers = false;
   readonly chooses = true;
+  readonly needsCandidates = true;
   private readonly prng: Prng;
   private readonly priority = new Map<unknown, number>();
   private readonly changePoints: number[];

@@ -45,6 +45,8 @@ export interface SchedulingPolicy {
   readonly fifoTimers: boolean;
   /** false: never consulted, the loop keeps CPython's order and records no tape. */
   readonly chooses: boolean;
+  /** true if choose() reads `point.candidates` (otherwise the loop may pass an empty list). */
+  readonly needsCandidates?: boolean;
   /** Picks one of `n >= 2` alternatives; 0 is the default (CPython) choice. */
   choose(n: number, point: ChoicePoint): number;
 }

@@ -1,6 +1,8 @@
 /**
- * The only source of randomness in vloop: a seeded PRNG (seedrandom's
- * ARC4-based generator), so a run is a pure function of its seed.
+ * The only source of randomness in vloop: a seeded PRNG from seedrandom, so
+ * a run is a pure function of its seed. It uses seedrandom's Alea generator:
+ * exploration seeds a new generator for every run, and Alea sets up and
+ * draws several times faster than seedrandom's default ARC4.
  */
 import seedrandom from "seedrandom";
 
@@ -8,7 +10,7 @@ export class Prng {
   private readonly rng: seedrandom.PRNG;
 
   constructor(seed: string | number) {
-    this.rng = seedrandom(String(seed));
+    this.rng = seedrandom.alea(String(seed));
   }
 
   /** A float in [0, 1). */
