@@ -15,6 +15,12 @@ import { misuse } from "./future.js";
 import { InlinePromise } from "./inline.js";
 import { type Task, driveInline } from "./task.js";
 
+/**
+ * A lazy awaitable usable as `yield* c` and `await c`, awaited at most once;
+ * like a Python coroutine object.
+ * @example const c = lock.acquire(); // nothing happens yet
+ * yield* c;                            // now it runs, inline in this task
+ */
 export abstract class CoroutineObject<T> implements PromiseLike<T> {
   private _awaited = false;
 

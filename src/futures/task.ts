@@ -97,6 +97,7 @@ export class Task<T = unknown> extends Future<T> {
   get _mode(): number {
     return this._flags & MODE_MASK;
   }
+  /** @internal */
   set _mode(mode: number) {
     this._flags = (this._flags & ~MODE_MASK) | mode;
   }
@@ -105,6 +106,7 @@ export class Task<T = unknown> extends Future<T> {
   get _numCancelsRequested(): number {
     return this._flags >>> 3;
   }
+  /** @internal */
   set _numCancelsRequested(n: number) {
     this._flags = (this._flags & 7) | (n << 3);
   }
@@ -113,6 +115,7 @@ export class Task<T = unknown> extends Future<T> {
   get _mustCancel(): boolean {
     return (this._flags & MUST_CANCEL) !== 0;
   }
+  /** @internal */
   set _mustCancel(on: boolean) {
     this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
   }

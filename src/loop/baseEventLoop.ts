@@ -144,7 +144,7 @@ export class BaseEventLoop {
   /** @internal set while the loop waits for a queued resume after an async step */ _resumePending: LoopTask | null = null;
   /** @internal called when the loop may carry on after an async step (set by the driver) */
   _onResume: (() => void) | null = null;
-  /** Called once per loop iteration, after due timers moved to the ready queue (step-through tools). */
+  /** @internal Called once per loop iteration, after due timers moved to the ready queue (step-through tools). */
   _onIteration: ((loop: BaseEventLoop) => void) | null = null;
   /** @internal tracing only: the handle being run, and who completed each future */
   _runningHandle: Handle | null = null;

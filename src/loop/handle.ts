@@ -88,6 +88,7 @@ export class TimerHandle extends Handle {
   get _scheduled(): boolean {
     return this._seq > 0;
   }
+  /** @internal */
   set _scheduled(on: boolean) {
     this._seq = on ? Math.abs(this._seq) : -Math.abs(this._seq);
   }

@@ -15,6 +15,13 @@
  */
 import type { Deviation } from "./tape.js";
 
+/**
+ * Enumerates tapes with at most `maxDeviations` deviations from CPython's
+ * order, fewest first, then earliest.
+ * @example
+ * const dfs = new BoundedDfs(2);
+ * for (let t = dfs.next(); t; t = dfs.next()) dfs.observe(t, runWith(t).alternatives);
+ */
 export class BoundedDfs {
   private readonly queue: Deviation[][] = [[]];
   private head = 0;

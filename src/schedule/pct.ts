@@ -18,6 +18,10 @@ import { invariant } from "../util/invariant.js";
 import { Prng } from "../util/random.js";
 import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
 
+/**
+ * The PCT strategy as a SchedulingPolicy (see the file header).
+ * @example run(main, { strategy: new PctPolicy("seed-1", 3, 40) });
+ */
 export class PctPolicy implements SchedulingPolicy {
   readonly name = "pct";
   readonly fifoTimers = false;

@@ -7,6 +7,10 @@
 import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
 import { Prng } from "../util/random.js";
 
+/**
+ * Uniformly random decisions from a seeded PRNG.
+ * @example run(main, { strategy: new RandomPolicy(42) }); // same as { strategy: "random", seed: 42 }
+ */
 export class RandomPolicy implements SchedulingPolicy {
   readonly name = "random";
   readonly fifoTimers = false;

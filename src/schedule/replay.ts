@@ -7,6 +7,11 @@ import { UsageError } from "../errors.js";
 import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
 import { type Deviation, parseTape, tapeMap } from "./tape.js";
 
+/**
+ * Follows a tape; decisions it does not mention take CPython's choice.
+ * @throws UsageError from choose() when the tape does not fit the program.
+ * @example run(main, { strategy: new ReplayPolicy("12:1,40:2") });
+ */
 export class ReplayPolicy implements SchedulingPolicy {
   readonly name = "replay";
   readonly fifoTimers = false;
