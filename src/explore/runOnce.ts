@@ -56,6 +56,10 @@ export async function runOnce(program: Program, makePolicy: () => SchedulingPoli
     const outcome = await runWith(program, makePolicy(), options, true);
     if (!(outcome.failed && outcome.error instanceof AsyncInRunSync)) return outcome;
     syncPrograms.delete(program);
+    // The async body that runSync refused has started; let it run out (it
+    // fails at once without a loop) before the next run installs its loop.
+    // real-time: waits for the microtask queue to drain, decides no order
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return runWith(program, makePolicy(), options, false);
 }

@@ -398,6 +398,10 @@ export class Task<T = unknown> extends Future<T> {
     this._coro = null;
     loop._sawAsync = true;
     if (loop._syncOnly) {
+      // The body has started and will fail once the loop is gone: that
+      // failure belongs to this error, so keep it from surfacing as an
+      // unhandled rejection.
+      promise.then(undefined, () => undefined);
       throw new AsyncInRunSync(
         `runSync cannot drive task ${this.getName()}: its coroutine is an async function. ` +
           `runSync drives generator coroutines only; use \`await run(...)\` for async functions`,
