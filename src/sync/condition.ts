@@ -67,7 +67,7 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
       let cancelled = false;
       for (;;) {
         try {
-          yield* this._lock._acquire();
+          yield* this._lock.acquire();
           break;
         } catch (error) {
           if (!(error instanceof CancelledError)) throw error;
@@ -117,7 +117,7 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
 
   /** `async with cond:` acquires the lock... */
   *aenter(): Generator<unknown, undefined, unknown> {
-    yield* this._lock._acquire();
+    yield* this._lock.acquire();
     return undefined;
   }
 

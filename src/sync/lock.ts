@@ -29,29 +29,6 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
     return new LockAcquire(this);
   }
 
-  /** @internal */
-  *_acquire(): Generator<unknown, true, unknown> {
-    if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()))) {
-      this._locked = true;
-      return true;
-    }
-    if (this._waiters === null) this._waiters = [];
-    const fut = new WaiterFuture<boolean>(this._getLoop(), "Lock.acquire()");
-    this._waiters.push(fut);
-    try {
-      try {
-        yield* fut;
-      } finally {
-        removeItem(this._waiters, fut);
-      }
-    } catch (error) {
-      if (error instanceof CancelledError && !this._locked) this._wakeUpFirst();
-      throw error;
-    }
-    this._locked = true;
-    return true;
-  }
-
   /**
    * Releases the lock and wakes the first waiter. Mirrors Lock.release().
    * @throws RuntimeError if the lock is not held.
@@ -72,7 +49,7 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
 
   /** `async with lock:` enters by acquiring. */
   *aenter(): Generator<unknown, undefined, unknown> {
-    yield* this._acquire();
+    yield* this.acquire();
     return undefined;
   }
 
@@ -86,7 +63,13 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
 /**
  * `lock.acquire()` as a hand-written coroutine (the hot path of every
  * `async with lock`): one object instead of a generator, a closure and a
- * wrapper. The same steps as Lock._acquire, which the other primitives use.
+ * wrapper. asyncio's steps:
+ *
+ *     if not self._locked and (no waiters or all cancelled): take it, return
+ *     fut = create_future(); self._waiters.append(fut)
+ *     try: await fut  (finally: remove fut)
+ *     except CancelledError: if not self._locked: self._wake_up_first(); raise
+ *     self._locked = True
  */
 class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, true, unknown> {
   private fut: WaiterFuture<boolean> | null = null;

@@ -10,6 +10,10 @@
  *
  * With `fifo` set, ties are broken by insertion sequence instead: the heap key
  * is then the total order (when, seq), as SimPy does.
+ *
+ * util/pyCompare.ts holds the same two sift functions for PriorityQueue, over
+ * any items with Python's `<`; this copy compares deadlines inline because it
+ * is the loop's hot path (a comparator call per comparison costs measurably).
  */
 
 /** What the heap needs of an entry: its deadline and its insertion number. */
