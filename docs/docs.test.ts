@@ -1,8 +1,11 @@
 /**
- * The docs run: every example under docs/examples is executed, and every
- * block a docs page shows is compared with what it claims to be.
+ * The docs run: every fenced block of every docs page (docs/*.md and the
+ * repository's README.md) is run or compared with what it claims to be, and
+ * a block that claims nothing fails the run.
  *
- * A page marks a fenced block with an HTML comment on the line right before it:
+ * A page marks a fenced block with an HTML comment on the line right before
+ * it. Paths are relative to the page's folder (docs/ for docs/*.md, the
+ * repository's root for README.md).
  *
  *   <!-- output: examples/NAME.gen.ts examples/NAME.async.ts -->
  *       the block is the output of each listed example, run through the
@@ -10,105 +13,297 @@
  *       and under runSync() too; any other file: async style);
  *   <!-- source: examples/NAME.gen.ts -->
  *       the block is the file's text, byte for byte (so the code shown is the
- *       code that ran);
+ *       code that ran: a `.ts` file shown must be run by an `output:` or
+ *       `stdout:` block, or be a test file, programs/NAME_test.ts);
  *   <!-- stdout: programs/NAME.ts -->
- *       the block is what the standalone program prints under `node --import tsx`.
+ *       the block is what the standalone program prints under `node --import tsx`;
+ *   <!-- console -->  or  <!-- console: exit N -->
+ *       a ```console transcript: each `$ npx vloop ...` (or `$ npx tsx ...`)
+ *       line is run from the repository's root as `node bin/vloop.mjs ...`
+ *       with NO_COLOR=1, must exit with status N (0 if not given), and must
+ *       print (stdout and stderr, interleaved as written) the lines under it;
+ *   <!-- run -->  or  <!-- run: exit N -->
+ *       a ```sh block of `npx vloop` / `npx tsx` commands, one a line (a
+ *       trailing `# comment` is dropped): each is run from the repository's
+ *       root and must exit with status N (0 if not given);
+ *   <!-- not run: WHY -->
+ *       a ```sh block no test runs (it installs packages, or needs CPython):
+ *       exactly the blocks listed in NOT_RUN below;
+ *   <!-- diagram -->
+ *       a ```text drawing or notation, the output of nothing;
+ *   <!-- quote: Lib/PATH.py -->
+ *       a ```python excerpt of CPython's source file Lib/PATH.py;
+ *   <!-- picture: pictures/NAME.txt -->
+ *       a timeline drawn by vloop: docs/pictures.test.ts checks it;
+ *   <!-- race: NAME -->
+ *       what explore finds for scenarios/races/NAME.ts:
+ *       scenarios/races/gallery.test.ts checks it.
  *
- * Paths are relative to docs/. Every example must be shown with its output
- * on some page, and an example with a CPython twin (NAME.py) must print
- * that twin's recorded output (NAME.out). Finally the asyncio-to-vloop
+ * Every fenced block must carry one marker, of a kind its language allows
+ * (KINDS_OF). Every example must be shown with its output on some page, and
+ * an example with a CPython twin (NAME.py) must print that twin's recorded
+ * output (NAME.out). Every program under docs/programs is run: by a
+ * `stdout:` block, or, for a vitest test file (NAME_test.ts), by this file,
+ * which imports it so that its tests run here. Finally the asyncio-to-vloop
  * table must name every export of src/index.ts.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
 import { runExample, styleOf } from "./run-example.js";
 
 const docsDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(docsDir);
 const examplesDir = join(docsDir, "examples");
+const programsDir = join(docsDir, "programs");
 
-type Kind = "output" | "source" | "stdout";
+const KINDS = ["output", "source", "stdout", "console", "run", "not run", "diagram", "quote", "picture", "race"] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The markers a fenced block may carry, by the block's language. */
+const KINDS_OF: Record<string, readonly Kind[]> = {
+  ts: ["source"],
+  python: ["source", "quote"],
+  text: ["output", "stdout", "picture", "diagram"],
+  console: ["console"],
+  sh: ["run", "not run"],
+  "": ["race"],
+};
+
+/**
+ * The blocks no test runs, each with why; a `<!-- not run: ... -->` block
+ * must be one of these, and each of these must be on its page so marked.
+ */
+const NOT_RUN: { page: string; text: string }[] = [
+  // installs the dependencies, then runs the whole test suite (this file included)
+  {
+    page: "README.md",
+    text: [
+      "npm ci && npm start    # the seed's three examples on the virtual clock",
+      "npm ci && npm test     # type-check, unit tests, properties, CPython conformance",
+    ].join("\n"),
+  },
+  // installs the dependencies
+  { page: "README.md", text: "npm ci" },
+  // needs CPython 3.12 (the tests never run Python), and rewrites a recorded output
+  {
+    page: "docs/tutorial.md",
+    text: "PYENV_VERSION=3.12.1 python3 scenarios/recorder/vclock_recorder.py docs/examples/01_hello.py > docs/examples/01_hello.out",
+  },
+];
+
 interface Block {
-  kind: Kind;
-  files: string[]; // relative to docs/
+  page: string; // relative to the repository's root
+  lang: string; // the fence's language ("" for none)
+  kind: Kind | null; // null: the block has no marker
+  arg: string; // what follows the marker's colon
+  files: string[]; // output/source/stdout/picture/race: the files named, relative to the repository's root
+  exit: number; // console/run: the exit status every command must have
   text: string; // the block's lines joined with "\n", no trailing newline
-  where: string; // page:line of the marker
+  where: string; // page:line of the marker (of the fence if there is none)
 }
 
-const MARKER = /^<!--\s*(output|source|stdout):\s*(.+?)\s*-->\s*$/;
+const MARKER = new RegExp(`^<!--\\s*(${KINDS.join("|")})(?::\\s*(.*?))?\\s*-->\\s*$`);
+const FENCE = /^\s*(`{3,}|~{3,})\s*([^\s`]*)/;
 
-/** Every marked block of one Markdown page. */
-function markedBlocks(page: string): Block[] {
-  const lines = readFileSync(join(docsDir, page), "utf8").split("\n");
+/** Every fenced block of one Markdown page (relative to the repository's root), marked or not. */
+function fencedBlocks(page: string): Block[] {
+  const lines = readFileSync(join(repoRoot, page), "utf8").split("\n");
+  const fromPage = (f: string) => relative(repoRoot, join(repoRoot, dirname(page), f));
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = MARKER.exec(lines[i]);
-    if (m === null) continue;
-    const where = `${page}:${i + 1}`;
-    const fence = /^(`{3,})/.exec(lines[i + 1] ?? "");
-    if (fence === null) throw new Error(`${where}: a <!-- ${m[1]}: --> marker must be followed at once by a fenced block`);
-    const body: string[] = [];
-    let j = i + 2;
-    for (; j < lines.length && lines[j] !== fence[1]; j++) body.push(lines[j]);
-    if (j === lines.length) throw new Error(`${where}: the fenced block is not closed`);
-    blocks.push({ kind: m[1] as Kind, files: m[2].split(/\s+/), text: body.join("\n"), where });
+    if (m !== null && !FENCE.test(lines[i + 1] ?? "")) {
+      throw new Error(`${page}:${i + 1}: a <!-- ${m[1]} --> marker must be followed at once by a fenced block`);
+    }
+    const fence = FENCE.exec(lines[i]);
+    if (fence === null) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j].trim() !== fence[1]) j++;
+    if (j === lines.length) throw new Error(`${page}:${i + 1}: the fenced block is not closed`);
+    const marker = MARKER.exec(lines[i - 1] ?? "");
+    const where = `${page}:${marker === null ? i + 1 : i}`;
+    const kind = marker === null ? null : (marker[1] as Kind);
+    const arg = marker?.[2] ?? "";
+    let files: string[] = [];
+    let exit = 0;
+    if (kind === "output" || kind === "source" || kind === "stdout" || kind === "picture") {
+      if (arg === "") throw new Error(`${where}: a <!-- ${kind}: --> marker names its files`);
+      files = arg.split(/\s+/).map(fromPage);
+    } else if (kind === "race") {
+      files = [`scenarios/races/${arg}.ts`];
+    } else if (kind === "console" || kind === "run") {
+      const e = /^(?:exit (\d+))?$/.exec(arg);
+      if (e === null) throw new Error(`${where}: expected <!-- ${kind} --> or <!-- ${kind}: exit N -->`);
+      exit = Number(e[1] ?? 0);
+    } else if (kind === "not run" && arg === "") {
+      throw new Error(`${where}: a <!-- not run: WHY --> marker says why`);
+    } else if (kind === "quote" && !/^Lib\/\S+\.py$/.test(arg)) {
+      throw new Error(`${where}: a <!-- quote: Lib/PATH.py --> marker names the CPython file it quotes`);
+    } else if (kind === "diagram" && arg !== "") {
+      throw new Error(`${where}: a <!-- diagram --> marker takes no argument`);
+    }
+    blocks.push({ page, lang: fence[2], kind, arg, files, exit, text: lines.slice(i + 1, j).join("\n"), where });
     i = j;
   }
   return blocks;
 }
 
-const pages = readdirSync(docsDir).filter((f) => f.endsWith(".md")).sort();
-const blocks = pages.flatMap(markedBlocks);
+const pages = ["README.md", ...readdirSync(docsDir).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
+const blocks = pages.flatMap(fencedBlocks);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".ts")).sort();
+const programs = readdirSync(programsDir).filter((f) => f.endsWith(".ts")).sort();
+const programTests = programs.filter((f) => f.endsWith("_test.ts"));
+const of = (kind: Kind) => blocks.filter((b) => b.kind === kind);
 
 function read(rel: string): string {
-  return readFileSync(join(docsDir, rel), "utf8");
+  return readFileSync(join(repoRoot, rel), "utf8");
+}
+
+/** The environment commands run in: colours off, whatever the terminal. */
+const colourless: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+delete colourless.FORCE_COLOR;
+
+/** A page's `npx vloop ...` / `npx tsx ...` as this checkout runs it (no install); any other command is refused. */
+function localCommand(command: string): string {
+  const m = /^npx (vloop|tsx) (.+)$/.exec(command);
+  if (m === null) throw new Error(`only \`npx vloop\` and \`npx tsx\` commands are run, not: ${command}`);
+  return m[1] === "vloop" ? `node bin/vloop.mjs ${m[2]}` : `node --import tsx ${m[2]}`;
+}
+
+/** Runs a page's command from the repository's root: its exit status, and its stdout and stderr interleaved as written. */
+function runCommand(command: string): { status: number | null; output: string } {
+  const r = spawnSync("/bin/sh", ["-c", `exec 2>&1; ${localCommand(command)}`], {
+    cwd: repoRoot,
+    env: colourless,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 60_000,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, output: r.stdout };
+}
+
+/**
+ * THE ONE NORMALISATION of a command's output before it is compared with a
+ * page: a stack trace names files by absolute path, which depends on where
+ * the repository is cloned, so the repository's root is written "…" (as the
+ * pages show it). Trailing blank lines are dropped on both sides (a
+ * transcript ends where its block or the next `$` line begins). Nothing a
+ * page shows depends on the wall clock, so nothing else is replaced.
+ */
+function normalise(output: string): string {
+  return output.split(repoRoot).join("…").replace(/\n+$/, "");
+}
+
+/** The steps of a ```console block: each `$ ` line, and the output lines under it. */
+function transcript(b: Block): { command: string; output: string }[] {
+  const steps: { command: string; lines: string[] }[] = [];
+  for (const line of b.text.split("\n")) {
+    if (line.startsWith("$ ")) steps.push({ command: line.slice(2), lines: [] });
+    else if (steps.length === 0) throw new Error(`${b.where}: a console block starts with a \`$ \` command line`);
+    else steps[steps.length - 1].lines.push(line);
+  }
+  return steps.map((s) => ({ command: s.command, output: s.lines.join("\n").replace(/\n+$/, "") }));
+}
+
+/** The commands of a ```sh block: one a line, without trailing `# comments`; blank and comment lines skipped. */
+function commandLines(b: Block): string[] {
+  return b.text
+    .split("\n")
+    .map((line) => line.replace(/(^|\s+)#\s.*$/, "").trim())
+    .filter((line) => line !== "");
 }
 
 describe("docs pages", () => {
   test("there are pages, and each marker names files that exist", () => {
-    expect(pages).toEqual(expect.arrayContaining(["asyncio-to-vloop.md", "tutorial.md", "how-the-loop-works.md"]));
+    expect(pages).toEqual(expect.arrayContaining(["README.md", "docs/asyncio-to-vloop.md", "docs/tutorial.md", "docs/how-the-loop-works.md"]));
     for (const b of blocks) {
-      for (const f of b.files) expect(existsSync(join(docsDir, f)), `${b.where}: ${f}`).toBe(true);
+      for (const f of b.files) expect(existsSync(join(repoRoot, f)), `${b.where}: ${f}`).toBe(true);
     }
   });
 
+  test("every fenced block carries a marker its language allows", () => {
+    const problems = blocks.flatMap((b) => {
+      if (b.kind === null) return [`${b.where}: a \`\`\`${b.lang} block with no marker`];
+      if (!(KINDS_OF[b.lang] ?? []).includes(b.kind)) return [`${b.where}: a <!-- ${b.kind} --> marker on a \`\`\`${b.lang} block`];
+      return [];
+    });
+    expect(problems, "blocks no test checks").toEqual([]);
+  });
+
   test("every example is shown with its output on some page", () => {
-    const shown = new Set(blocks.filter((b) => b.kind === "output").flatMap((b) => b.files));
-    const missing = examples.filter((f) => !shown.has(`examples/${f}`));
+    const shown = new Set(of("output").flatMap((b) => b.files));
+    const missing = examples.filter((f) => !shown.has(`docs/examples/${f}`));
     expect(missing, "examples no page shows the output of").toEqual([]);
   });
 
-  for (const b of blocks.filter((x) => x.kind === "source")) {
+  test("every program is run, and every TypeScript file shown is run", () => {
+    const run = new Set([...of("output"), ...of("stdout")].flatMap((b) => b.files));
+    for (const f of programTests) run.add(`docs/programs/${f}`);
+    const unrun = programs.filter((f) => !run.has(`docs/programs/${f}`));
+    expect(unrun, "programs under docs/programs no stdout block runs").toEqual([]);
+    const shownUnrun = of("source").flatMap((b) => b.files.filter((f) => f.endsWith(".ts") && !run.has(f)).map((f) => `${b.where}: ${f}`));
+    expect(shownUnrun, "TypeScript files shown but never run").toEqual([]);
+  });
+
+  test("the blocks not run are exactly the ones listed in NOT_RUN", () => {
+    expect(of("not run").map((b) => ({ page: b.page, text: b.text }))).toEqual(NOT_RUN);
+  });
+
+  for (const b of of("source")) {
     test(`${b.where}: the code shown is ${b.files[0]}`, () => {
       expect(b.text).toBe(read(b.files[0]).replace(/\n$/, ""));
     });
   }
 
-  for (const b of blocks.filter((x) => x.kind === "output")) {
+  for (const b of of("output")) {
     for (const file of b.files) {
       test(`${b.where}: the output shown is what ${file} prints`, async () => {
-        const lines = await runExample(join(docsDir, file));
+        const lines = await runExample(join(repoRoot, file));
         expect(b.text).toBe(lines.join("\n"));
         if (styleOf(file) === "gen") {
-          expect(await runExample(join(docsDir, file), "sync"), "under runSync").toEqual(lines);
+          expect(await runExample(join(repoRoot, file), "sync"), "under runSync").toEqual(lines);
         }
       });
     }
   }
 
-  for (const b of blocks.filter((x) => x.kind === "stdout")) {
+  for (const b of of("stdout")) {
     test(`${b.where}: the output shown is what ${b.files[0]} prints`, () => {
-      const out = execFileSync(process.execPath, ["--import", "tsx", join(docsDir, b.files[0])], {
+      const out = execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, b.files[0])], {
         cwd: repoRoot,
+        env: colourless,
         encoding: "utf8",
       });
       expect(b.text).toBe(out.replace(/\n$/, ""));
     });
   }
+
+  for (const b of of("console")) {
+    for (const step of transcript(b)) {
+      test(`${b.where}: \`${step.command}\` prints what the page shows and exits with ${b.exit}`, () => {
+        const { status, output } = runCommand(step.command);
+        expect(step.output).toBe(normalise(output));
+        expect(status, output).toBe(b.exit);
+      });
+    }
+  }
+
+  for (const b of of("run")) {
+    for (const command of commandLines(b)) {
+      test(`${b.where}: \`${command}\` exits with ${b.exit}`, () => {
+        const { status, output } = runCommand(command);
+        expect(status, output).toBe(b.exit);
+      });
+    }
+  }
+});
+
+describe("docs/programs test files (run here)", async () => {
+  for (const f of programTests) await import(pathToFileURL(join(programsDir, f)).href);
 });
 
 describe("docs examples agree with CPython", () => {
@@ -158,7 +353,7 @@ describe("the asyncio-to-vloop table", () => {
       }
     }
     expect(names.size).toBeGreaterThan(40);
-    const cells = vloopCells(read("asyncio-to-vloop.md"));
+    const cells = vloopCells(read("docs/asyncio-to-vloop.md"));
     const missing = [...names].filter((n) => !cells.some((c) => new RegExp(`\\b${n}\\b`).test(c)));
     expect(missing, "exports the table does not mention").toEqual([]);
   });
