@@ -13,7 +13,7 @@
  * drives async functions: while a task's async body runs in microtasks the
  * loop pauses and carries on when the body suspends (see futures/task.ts).
  * A body that awaits a promise vloop does not control is caught by a
- * watchdog (one setImmediate per run) and named in a UsageError.
+ * watchdog (one macrotask check per run) and named in a UsageError.
  */
 import { gather } from "./asyncio/gather.js";
 import { RuntimeError, UsageError } from "./errors.js";
@@ -207,8 +207,7 @@ export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<
     if (!finished) {
       // The run goes on in microtasks only; a macrotask runs before it ends
       // only if an async body waits on something outside vloop.
-      // real-time: a watchdog, never part of the schedule; it only detects a stuck run.
-      setImmediate(() => {
+      setImmediate(() => { // real-time: a watchdog, never part of the schedule; it only detects a stuck run
         if (!finished) finish(false, new UsageError(runner.describeStuck()));
       });
     }

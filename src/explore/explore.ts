@@ -155,7 +155,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
       if (a !== b) {
         const error = new NondeterminismError(
           `the program is not deterministic under vloop: seed ${s} gave trace ${a}, and its replay gave ${b}. ` +
-            `Does it use Math.random, Date.now, real timers or I/O? Take randomness from the loop's seed instead.`,
+            `Does it use Math.random, Date.now, real timers or I/O? Take randomness from the loop's seed instead.`, // real-time: only names them
         );
         return { failed: true, runs: executed, seed: s, tape: formatTape(outcome.tape, { jitter: options.jitter }), error, strategy: pick, runIndex: i };
       }

@@ -58,8 +58,7 @@ export async function runOnce(program: Program, makePolicy: () => SchedulingPoli
     syncPrograms.delete(program);
     // The async body that runSync refused has started; let it run out (it
     // fails at once without a loop) before the next run installs its loop.
-    // real-time: waits for the microtask queue to drain, decides no order
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve)); // real-time: waits for the microtask queue to drain, decides no order
   }
   return runWith(program, makePolicy(), options, false);
 }
