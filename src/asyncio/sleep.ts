@@ -12,7 +12,7 @@
  */
 import { RuntimeError } from "../errors.js";
 import { awaitCoroutine, iterResult } from "../futures/coroutine.js";
-import { Future, PENDING } from "../futures/future.js";
+import { FINISHED, Future, PENDING } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
 import type { Awaitable } from "../types.js";
@@ -80,6 +80,12 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
     }
     if (this._step === WAITING) {
       this._step = DONE;
+      if (this._state === FINISHED) {
+        // The timer fired and set the result: `finally: h.cancel()` on a
+        // timer that already ran changes nothing (it is out of the heap, so
+        // it is not counted), and nobody else holds the handle.
+        return result(true, this._result);
+      }
       (this._timer as TimerHandle).cancel(); // the `finally: h.cancel()`
       if (this._state === PENDING) throw new RuntimeError(`await wasn't used with future ${this._repr()}`);
       return result(true, this.result());

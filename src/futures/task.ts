@@ -26,7 +26,7 @@
 import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { InlinePromise } from "./inline.js";
-import { CANCELLED, FAILED, Future, PENDING, isFuture, misuse } from "./future.js";
+import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse } from "./future.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
@@ -231,6 +231,10 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Task.__wakeup: the done callback of the awaited future. */
   _wakeupFrom(fut: Future<unknown>): void {
     if (this._loop._tracer !== null) this._loop._wakeBy = this._loop._resolver(fut);
+    if (fut._state === FINISHED) {
+      this._step(undefined, fut); // the common case: future.result() would not raise
+      return;
+    }
     try {
       fut.result();
     } catch (error) {
