@@ -34,6 +34,8 @@ function errorName(e: unknown): string {
 }
 
 let onRaise: ((e: unknown) => void) | undefined;
+/** what the running scenario's main raised (after its "raised" line) */
+let raised: { error: unknown } | undefined;
 
 function* wrapGen(main: GenMain): Generator<unknown, void, unknown> {
   currentTask()?.setName("main");
@@ -42,8 +44,9 @@ function* wrapGen(main: GenMain): Generator<unknown, void, unknown> {
     result = yield* main();
   } catch (e) {
     log("raised", errorName(e));
+    raised = { error: e };
     onRaise?.(e);
-    return;
+    throw e; // the main task ends as main did (traces draw it raising); runScenario expects this error
   }
   log("result", show(result));
 }
@@ -61,8 +64,9 @@ async function wrapAsync(main: AsyncMain): Promise<void> {
         : await (made as PromiseLike<unknown>);
   } catch (e) {
     log("raised", errorName(e));
+    raised = { error: e };
     onRaise?.(e);
-    return;
+    throw e; // the main task ends as main did (traces draw it raising); runScenario expects this error
   }
   log("result", show(result));
 }
@@ -93,6 +97,7 @@ export async function runScenario(
   };
   const onLine = options.onLine;
   onRaise = options.onRaise;
+  raised = undefined;
   setLogSink((line) => {
     lines.push(line);
     onLine?.(line);
@@ -102,6 +107,9 @@ export async function runScenario(
     else if (style === "gen") await run(() => wrapGen(main as GenMain), opts);
     else await run(() => wrapAsync(main as AsyncMain), opts);
   } catch (e) {
+    // main's own error was printed as "raised ..." already, as the recorder does
+    const fromMain = raised as { error: unknown } | undefined; // set inside the wrapper
+    if (fromMain !== undefined && e === fromMain.error) return lines;
     if (!(e instanceof DeadlockError)) throw e;
     lines.push(`${fmtTime((loop as EventLoop | null)?.time() ?? 0)} - deadlock`);
   } finally {

@@ -24,6 +24,8 @@ export interface TimelineOptions {
 
 const STEP = "█";
 const WAIT = "─";
+const DEVIATION = "▲";
+const DEVIATION_LABEL = "≠CPython";
 const MARK: Record<Outcome, string> = { result: "✓", error: "✗", cancelled: "⊘" };
 const NAME_MAX = 24;
 /** Characters per iteration when there is room: "─█─". */
@@ -75,7 +77,10 @@ export function renderTimeline(events: readonly TraceEvent[], options: TimelineO
   if (columns.length === 0) return "(empty trace)\n";
 
   const names = lanes.map((l) => (l.name.length > NAME_MAX ? `${l.name.slice(0, NAME_MAX - 1)}…` : l.name));
-  const nameWidth = Math.max(0, ...names.map((n) => n.length));
+  // Where a choosing strategy (or a replayed tape) left CPython's order:
+  // order differences inside one iteration are otherwise invisible here.
+  const deviations = events.filter((e) => e.kind === "choice" && e.chosen > 0);
+  const nameWidth = Math.max(0, ...names.map((n) => n.length), deviations.length > 0 ? DEVIATION_LABEL.length : 0);
   const indent = nameWidth + 2;
   // One character is kept after the grid for the ✓ of a step in the last column.
   const room = Math.max(1, width - indent - 1);
@@ -101,6 +106,12 @@ export function renderTimeline(events: readonly TraceEvent[], options: TimelineO
     out.push(names[k].padEnd(indent) + spans(row, paint).replace(/\s+$/, ""));
   });
 
+  if (deviations.length > 0) {
+    const marks: string[] = Array<string>(gridWidth).fill(" ");
+    for (const d of deviations) marks[groupOf(d.i) * cell + center] = DEVIATION;
+    out.push(DEVIATION_LABEL.padEnd(indent) + paint.error(marks.join("").trimEnd()));
+  }
+
   const legend = [
     `${paint.step(STEP)} step`,
     ...(!c.isColorSupported ? [] : [`${paint.cancel(STEP)} cancelled at this step`, `${paint.error(STEP)} raised`]),
@@ -109,6 +120,7 @@ export function renderTimeline(events: readonly TraceEvent[], options: TimelineO
     `${paint.errorMark(MARK.error)} raised`,
     `${paint.cancelledMark(MARK.cancelled)} cancelled`,
   ];
+  if (deviations.length > 0) legend.push(`${paint.error(DEVIATION)} a decision that left CPython's order`);
   legend.push(c.dim("(columns: loop iterations)"));
   out.push("");
   out.push(...wrap(legend, width));
