@@ -224,3 +224,20 @@ describe("deadlock and livelock", () => {
     expect(() => currentTask()).toThrow(/no running event loop/);
   });
 });
+
+describe("log", () => {
+  test("a plain run prints log() lines through onLog, and only during the run", async () => {
+    const { log } = await import("./index.js");
+    const lines: string[] = [];
+    await run(
+      async () => {
+        log("hello", [1, "a"]);
+        await sleep(1.5);
+        log("world");
+      },
+      { onLog: (line) => lines.push(line) },
+    );
+    log("after the run: goes nowhere");
+    expect(lines).toEqual(["0 Task-1 hello [1, 'a']", "1.5 Task-1 world"]);
+  });
+});

@@ -22,6 +22,7 @@ import type { Future } from "./futures/future.js";
 import { type CoroutineInput, type Task, startedPromiseError } from "./futures/task.js";
 import type { Tracer } from "./loop/trace.js";
 import { currentLoop, setRunningLoop } from "./loop/running.js";
+import { setLogSink } from "./scenario/log.js";
 import type { SchedulingPolicy } from "./schedule/policy.js";
 import { resolvePolicy } from "./schedule/resolve.js";
 
@@ -43,6 +44,8 @@ export interface LoopOptions {
   jitter?: number;
   /** Called once per loop iteration (step-through tools): see EventLoop.snapshot(). */
   onIteration?: (loop: EventLoop) => void;
+  /** Receives every line that log() prints during the run, e.g. `{ onLog: console.log }`. */
+  onLog?: (line: string) => void;
 }
 
 function makeLoop(options: LoopOptions | undefined): EventLoop {
@@ -124,9 +127,18 @@ class Runner<T> {
   }
 }
 
+function open(loop: EventLoop, options: LoopOptions | undefined): void {
+  setRunningLoop(loop);
+  if (options?.onLog) {
+    const previous = setLogSink(options.onLog);
+    loop._restoreLog = () => setLogSink(previous);
+  }
+}
+
 function close(loop: EventLoop): void {
   loop._closed = true;
   loop._onResume = null;
+  loop._restoreLog?.();
   setRunningLoop(null);
 }
 
@@ -146,7 +158,7 @@ export function runSync<T>(
   checkMain(main, "runSync");
   const loop = makeLoop(options);
   loop._syncOnly = true;
-  setRunningLoop(loop);
+  open(loop, options);
   try {
     const runner = new Runner<T>(loop, main);
     if (!runner.advance()) throw new UsageError("runSync: an async step was started; use run()");
@@ -169,7 +181,7 @@ export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<
   if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
   checkMain(main, "run");
   const loop = makeLoop(options);
-  setRunningLoop(loop);
+  open(loop, options);
   return new Promise<T>((resolve, reject) => {
     let finished = false;
     let runner: Runner<T>;

@@ -13,6 +13,7 @@ import { type CoroutineInput, Task } from "./task.js";
  */
 export class EventLoop extends BaseEventLoop {
   /** @internal the counter behind "Task-<n>", per loop */ _taskCounter = 0;
+  /** @internal puts back the log sink that run's onLog replaced */ _restoreLog: (() => void) | null = null;
 
   constructor(options: BaseLoopOptions) {
     super(options);

@@ -1,17 +1,20 @@
 /**
  * log(): the line printer of vloop programs, in the conformance recorder's
  * format "<virtual time> <task name or -> <parts>", each part printed as
- * Python's str() would. Lines go to whoever runs the program (runScenario,
- * the `vloop` command line); outside such a run, log() does nothing.
+ * Python's str() would. Lines go to whoever runs the program
+ * (`run(main, { onLog })`, runScenario, the `vloop` command line);
+ * otherwise log() does nothing.
  */
 import { currentLoop } from "../loop/running.js";
 import { fmtTime, py } from "./pyformat.js";
 
 let sink: ((line: string) => void) | null = null;
 
-/** @internal who receives log lines (runScenario and the command line set it). */
-export function setLogSink(fn: ((line: string) => void) | null): void {
+/** @internal who receives log lines (run's onLog, runScenario, the command line); returns the previous one. */
+export function setLogSink(fn: ((line: string) => void) | null): ((line: string) => void) | null {
+  const previous = sink;
   sink = fn;
+  return previous;
 }
 
 /**
