@@ -64,6 +64,12 @@ describe("vloop explore and replay", () => {
     expect(cpython.code).toBe(0);
   }, 60_000);
 
+  test("--self-check catches a program that uses Math.random", () => {
+    const r = vloop("explore", fixture("flaky.ts"), "--self-check", "--runs", "5");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/not deterministic: the program is not deterministic under vloop: seed 0\/0 gave trace/);
+  }, 30_000);
+
   test("workers and shards agree on the failing run", () => {
     const one = vloop("explore", fixture("usedBeforeInit.ts"), "--strategy", "random", "--runs", "300", "--seed", "5");
     const two = vloop("explore", fixture("usedBeforeInit.ts"), "--strategy", "random", "--runs", "300", "--seed", "5", "--workers", "2");

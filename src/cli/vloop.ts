@@ -14,7 +14,7 @@
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import pc from "picocolors";
-import { explainTape, explore } from "../explore/explore.js";
+import { NondeterminismError, explainTape, explore } from "../explore/explore.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
 import type { LoopOptions } from "../run.js";
@@ -151,6 +151,11 @@ export function buildProgram(): Command {
         const r = await explore(prog, { ...base, shrink: false, onProgress: (d, t) => progress.update(d, t) });
         progress.done();
         runs = r.runs;
+        if (r.error instanceof NondeterminismError) {
+          process.stdout.write(`${pc.red("not deterministic")}: ${r.error.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
         if (r.failed) {
           tape = r.tape;
           seed = r.seed;
@@ -163,7 +168,7 @@ export function buildProgram(): Command {
       // shrink and explain the failing run here, in one process
       const report = await explainTape(prog, tape, { seed: seed as string, strategy: o.strategy, runs, maxSteps: o.maxSteps, jitter: o.jitter });
       process.stdout.write(`${pc.red("failure")} after ${runs} runs\n${report.report}\n`);
-      const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${o.jitter ? ` --jitter ${o.jitter}` : ""}`;
+      const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${o.maxSteps ? ` --max-steps ${o.maxSteps}` : ""}`;
       process.stdout.write(`\nreplay it:\n  npx vloop replay ${file} --tape ${JSON.stringify(report.shrunkTape)}${flags}\n`);
       process.exitCode = 1;
     });
