@@ -56,7 +56,7 @@ describe("law 6: the timer heap pops in heapq's order", () => {
     const lt = (a: Entry, b: Entry): boolean => a._when < b._when;
     fc.assert(
       fc.property(fc.array(heapOpArb, { maxLength: 300 }), (ops) => {
-        const heap = new TimerHeap<Entry>(false);
+        const heap = new TimerHeap<Entry>();
         let model: Entry[] = [];
         let seq = 0;
         for (const op of ops) {

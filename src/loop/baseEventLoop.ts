@@ -27,7 +27,7 @@ function describeCandidate(c: unknown): string {
   return String(c);
 }
 import { Deque } from "../util/deque.js";
-import { TimerHeap } from "../util/heap.js";
+import { FifoTimerHeap, TimerHeap } from "../util/heap.js";
 import { type Callback, Handle, TimerHandle } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
 
@@ -164,7 +164,7 @@ export class BaseEventLoop {
 
   constructor(options: BaseLoopOptions) {
     this._policy = options.policy;
-    this._scheduled = new TimerHeap<TimerHandle>(options.policy.fifoTimers);
+    this._scheduled = options.policy.fifoTimers ? new FifoTimerHeap<TimerHandle>() : new TimerHeap<TimerHandle>();
     this._maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this._tracer = options.tracer ?? null;
     this._recordChoices = options.recordChoices ?? false;
@@ -393,7 +393,7 @@ export class BaseEventLoop {
     // (by at most MAXIMUM_SELECT_TIMEOUT per iteration, as CPython's wait is capped).
     if (this._ready.length === 0 && !this._stopping) {
       if (heap.length === 0) this._deadlock();
-      const when = heap.items[0]._when;
+      const when = heap.peekWhen();
       const timeout = Math.min(Math.max(0, when - this._now), MAXIMUM_SELECT_TIMEOUT);
       if (timeout > 0) {
         if (when - this._now > timeout) this._now = this._now + timeout;
@@ -410,7 +410,7 @@ export class BaseEventLoop {
     const now = this._now;
     const endTime = now + CLOCK_RESOLUTION;
     const firstDue = this._ready.length;
-    while (heap.length > 0 && (heap.items[0]._when < endTime || heap.items[0]._when <= now)) {
+    while (heap.length > 0 && (heap.peekWhen() < endTime || heap.peekWhen() <= now)) {
       const timer = heap.pop();
       timer._scheduled = false;
       this._ready.push(timer);

@@ -18,7 +18,7 @@
  * Lib/heapq.py) is properties/timerHeapPopsInHeapqOrder.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { type HeapEntry, TimerHeap } from "./heap.js";
+import { FifoTimerHeap, type HeapEntry, TimerHeap } from "./heap.js";
 
 const entry = (when: number, seq: number): HeapEntry => ({ _when: when, _seq: seq });
 
@@ -52,7 +52,7 @@ describe("TimerHeap", () => {
   });
 
   it("with fifo, breaks equal deadlines by insertion number", () => {
-    const heap = new TimerHeap<HeapEntry>(true);
+    const heap = new FifoTimerHeap<HeapEntry>();
     const whens = [1, 1, 0, 1, 0, 2, 1, 1, 0, 1, 1, 1];
     whens.forEach((w, i) => heap.push(entry(w, i)));
     const expected = whens
