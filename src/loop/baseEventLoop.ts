@@ -16,18 +16,12 @@
  * false when it pauses; `_resume()` carries on.
  */
 import { DeadlockError, RuntimeError, StepBudgetExceeded, UsageError } from "../errors.js";
-import type { ChoicePoint, SchedulingPolicy } from "../schedule/policy.js";
+import type { SchedulingPolicy } from "../schedule/policy.js";
 
-function describeCandidate(c: unknown): string {
-  if (c !== null && typeof c === "object") {
-    const named = c as { getName?: () => string; describe?: () => string };
-    if (typeof named.getName === "function") return named.getName();
-    if (typeof named.describe === "function") return named.describe();
-  }
-  return String(c);
-}
 import { Deque } from "../util/deque.js";
 import { FifoTimerHeap, TimerHeap } from "../util/heap.js";
+import { Choices } from "./choices.js";
+import { describeCandidate, taskCallbacks } from "./taskCallbacks.js";
 import { type Callback, Handle, TimerHandle } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
 
@@ -79,15 +73,7 @@ export interface ChoiceRecord {
   readonly names: readonly string[];
 }
 
-const NO_CANDIDATES: readonly unknown[] = [];
 
-/** The functions whose handles step a task (their first argument is the task). */
-const taskCallbacks = new Set<Callback>();
-
-/** @internal the futures layer registers Task's step and wake-up callbacks. */
-export function registerTaskCallback(fn: Callback): void {
-  taskCallbacks.add(fn);
-}
 
 function checkNumber(what: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -103,6 +89,8 @@ function checkCallback(what: string, fn: unknown): asserts fn is Callback {
   }
 }
 
+export { registerTaskCallback } from "./taskCallbacks.js";
+
 export class BaseEventLoop {
   /** The virtual clock, in seconds. */
   protected _now = 0;
@@ -113,18 +101,18 @@ export class BaseEventLoop {
   /** @internal */ _closed = false;
   /** @internal the policy deciding every order */ readonly _policy: SchedulingPolicy;
   /** @internal */ readonly _tracer: Tracer | null;
+  /** @internal the decisions of a choosing policy (see loop/choices.ts) */ readonly _choices: Choices;
   /** The choice tape: one entry per decision made by a choosing policy. */
-  readonly tape: number[] = [];
-  /** How many of the decisions were "ready" decisions (task order): PCT's steps. */
-  readyDecisions = 0;
+  readonly tape: number[];
   /** How many alternatives each decision on the tape had (systematic search expands them). */
-  readonly alternatives: number[] = [];
+  readonly alternatives: number[];
   /** With `recordChoices`, what each decision on the tape was about (for reports). */
-  readonly choiceLog: ChoiceRecord[] = [];
-  private readonly _recordChoices: boolean;
-  /** with recordChoices: which task set each timer, for reports */
-  private readonly _timerSetters: WeakMap<object, string> | null;
-  /** @internal seconds a timer may fire early or late, as a choice (0: off) */ readonly _jitter: number;
+  readonly choiceLog: ChoiceRecord[];
+
+  /** How many of the decisions were "ready" decisions (task order): PCT's steps. */
+  get readyDecisions(): number {
+    return this._choices.readyDecisions;
+  }
   /** Exceptions raised by callbacks (asyncio logs them through its exception handler). */
   readonly unhandled: ExceptionContext[] = [];
 
@@ -133,8 +121,6 @@ export class BaseEventLoop {
   /** @internal handles run so far (the step budget counts these) */ _handlesRun = 0;
   private readonly _maxSteps: number;
   private _timerSeq = 0;
-  /** scratch array of _chooseReady */
-  private readonly _slots: number[] = [];
 
   /** @internal the task being stepped (asyncio's _current_tasks[loop]) */ _currentTask: LoopTask | null = null;
   /** @internal every task not yet known to be done, in creation order (compacted lazily) */
@@ -167,15 +153,12 @@ export class BaseEventLoop {
     this._scheduled = options.policy.fifoTimers ? new FifoTimerHeap<TimerHandle>() : new TimerHeap<TimerHandle>();
     this._maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this._tracer = options.tracer ?? null;
-    this._recordChoices = options.recordChoices ?? false;
-    // side tables only when a tool needs them: a loop is made per explored run
-    this._timerSetters = this._recordChoices ? new WeakMap() : null;
+    // a side table only when a tool needs it: a loop is made per explored run
     this._resolvedBy = this._tracer !== null ? new WeakMap() : null;
-    const jitter = options.jitter ?? 0;
-    if (typeof jitter !== "number" || !Number.isFinite(jitter) || jitter < 0) {
-      throw new TypeError(`jitter must be a finite number of seconds >= 0 (got ${String(jitter)})`);
-    }
-    this._jitter = this._policy.chooses ? jitter : 0;
+    this._choices = new Choices(this, options.policy, options.recordChoices ?? false, options.jitter ?? 0);
+    this.tape = this._choices.tape;
+    this.alternatives = this._choices.alternatives;
+    this.choiceLog = this._choices.log;
   }
 
   /**
@@ -255,17 +238,17 @@ export class BaseEventLoop {
     const n = args.length;
     return n <= 2
       ? this._callAt(when, fn, n, args[0], args[1])
-      : this._pushTimer(new TimerHandle(this, this._jitter > 0 ? this._jittered(when) : when, ++this._timerSeq, fn, -1, args, undefined));
+      : this._pushTimer(new TimerHandle(this, this._choices.jitter > 0 ? this._choices.jittered(when) : when, ++this._timerSeq, fn, -1, args, undefined));
   }
 
   /** @internal the hot path: callAt(when, fn, a0, a1) without checks */
   _callAt(when: number, fn: Callback, argc: number, a0?: unknown, a1?: unknown): TimerHandle {
-    if (this._jitter > 0) when = this._jittered(when, fn, a0);
+    if (this._choices.jitter > 0) when = this._choices.jittered(when, fn, a0);
     return this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, argc, a0, a1));
   }
 
   private _pushTimer(timer: TimerHandle): TimerHandle {
-    if (this._timerSetters !== null) this._timerSetters.set(timer, this._currentTask?.getName() ?? "-");
+    this._choices.noteTimer(timer);
     timer._scheduled = true; // before the push: the fifo tie-break reads the sign of _seq
     this._scheduled.push(timer);
     if (this._tracer !== null) {
@@ -420,8 +403,8 @@ export class BaseEventLoop {
     }
     this._todo = this._ready.length;
     if (this._policy.chooses) {
-      this._chooseTimers(firstDue, this._todo);
-      this._chooseReady(this._todo);
+      this._choices.chooseTimers(firstDue, this._todo);
+      this._choices.chooseReady(this._todo);
     }
     if (this._onIteration !== null) this._onIteration(this);
   }
@@ -442,108 +425,6 @@ export class BaseEventLoop {
       .sort((a, b) => a._when - b._when || a._id - b._id)
       .map((t) => ({ when: t._when, what: `timer #${t._id} ${t.describe()}` }));
     return { iteration: this._iteration, time: this._now, ready, timers, current: this._currentTask?.getName() ?? null };
-  }
-
-  /**
-   * Asks the policy to pick one of `n` alternatives, checks the answer, and
-   * records it on the tape (and in the choice log when asked to).
-   */
-  private _decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[], what = ""): number {
-    const index = this.tape.length;
-    let k: number;
-    try {
-      k = this._policy.choose(n, { kind, time: this._now, iteration: this._iteration, index, candidates });
-      if (!Number.isInteger(k) || k < 0 || k >= n) {
-        throw new UsageError(`strategy ${this._policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
-      }
-    } catch (error) {
-      // A decision can be taken inside a task's step (a timer's jitter): make
-      // sure user code cannot swallow a strategy's error.
-      this._fatal(error);
-      throw error;
-    }
-    this.tape.push(k);
-    this.alternatives.push(n);
-    if (kind === "ready") this.readyDecisions++;
-    if (this._recordChoices) {
-      const names =
-        kind === "jitter"
-          ? [`${what} on time`, `${what} ${this._jitter}s early`, `${what} ${this._jitter}s late`]
-          : candidates.map((c) => (kind === "timer" ? this._describeTimerChoice(c as TimerHandle) : describeCandidate(c)));
-      this.choiceLog.push({ index, kind, time: this._now, iteration: this._iteration, n, chosen: k, names });
-    }
-    if (this._tracer !== null) this._emit({ kind: "choice", t: this._now, i: this._iteration, point: kind, n, chosen: k });
-    return k;
-  }
-
-  private _describeTimerChoice(timer: TimerHandle): string {
-    const by = this._timerSetters?.get(timer);
-    return `${timer.describe().replace(/^callback /, "")} (timer #${timer._id}${by ? ` set by ${by}` : ""}, due t=${timer._when})`;
-  }
-
-  /** A timer's deadline moved by the jitter choice: on time, early or late. */
-  private _jittered(when: number, fn?: Callback, a0?: unknown): number {
-    let what = "a timer";
-    if (this._recordChoices) {
-      const probe = new Handle(fn ?? (() => undefined), 1, a0, undefined);
-      const task = this._currentTask;
-      what = `${probe.describe().replace(/^callback /, "")} (due t=${when}${task ? `, set by ${task.getName()}` : ""})`;
-    }
-    const k = this._decide("jitter", 3, [], what);
-    return k === 0 ? when : k === 1 ? when - this._jitter : when + this._jitter;
-  }
-
-  /**
-   * Lets a choosing policy reorder the tasks woken in this iteration: the
-   * handles that step a task are permuted among their own slots (at each slot
-   * the policy picks one of the remaining tasks, 0 = FIFO, the rest keep their
-   * order); plain callbacks keep their places. Beyond CPython, which is FIFO.
-   */
-  private _chooseReady(to: number): void {
-    const ready = this._ready;
-    const slots = this._slots;
-    slots.length = 0;
-    for (let i = 0; i < to; i++) {
-      const h = ready.at(i);
-      if (h._fn !== null && taskCallbacks.has(h._fn)) slots.push(i);
-    }
-    if (slots.length < 2) return;
-    const handles = slots.map((i) => ready.at(i));
-    const named = this._policy.needsCandidates === true || this._recordChoices;
-    for (let s = 0; s < slots.length - 1; s++) {
-      const rest = handles.length - s;
-      if (rest < 2) break;
-      const k = this._decide("ready", rest, named ? handles.slice(s).map((h) => h._a0) : NO_CANDIDATES);
-      if (k > 0) {
-        const picked = handles[s + k];
-        handles.splice(s + k, 1);
-        handles.splice(s, 0, picked);
-      }
-    }
-    for (let s = 0; s < slots.length; s++) ready.set(slots[s], handles[s]);
-  }
-
-  /**
-   * Lets a choosing policy reorder timers that fall due with equal deadlines
-   * in this iteration (ready[from, to) holds them in heap pop order).
-   */
-  private _chooseTimers(from: number, to: number): void {
-    const ready = this._ready;
-    for (let i = from; i < to - 1; i++) {
-      const when = (ready.at(i) as TimerHandle)._when;
-      let end = i + 1;
-      while (end < to && (ready.at(end) as TimerHandle)._when === when) end++;
-      const n = end - i;
-      if (n < 2) continue;
-      const group: Handle[] = [];
-      for (let j = i; j < end; j++) group.push(ready.at(j));
-      const k = this._decide("timer", n, group);
-      if (k > 0) {
-        const picked = ready.at(i + k);
-        for (let j = i + k; j > i; j--) ready.set(j, ready.at(j - 1));
-        ready.set(i, picked);
-      }
-    }
   }
 
   private _deadlock(): never {

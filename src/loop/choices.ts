@@ -1,0 +1,157 @@
+/**
+ * The decisions of a choosing policy, for one loop: which of the tasks woken
+ * in an iteration steps first, which of the timers due at one deadline fires
+ * first, and (opt-in) whether a timer fires on time, early or late. Every
+ * decision goes through `decide()`, which asks the policy, checks the answer
+ * and records it on the tape (and, for reports, in the choice log).
+ *
+ * Ordering: index 0 is always CPython's choice, so a tape of zeros (or no
+ * tape) is CPython's schedule. The loop calls in here only when its policy
+ * chooses; with the default policy none of this runs.
+ */
+import { UsageError } from "../errors.js";
+import type { ChoicePoint, SchedulingPolicy } from "../schedule/policy.js";
+import type { BaseEventLoop, ChoiceRecord } from "./baseEventLoop.js";
+import { describeCandidate, taskCallbacks } from "./taskCallbacks.js";
+import { type Callback, Handle, TimerHandle } from "./handle.js";
+
+const NO_CANDIDATES: readonly unknown[] = [];
+
+export class Choices {
+  /** one entry per decision: the alternative taken (0 = CPython's) */
+  readonly tape: number[] = [];
+  /** how many alternatives each decision had */
+  readonly alternatives: number[] = [];
+  /** with recordChoices: what each decision was about */
+  readonly log: ChoiceRecord[] = [];
+  /** decisions about task order (PCT's steps) */
+  readyDecisions = 0;
+  /** seconds a timer may fire early or late, as a decision (0: off) */
+  readonly jitter: number;
+  /** with recordChoices: which task set each timer */
+  private readonly timerSetters: WeakMap<object, string> | null;
+  /** scratch array of chooseReady */
+  private readonly slots: number[] = [];
+
+  constructor(
+    private readonly loop: BaseEventLoop,
+    private readonly policy: SchedulingPolicy,
+    private readonly record: boolean,
+    jitter: number,
+  ) {
+    if (typeof jitter !== "number" || !Number.isFinite(jitter) || jitter < 0) {
+      throw new TypeError(`jitter must be a finite number of seconds >= 0 (got ${String(jitter)})`);
+    }
+    this.jitter = policy.chooses ? jitter : 0;
+    this.timerSetters = record ? new WeakMap() : null;
+  }
+
+  /** Remembers which task set a timer (for reports). */
+  noteTimer(timer: TimerHandle): void {
+    if (this.timerSetters !== null) this.timerSetters.set(timer, this.loop._currentTask?.getName() ?? "-");
+  }
+
+  /**
+   * Asks the policy to pick one of `n` alternatives, checks the answer, and
+   * records it on the tape (and in the choice log when asked to).
+   */
+  private decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[], what = ""): number {
+    const loop = this.loop;
+    const index = this.tape.length;
+    const time = loop.time();
+    let k: number;
+    try {
+      k = this.policy.choose(n, { kind, time, iteration: loop._iteration, index, candidates });
+      if (!Number.isInteger(k) || k < 0 || k >= n) {
+        throw new UsageError(`strategy ${this.policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
+      }
+    } catch (error) {
+      // A decision can be taken inside a task's step (a timer's jitter): make
+      // sure user code cannot swallow a strategy's error.
+      loop._fatal(error);
+      throw error;
+    }
+    this.tape.push(k);
+    this.alternatives.push(n);
+    if (kind === "ready") this.readyDecisions++;
+    if (this.record) {
+      const names =
+        kind === "jitter"
+          ? [`${what} on time`, `${what} ${this.jitter}s early`, `${what} ${this.jitter}s late`]
+          : candidates.map((c) => (kind === "timer" ? this.describeTimer(c as TimerHandle) : describeCandidate(c)));
+      this.log.push({ index, kind, time, iteration: loop._iteration, n, chosen: k, names });
+    }
+    if (loop._tracer !== null) loop._emit({ kind: "choice", t: time, i: loop._iteration, point: kind, n, chosen: k });
+    return k;
+  }
+
+  private describeTimer(timer: TimerHandle): string {
+    const by = this.timerSetters?.get(timer);
+    return `${timer.describe().replace(/^callback /, "")} (timer #${timer._id}${by ? ` set by ${by}` : ""}, due t=${timer._when})`;
+  }
+
+  /** A new timer's deadline after the jitter decision: on time, early or late. */
+  jittered(when: number, fn?: Callback, a0?: unknown): number {
+    let what = "a timer";
+    if (this.record) {
+      const probe = new Handle(fn ?? (() => undefined), 1, a0, undefined);
+      const task = this.loop._currentTask;
+      what = `${probe.describe().replace(/^callback /, "")} (due t=${when}${task ? `, set by ${task.getName()}` : ""})`;
+    }
+    const k = this.decide("jitter", 3, [], what);
+    return k === 0 ? when : k === 1 ? when - this.jitter : when + this.jitter;
+  }
+
+  /**
+   * Reorders the tasks woken in this iteration: the handles that step a task
+   * are permuted among their own slots (at each slot the policy picks one of
+   * the remaining tasks, 0 = FIFO, the rest keep their order); plain
+   * callbacks keep their places. Beyond CPython, which is FIFO.
+   */
+  chooseReady(to: number): void {
+    const ready = this.loop._ready;
+    const slots = this.slots;
+    slots.length = 0;
+    for (let i = 0; i < to; i++) {
+      const h = ready.at(i);
+      if (h._fn !== null && taskCallbacks.has(h._fn)) slots.push(i);
+    }
+    if (slots.length < 2) return;
+    const handles = slots.map((i) => ready.at(i));
+    const named = this.policy.needsCandidates === true || this.record;
+    for (let s = 0; s < slots.length - 1; s++) {
+      const rest = handles.length - s;
+      if (rest < 2) break;
+      const k = this.decide("ready", rest, named ? handles.slice(s).map((h) => h._a0) : NO_CANDIDATES);
+      if (k > 0) {
+        const picked = handles[s + k];
+        handles.splice(s + k, 1);
+        handles.splice(s, 0, picked);
+      }
+    }
+    for (let s = 0; s < slots.length; s++) ready.set(slots[s], handles[s]);
+  }
+
+  /**
+   * Reorders timers that fall due with equal deadlines in this iteration
+   * (ready[from, to) holds them in heap pop order).
+   */
+  chooseTimers(from: number, to: number): void {
+    const ready = this.loop._ready;
+    for (let i = from; i < to - 1; i++) {
+      const when = (ready.at(i) as TimerHandle)._when;
+      let end = i + 1;
+      while (end < to && (ready.at(end) as TimerHandle)._when === when) end++;
+      const n = end - i;
+      if (n < 2) continue;
+      const group: Handle[] = [];
+      for (let j = i; j < end; j++) group.push(ready.at(j));
+      const k = this.decide("timer", n, group);
+      if (k > 0) {
+        const picked = ready.at(i + k);
+        for (let j = i + k; j > i; j--) ready.set(j, ready.at(j - 1));
+        ready.set(i, picked);
+      }
+    }
+  }
+}
