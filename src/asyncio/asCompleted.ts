@@ -40,6 +40,8 @@ export function* asCompleted<T>(
     }
     todo.clear();
   };
+  // Ordering: results come in the order the futures' done callbacks run,
+  // through a Queue, so each awaitable returns one iteration after its future.
   const onCompletion = (f: Future<T>): void => {
     if (todo.size === 0) return; // onTimeout was here first
     todo.delete(f);

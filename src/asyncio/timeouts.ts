@@ -64,6 +64,8 @@ export class Timeout implements AsyncContextManager<Timeout> {
     } else {
       const loop = requireLoop("Timeout.reschedule()");
       const onTimeout = (): void => this._onTimeout();
+      // Ordering: a deadline not in the future fires in the next iteration
+      // (callSoon), otherwise as a timer at `when`, as CPython's reschedule.
       this._handler = when <= loop.time() ? loop._callSoon(onTimeout, 0) : loop._callAt(when, onTimeout, 0);
     }
   }

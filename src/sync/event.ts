@@ -27,6 +27,8 @@ export class Event extends LoopBound {
   set(): void {
     if (!this._value) {
       this._value = true;
+      // Ordering: every waiter at once, in the order they started waiting
+      // (each resumes one iteration later, through its future's callback).
       for (const fut of this._waiters) if (!fut.done()) fut.setResult(true);
     }
   }
