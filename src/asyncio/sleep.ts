@@ -1,27 +1,22 @@
 /**
  * sleep(): asyncio.sleep, as a hand-written coroutine state machine because
- * it is the hottest awaitable. To keep a pending sleep small, the coroutine
- * object is itself the future the task waits on (one object per sleep, not
- * three); it is marked as a coroutine, so gather()/createTask() treat it as
- * one, as asyncio does.
+ * it is the hottest awaitable. To keep a pending sleep small, one object is
+ * the coroutine, the future the task waits on, and the timer that completes
+ * it (CPython: a coroutine, a Future and a TimerHandle). It is marked as a
+ * coroutine, so gather()/createTask() treat it as one, as asyncio does; the
+ * loop's heap and ready queue run it like any TimerHandle.
  *
  * Ordering, as in CPython: a delay <= 0 is a bare yield (exactly one loop
- * iteration); otherwise a future plus `callLater(delay, ...)` that sets its
+ * iteration); otherwise a future plus `call_later(delay, ...)` that sets its
  * result, and the timer is cancelled in a `finally` (which, when the sleep is
  * cancelled early, counts towards the loop's heap clean-up).
  */
 import { RuntimeError } from "../errors.js";
 import { awaitCoroutine, iterResult } from "../futures/coroutine.js";
 import { FINISHED, Future, PENDING } from "../futures/future.js";
-import type { TimerHandle } from "../loop/handle.js";
+import type { Callback, TimerLike } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
 import type { Awaitable } from "../types.js";
-
-/** futures._set_result_unless_cancelled */
-function setResultUnlessCancelled(fut: Future<unknown>, result: unknown): void {
-  if (fut.cancelled()) return;
-  fut.setResult(result);
-}
 
 const result = iterResult;
 
@@ -29,10 +24,17 @@ const START = 0;
 const WAITING = 1;
 const DONE = 2;
 
-/** @internal the coroutine object of one sleep() call, and the future it waits on */
-export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T, unknown> {
+/** The timer's callback, as CPython's: futures._set_result_unless_cancelled. */
+function setResultUnlessCancelled(this: void): void {
+  // only a marker for the loop (a live timer has a callback); SleepCoroutine._run does the work
+}
+
+/** @internal the coroutine object of one sleep() call, the future it waits on, and its timer */
+export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T, unknown>, TimerLike {
   private _step = START;
-  private _timer: TimerHandle | null = null;
+  /** @internal as a timer: its callback, null once the timer is cancelled */ _fn: Callback | null = null;
+  /** @internal as a timer: the deadline */ _when = 0;
+  /** @internal as a timer: the insertion number, negated while out of the heap */ _seq = 0;
 
   constructor(
     private readonly _delay: number,
@@ -50,6 +52,51 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
   override _describe(): string {
     return this.describe();
   }
+
+  // ------------------------------------------------------------ as a timer
+
+  /** @internal the timer's argument, for reports: this future */
+  get _a0(): unknown {
+    return this;
+  }
+
+  /** @internal a timer is cancelled once its callback is gone */
+  get _cancelled(): boolean {
+    return this._fn === null;
+  }
+
+  /** @internal true while in the heap (the sign of _seq, as TimerHandle) */
+  get _scheduled(): boolean {
+    return this._seq > 0;
+  }
+  set _scheduled(on: boolean) {
+    this._seq = on ? Math.abs(this._seq) : -Math.abs(this._seq);
+  }
+
+  /** @internal the timer's number, for traces */
+  get _id(): number {
+    return Math.abs(this._seq);
+  }
+
+  /** @internal what firing the timer does, for reports */
+  describeTimer(): string {
+    return `wake ${this.describe()}`;
+  }
+
+  /** @internal the timer fires: `_set_result_unless_cancelled(fut, result)` */
+  _run(): void {
+    if (this._state === PENDING) this.setResult(this._result as T);
+  }
+
+  /** TimerHandle.cancel() of the timer (not Future.cancel). */
+  private _cancelTimer(): void {
+    if (this._fn !== null) {
+      this._loop._timerHandleCancelled(this);
+      this._fn = null;
+    }
+  }
+
+  // ------------------------------------------------------------ as a coroutine
 
   /** Generator style: `yield* sleep(d)`. A coroutine can be awaited once. */
   override [Symbol.iterator](): Generator<unknown, T, unknown> {
@@ -73,7 +120,8 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
       }
       const loop = requireLoop("sleep()");
       this._loop = loop;
-      this._timer = loop._callAt(loop.time() + this._delay, setResultUnlessCancelled, 2, this, this._result);
+      this._fn = setResultUnlessCancelled;
+      loop._scheduleTimer(this, loop.time() + this._delay);
       this._step = WAITING;
       this._blocking = true;
       return result(false, this);
@@ -83,10 +131,10 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
       if (this._state === FINISHED) {
         // The timer fired and set the result: `finally: h.cancel()` on a
         // timer that already ran changes nothing (it is out of the heap, so
-        // it is not counted), and nobody else holds the handle.
+        // it is not counted), and nobody else holds the timer.
         return result(true, this._result);
       }
-      (this._timer as TimerHandle).cancel(); // the `finally: h.cancel()`
+      this._cancelTimer(); // the `finally: h.cancel()`
       if (this._state === PENDING) throw new RuntimeError(`await wasn't used with future ${this._repr()}`);
       return result(true, this.result());
     }
@@ -94,13 +142,13 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
   }
 
   throw(error: unknown): IteratorResult<unknown, T> {
-    if (this._step === WAITING) (this._timer as TimerHandle).cancel();
+    if (this._step === WAITING) this._cancelTimer();
     this._step = DONE;
     throw error;
   }
 
   return(value: T): IteratorResult<unknown, T> {
-    if (this._step === WAITING) (this._timer as TimerHandle).cancel();
+    if (this._step === WAITING) this._cancelTimer();
     this._step = DONE;
     return result(true, value);
   }

@@ -22,7 +22,7 @@ import { Deque } from "../util/deque.js";
 import { FifoTimerHeap, TimerHeap } from "../util/heap.js";
 import { Choices } from "./choices.js";
 import { describeCandidate, taskCallbacks } from "./taskCallbacks.js";
-import { type Callback, Handle, TimerHandle } from "./handle.js";
+import { type Callback, Handle, type Runnable, TimerHandle, type TimerLike } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
 
 /** asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES */
@@ -48,7 +48,7 @@ export interface LoopTask {
 export interface ExceptionContext {
   message: string;
   exception: unknown;
-  handle?: Handle;
+  handle?: Runnable;
 }
 
 export interface BaseLoopOptions {
@@ -91,11 +91,16 @@ function checkCallback(what: string, fn: unknown): asserts fn is Callback {
 
 export { registerTaskCallback } from "./taskCallbacks.js";
 
+/** What a timer's callback does, for jitter reports: "wake sleep(1)", "callback onTimeout". */
+function describeCallback(fn: Callback, a0: unknown): string {
+  return new Handle(fn, 1, a0, undefined).describe().replace(/^callback /, "");
+}
+
 export class BaseEventLoop {
   /** The virtual clock, in seconds. */
   protected _now = 0;
-  /** @internal asyncio's `_ready` */ readonly _ready = new Deque<Handle>(64);
-  /** @internal asyncio's `_scheduled` */ readonly _scheduled: TimerHeap<TimerHandle>;
+  /** @internal asyncio's `_ready` */ readonly _ready = new Deque<Runnable>(64);
+  /** @internal asyncio's `_scheduled` */ readonly _scheduled: TimerHeap<TimerLike>;
   /** @internal asyncio's `_timer_cancelled_count` (with its quirks) */ _timerCancelledCount = 0;
   /** @internal */ _stopping = false;
   /** @internal */ _closed = false;
@@ -133,7 +138,7 @@ export class BaseEventLoop {
   /** @internal Called once per loop iteration, after due timers moved to the ready queue (step-through tools). */
   _onIteration: ((loop: BaseEventLoop) => void) | null = null;
   /** @internal tracing only: the handle being run, and who completed each future */
-  _runningHandle: Handle | null = null;
+  _runningHandle: Runnable | null = null;
   private readonly _resolvedBy: WeakMap<object, string> | null;
   /** @internal tracing only: who woke the task about to step */ _wakeBy: string | undefined = undefined;
   /** @internal a misuse found while paused: the driver stops the run with it */
@@ -150,7 +155,7 @@ export class BaseEventLoop {
 
   constructor(options: BaseLoopOptions) {
     this._policy = options.policy;
-    this._scheduled = options.policy.fifoTimers ? new FifoTimerHeap<TimerHandle>() : new TimerHeap<TimerHandle>();
+    this._scheduled = options.policy.fifoTimers ? new FifoTimerHeap<TimerLike>() : new TimerHeap<TimerLike>();
     this._maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this._tracer = options.tracer ?? null;
     // a side table only when a tool needs it: a loop is made per explored run
@@ -238,16 +243,27 @@ export class BaseEventLoop {
     const n = args.length;
     return n <= 2
       ? this._callAt(when, fn, n, args[0], args[1])
-      : this._pushTimer(new TimerHandle(this, this._choices.jitter > 0 ? this._choices.jittered(when) : when, ++this._timerSeq, fn, -1, args, undefined));
+      : this._pushTimer(new TimerHandle(this, this._choices.jitter > 0 ? this._choices.jittered(when, () => describeCallback(fn, undefined)) : when, ++this._timerSeq, fn, -1, args, undefined));
   }
 
   /** @internal the hot path: callAt(when, fn, a0, a1) without checks */
   _callAt(when: number, fn: Callback, argc: number, a0?: unknown, a1?: unknown): TimerHandle {
-    if (this._choices.jitter > 0) when = this._choices.jittered(when, fn, a0);
+    if (this._choices.jitter > 0) when = this._choices.jittered(when, () => describeCallback(fn, a0));
     return this._pushTimer(new TimerHandle(this, when, ++this._timerSeq, fn, argc, a0, a1));
   }
 
-  private _pushTimer(timer: TimerHandle): TimerHandle {
+  /**
+   * @internal Schedules an object that is its own timer (sleep()'s coroutine)
+   * at `when`, exactly as callAt would schedule a TimerHandle.
+   */
+  _scheduleTimer<T extends TimerLike>(timer: T, when: number): T {
+    if (this._choices.jitter > 0) when = this._choices.jittered(when, () => `wake ${timer.describe()}`);
+    timer._when = when;
+    timer._seq = -++this._timerSeq;
+    return this._pushTimer(timer);
+  }
+
+  private _pushTimer<T extends TimerLike>(timer: T): T {
     this._choices.noteTimer(timer);
     timer._scheduled = true; // before the push: the fifo tie-break reads the sign of _seq
     this._scheduled.push(timer);
@@ -259,7 +275,7 @@ export class BaseEventLoop {
   }
 
   /** @internal asyncio's _timer_handle_cancelled: count it only while it is in the heap. */
-  _timerHandleCancelled(timer: TimerHandle): void {
+  _timerHandleCancelled(timer: TimerLike): void {
     if (timer._scheduled) {
       this._timerCancelledCount++;
       if (this._tracer !== null) this._emit({ kind: "timer-cancelled", t: this._now, i: this._iteration, timer: timer._id });
@@ -267,15 +283,15 @@ export class BaseEventLoop {
   }
 
   /** Tracing: note the handle about to run; a plain callback gets its own event. */
-  private _traceHandle(handle: Handle): void {
+  private _traceHandle(handle: Runnable): void {
     this._runningHandle = handle;
     if (handle._fn !== null && !taskCallbacks.has(handle._fn)) {
       this._emit({ kind: "callback", t: this._now, i: this._iteration, what: this._describeHandle(handle) });
     }
   }
 
-  private _describeHandle(handle: Handle): string {
-    if (handle instanceof TimerHandle) return `timer #${handle._id}`;
+  private _describeHandle(handle: Runnable): string {
+    if ((handle as TimerLike)._seq !== undefined) return `timer #${(handle as TimerLike)._id}`;
     return handle.describe();
   }
 
@@ -356,7 +372,7 @@ export class BaseEventLoop {
     ) {
       // Ordering: asyncio rebuilds the heap with heapify when more than 100
       // timers are scheduled and over half of them are cancelled.
-      const live: TimerHandle[] = [];
+      const live: TimerLike[] = [];
       for (const timer of heap.items) {
         if (timer._cancelled) timer._scheduled = false;
         else live.push(timer);
@@ -423,7 +439,7 @@ export class BaseEventLoop {
     const timers = this._scheduled.items
       .filter((t) => !t._cancelled)
       .sort((a, b) => a._when - b._when || a._id - b._id)
-      .map((t) => ({ when: t._when, what: `timer #${t._id} ${t.describe()}` }));
+      .map((t) => ({ when: t._when, what: `timer #${t._id} ${t.describeTimer()}` }));
     return { iteration: this._iteration, time: this._now, ready, timers, current: this._currentTask?.getName() ?? null };
   }
 

@@ -13,7 +13,7 @@ import { UsageError } from "../errors.js";
 import type { ChoicePoint, SchedulingPolicy } from "../schedule/policy.js";
 import type { BaseEventLoop, ChoiceRecord } from "./baseEventLoop.js";
 import { describeCandidate, taskCallbacks } from "./taskCallbacks.js";
-import { type Callback, Handle, TimerHandle } from "./handle.js";
+import type { Runnable, TimerLike } from "./handle.js";
 
 const NO_CANDIDATES: readonly unknown[] = [];
 
@@ -47,7 +47,7 @@ export class Choices {
   }
 
   /** Remembers which task set a timer (for reports). */
-  noteTimer(timer: TimerHandle): void {
+  noteTimer(timer: TimerLike): void {
     if (this.timerSetters !== null) this.timerSetters.set(timer, this.loop._currentTask?.getName() ?? "-");
   }
 
@@ -78,27 +78,26 @@ export class Choices {
       const names =
         kind === "jitter"
           ? [`${what} on time`, `${what} ${this.jitter}s early`, `${what} ${this.jitter}s late`]
-          : candidates.map((c) => (kind === "timer" ? this.describeTimer(c as TimerHandle) : describeCandidate(c)));
+          : candidates.map((c) => (kind === "timer" ? this.describeTimer(c as TimerLike) : describeCandidate(c)));
       this.log.push({ index, kind, time, iteration: loop._iteration, n, chosen: k, names });
     }
     if (loop._tracer !== null) loop._emit({ kind: "choice", t: time, i: loop._iteration, point: kind, n, chosen: k });
     return k;
   }
 
-  private describeTimer(timer: TimerHandle): string {
+  private describeTimer(timer: TimerLike): string {
     const by = this.timerSetters?.get(timer);
-    return `${timer.describe().replace(/^callback /, "")} (timer #${timer._id}${by ? ` set by ${by}` : ""}, due t=${timer._when})`;
+    return `${timer.describeTimer().replace(/^callback /, "")} (timer #${timer._id}${by ? ` set by ${by}` : ""}, due t=${timer._when})`;
   }
 
   /** A new timer's deadline after the jitter decision: on time, early or late. */
-  jittered(when: number, fn?: Callback, a0?: unknown): number {
-    let what = "a timer";
+  jittered(when: number, what: () => string): number {
+    let label = "a timer";
     if (this.record) {
-      const probe = new Handle(fn ?? (() => undefined), 1, a0, undefined);
       const task = this.loop._currentTask;
-      what = `${probe.describe().replace(/^callback /, "")} (due t=${when}${task ? `, set by ${task.getName()}` : ""})`;
+      label = `${what()} (due t=${when}${task ? `, set by ${task.getName()}` : ""})`;
     }
-    const k = this.decide("jitter", 3, [], what);
+    const k = this.decide("jitter", 3, [], label);
     return k === 0 ? when : k === 1 ? when - this.jitter : when + this.jitter;
   }
 
@@ -139,12 +138,12 @@ export class Choices {
   chooseTimers(from: number, to: number): void {
     const ready = this.loop._ready;
     for (let i = from; i < to - 1; i++) {
-      const when = (ready.at(i) as TimerHandle)._when;
+      const when = (ready.at(i) as TimerLike)._when;
       let end = i + 1;
-      while (end < to && (ready.at(end) as TimerHandle)._when === when) end++;
+      while (end < to && (ready.at(end) as TimerLike)._when === when) end++;
       const n = end - i;
       if (n < 2) continue;
-      const group: Handle[] = [];
+      const group: Runnable[] = [];
       for (let j = i; j < end; j++) group.push(ready.at(j));
       const k = this.decide("timer", n, group);
       if (k > 0) {

@@ -7,6 +7,31 @@ import type { BaseEventLoop } from "./baseEventLoop.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Callback = (...args: any[]) => void;
 
+/**
+ * @internal What the ready queue holds: something the loop can run. A
+ * Handle, or an object that is its own timer (sleep()'s coroutine).
+ */
+export interface Runnable {
+  /** the callback; null once cancelled */
+  _fn: Callback | null;
+  /** the first argument (for a task step: the task) */
+  readonly _a0: unknown;
+  readonly _cancelled: boolean;
+  _run(): void;
+  describe(): string;
+}
+
+/** @internal What the timer heap holds: a Runnable with a deadline. */
+export interface TimerLike extends Runnable {
+  _when: number;
+  /** insertion number, negated while out of the heap (see TimerHandle) */
+  _seq: number;
+  _scheduled: boolean;
+  readonly _id: number;
+  /** what firing the timer does: "wake sleep(1)", "callback onTimeout" */
+  describeTimer(): string;
+}
+
 /** asyncio.Handle: returned by callSoon; `cancel()` stops the callback from running. */
 export class Handle {
   /** @internal */ _fn: Callback | null;
@@ -104,6 +129,11 @@ export class TimerHandle extends Handle {
     this._loop = loop;
     this._when = when;
     this._seq = -seq; // not in the heap yet
+  }
+
+  /** @internal what firing the timer does, for reports */
+  describeTimer(): string {
+    return this.describe();
   }
 
   /** TimerHandle.when(): the deadline, in the loop's virtual seconds. */
