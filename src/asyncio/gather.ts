@@ -14,7 +14,7 @@
  */
 import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import { Future } from "../futures/future.js";
+import { Future, isFuture } from "../futures/future.js";
 import { requireLoop } from "../loop/running.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
@@ -128,9 +128,21 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
   };
 
   for (const arg of aws) {
+    // The same argument twice is one child (CPython's arg_to_fut dict). A
+    // pending future seen before already has this gather's callback last, so
+    // only other arguments need the map: gathering many tasks stays cheap.
+    if (isFuture(arg) && !arg.done()) {
+      if (!arg._lastCallbackIs(doneCallback)) {
+        if (loop === null) loop = arg.getLoop() as EventLoop;
+        nfuts++;
+        arg.addDoneCallback(doneCallback);
+      }
+      children.push(arg);
+      continue;
+    }
     let fut = argToFut.get(arg);
     if (fut === undefined) {
-      fut = ensureFuture(arg, "gather");
+      fut = ensureFuture(arg as AwaitableInput<unknown>, "gather");
       if (loop === null) loop = fut.getLoop() as EventLoop;
       nfuts++;
       argToFut.set(arg, fut);

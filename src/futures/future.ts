@@ -200,6 +200,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
     else this._loop._callSoon(wake, 2, entry, this);
   }
 
+  /** @internal true if `fn` is the most recently added done callback (gather's duplicate check). */
+  _lastCallbackIs(fn: DoneCallback<never>): boolean {
+    const cbs = this._callbacks;
+    if (cbs === null) return false;
+    return Array.isArray(cbs) ? cbs[cbs.length - 1] === fn : cbs === fn;
+  }
+
   /** Removes every registration of `fn`; returns how many. Mirrors Future.remove_done_callback(). */
   removeDoneCallback(fn: DoneCallback<this>): number {
     const cbs = this._callbacks;
