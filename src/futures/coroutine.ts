@@ -13,7 +13,8 @@ import { RuntimeError } from "../errors.js";
 import { currentLoop } from "../loop/running.js";
 import { misuse } from "./future.js";
 import { InlinePromise } from "./inline.js";
-import { type Task, driveInline } from "./task.js";
+import { driveInline } from "./driveInline.js";
+import type { Task } from "./task.js";
 
 /**
  * A lazy awaitable usable as `yield* c` and `await c`, awaited at most once;
