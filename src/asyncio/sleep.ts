@@ -13,7 +13,7 @@
  */
 import { RuntimeError } from "../errors.js";
 import { awaitCoroutine, iterResult } from "../futures/coroutine.js";
-import { FINISHED, Future, PENDING } from "../futures/future.js";
+import { FINISHED, Future, PENDING, markBlocking } from "../futures/future.js";
 import type { Callback, TimerLike } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
 import type { Awaitable } from "../types.js";
@@ -123,7 +123,7 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
       this._fn = setResultUnlessCancelled;
       loop._scheduleTimer(this, loop.time() + this._delay);
       this._step = WAITING;
-      this._blocking = true;
+      markBlocking(this);
       return result(false, this);
     }
     if (this._step === WAITING) {

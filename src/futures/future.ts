@@ -78,7 +78,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const c = this._cancel;
     return typeof c === "string" ? c : undefined;
   }
-  /** @internal asyncio's _asyncio_future_blocking */ _blocking = false;
   /** @internal */ _loop: BaseEventLoop;
 
   /**
@@ -287,6 +286,27 @@ export class Future<T = unknown> implements PromiseLike<T> {
 (Future.prototype as { _isCoroutine: boolean })._isCoroutine = false;
 
 /**
+ * asyncio's `_asyncio_future_blocking`, kept once instead of on every
+ * future: an awaitable's iterator marks the future it is about to yield
+ * (`yield* fut`), and the task checks the mark on the value it receives. A
+ * future yielded bare (`yield fut`, a mistake) is not marked. Nothing runs
+ * between the two, so one slot is enough.
+ */
+let blockingFuture: Future<unknown> | null = null;
+
+/** @internal an awaitable is about to yield `fut` to its task */
+export function markBlocking(fut: Future<unknown>): void {
+  blockingFuture = fut;
+}
+
+/** @internal was `fut` yielded through an awaitable? (clears the mark) */
+export function takeBlocking(fut: Future<unknown>): boolean {
+  const marked = blockingFuture === fut;
+  blockingFuture = null;
+  return marked;
+}
+
+/**
  * @internal A future that says what it waits for ("Lock.acquire()") in
  * deadlock reports, for the primitives' waiters: one field, no side table.
  */
@@ -380,7 +400,7 @@ class FutureIterator<T> {
     if (!this.started) {
       this.started = true;
       if (fut._state === PENDING) {
-        fut._blocking = true;
+        markBlocking(fut);
         return { done: false, value: fut };
       }
     } else if (fut._state === PENDING) {

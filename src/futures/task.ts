@@ -27,7 +27,7 @@ import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageE
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { driveInline } from "./driveInline.js";
 import { InlinePromise } from "./inline.js";
-import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse } from "./future.js";
+import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse, takeBlocking } from "./future.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
@@ -322,14 +322,14 @@ export class Task<T = unknown> extends Future<T> {
   _handleYield(value: unknown, checkBlocking: boolean): void {
     const loop = this._loop;
     if (value instanceof Future) {
+      const blocking = takeBlocking(value);
       let error: RuntimeError | null = null;
       if (value._loop !== loop) {
         error = new RuntimeError(`Task ${this._repr()} got Future ${value._repr()} attached to a different loop`);
-      } else if (!checkBlocking || value._blocking) {
+      } else if (!checkBlocking || blocking) {
         if (value === this) {
           error = new RuntimeError(`Task cannot await on itself: ${this._repr()}`);
         } else {
-          value._blocking = false;
           value._addWaker(this);
           this._futWaiter = value;
           if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: value._describe() ?? value._repr() });

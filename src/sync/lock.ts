@@ -5,7 +5,7 @@
  */
 import { CancelledError, RuntimeError } from "../errors.js";
 import { CoroutineObject, iterResult } from "../futures/coroutine.js";
-import { type Future, PENDING, WaiterFuture } from "../futures/future.js";
+import { type Future, PENDING, WaiterFuture, markBlocking } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
@@ -98,7 +98,7 @@ class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, tru
       const waiter = new WaiterFuture<boolean>(lock._getLoop(), "Lock.acquire()");
       lock._waiters.push(waiter);
       this.fut = waiter;
-      waiter._blocking = true;
+      markBlocking(waiter);
       return iterResult(false, waiter);
     }
     // woken: the future has its result (a cancellation comes in through throw())

@@ -7,7 +7,7 @@
  */
 import { QueueEmpty, QueueFull, RuntimeError, ValueError } from "../errors.js";
 import { CoroutineObject, GenCoroutine, iterResult } from "../futures/coroutine.js";
-import { type Future, PENDING, WaiterFuture } from "../futures/future.js";
+import { type Future, PENDING, WaiterFuture, markBlocking } from "../futures/future.js";
 import { Deque } from "../util/deque.js";
 import { heappop, heappush } from "../util/pyCompare.js";
 import { Event } from "./event.js";
@@ -236,7 +236,7 @@ class QueueWait<T, R> extends CoroutineObject<R> implements Iterator<unknown, R,
       const waiter = new WaiterFuture<void>(queue._getLoop(), this.describe());
       (this.putting ? queue._putters : queue._getters).push(waiter);
       this.waiter = waiter;
-      waiter._blocking = true;
+      markBlocking(waiter);
       return iterResult(false, waiter);
     }
     if (this.putting) {
