@@ -27,12 +27,14 @@ export type DoneCallback<F> = (fut: F) => void;
 /** A task (or anything) woken by a future without a closure: its done callback. */
 export interface Waker {
   _wakeupFrom(fut: Future<unknown>): void;
+  /** Schedules `_wakeupFrom(fut)` in the next iteration (as call_soon(task.__wakeup, fut)). */
+  _scheduleWake(fut: Future<unknown>): void;
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CallbackEntry = DoneCallback<any> | Waker;
 
 /** The handle callback that wakes a task from a future (no closure per task). */
-function wake(waker: Waker, fut: Future<unknown>): void {
+export function wake(waker: Waker, fut: Future<unknown>): void {
   waker._wakeupFrom(fut);
 }
 registerTaskCallback(wake);
@@ -196,7 +198,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   private _scheduleEntry(entry: CallbackEntry): void {
     if (typeof entry === "function") this._loop._callSoon(entry, 1, this);
-    else this._loop._callSoon(wake, 2, entry, this);
+    else entry._scheduleWake(this);
   }
 
   /** @internal true if `fn` is the most recently added done callback (gather's duplicate check). */

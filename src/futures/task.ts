@@ -27,7 +27,8 @@ import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageE
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { driveInline } from "./driveInline.js";
 import { InlinePromise } from "./inline.js";
-import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse, takeBlocking } from "./future.js";
+import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse, takeBlocking, wake } from "./future.js";
+import type { Callback } from "../loop/handle.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
@@ -48,7 +49,7 @@ export type CoroutineInput<T> =
   | Iterable<unknown>;
 
 /** The handle callback of a task step (a plain function: no closure per step). */
-function stepTask(task: Task<unknown>, exc: unknown): void {
+export function stepTask(task: Task<unknown>, exc: unknown): void {
   task._step(exc);
 }
 registerTaskCallback(stepTask);
@@ -93,6 +94,14 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal the future this task waits on */ _futWaiter: Future<unknown> | null = null;
   /** @internal async style: how to resume the suspended body (set by _asyncPark), one object per task */
   _resume: { ok: Settle; err: Settle } | null = null;
+  /**
+   * @internal The task is its own ready-queue entry for its next step or
+   * wake-up (a task has at most one pending): `_fn` is stepTask or wake while
+   * queued, null otherwise; `_arg` the step's exception or the waking future.
+   * Saves a Handle per step; CPython allocates one, but nobody can observe it.
+   */
+  _fn: Callback | null = null;
+  /** @internal see _fn */ _arg: unknown = undefined;
 
   /** @internal MODE_NEW, MODE_GEN or MODE_ASYNC */
   get _mode(): number {
@@ -145,7 +154,7 @@ export class Task<T = unknown> extends Future<T> {
     // CPython 3.12 uses up a number for every task, named or not.
     const num = ++loop._taskCounter;
     this._name = name === undefined ? num : String(name);
-    loop._callSoon(stepTask, 2, this, undefined);
+    this._enqueue(stepTask, undefined);
     loop._addTask(this);
     if (loop._tracer !== null) loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName() });
   }
@@ -339,24 +348,67 @@ export class Task<T = unknown> extends Future<T> {
       } else {
         error = new RuntimeError(`yield was used instead of yield* in task ${this._repr()} with ${value._repr()}`);
       }
-      loop._callSoon(stepTask, 2, this, error);
+      this._enqueue(stepTask, error);
     } else if (value instanceof InlinePromise) {
       const error = new UsageError(
         `task ${this.getName()} is a generator-style coroutine but was given an async function body ` +
           `(in asyncWith, waitFor, ...): inside function* coroutines pass generator functions (function*)`,
       );
-      loop._callSoon(stepTask, 2, this, error);
+      this._enqueue(stepTask, error);
     } else if (value === undefined) {
       // Ordering: a bare yield gives up control for exactly one iteration.
       if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: "sleep(0)" });
-      loop._callSoon(stepTask, 2, this, undefined);
+      this._enqueue(stepTask, undefined);
     } else {
       const error = new RuntimeError(
         `Task got bad yield: ${String(value)} (in ${this._repr()}); a generator coroutine must only ` +
           `yield* awaitables (futures, tasks, sleep(), gather(), ...)`,
       );
-      loop._callSoon(stepTask, 2, this, error);
+      this._enqueue(stepTask, error);
     }
+  }
+
+  /**
+   * @internal Ordering: callSoon(fn, this, arg), with the task itself as the
+   * ready-queue entry when it has none pending (the usual case), else a Handle.
+   */
+  _enqueue(fn: Callback, arg: unknown): void {
+    if (this._fn === null) {
+      this._fn = fn;
+      this._arg = arg;
+      this._loop._ready.push(this);
+    } else {
+      this._loop._callSoon(fn, 2, this, arg);
+    }
+  }
+
+  /** @internal Waker: call_soon(self.__wakeup, future) */
+  _scheduleWake(fut: Future<unknown>): void {
+    this._enqueue(wake, fut);
+  }
+
+  /** @internal as a ready-queue entry: the task whose step this is */
+  get _a0(): unknown {
+    return this;
+  }
+
+  /** @internal as a ready-queue entry: a queued step is never cancelled (steps are not handles users hold) */
+  get _cancelled(): boolean {
+    return this._fn === null;
+  }
+
+  /** @internal as a ready-queue entry: run the queued step or wake-up */
+  _run(): void {
+    const fn = this._fn as Callback;
+    const arg = this._arg;
+    this._fn = null;
+    this._arg = undefined;
+    fn(this, arg);
+  }
+
+  /** @internal as a ready-queue entry, for reports */
+  describe(): string {
+    return `step ${this.getName()}`;
   }
 
   /** @internal the coroutine returned: set the result (or cancel if a cancel came too late). */
