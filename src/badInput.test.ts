@@ -241,3 +241,40 @@ describe("log", () => {
     expect(lines).toEqual(["0 Task-1 hello [1, 'a']", "1.5 Task-1 world"]);
   });
 });
+
+describe("exceptions in callbacks", () => {
+  test("never stop the loop; they reach the exception handler and loop.unhandled, in order", async () => {
+    const seen: string[] = [];
+    let unhandled: unknown[] = [];
+    const result = await run(
+      async () => {
+        const loop = getRunningLoop();
+        loop.callSoon(() => {
+          throw new Error("first");
+        });
+        loop.callLater(1, () => {
+          throw new Error("second");
+        });
+        await sleep(2);
+        unhandled = loop.unhandled.map((c) => (c.exception as Error).message);
+        return "main finished";
+      },
+      { onException: (_loop, ctx) => seen.push(`${ctx.message}: ${(ctx.exception as Error).message}`) },
+    );
+    expect(result).toBe("main finished");
+    expect(seen).toEqual(["Exception in callback <anonymous>: first", "Exception in callback <anonymous>: second"]);
+    expect(unhandled).toEqual(["first", "second"]);
+  });
+
+  test("setExceptionHandler takes a function or null", () => {
+    runSync(function* () {
+      const loop = getRunningLoop();
+      expect(() => loop.setExceptionHandler(42 as never)).toThrow("setExceptionHandler: a function or null is required (got number)");
+      const h = () => undefined;
+      loop.setExceptionHandler(h);
+      expect(loop.getExceptionHandler()).toBe(h);
+      loop.setExceptionHandler(null);
+      expect(loop.getExceptionHandler()).toBeNull();
+    });
+  });
+});

@@ -20,6 +20,7 @@ import { RuntimeError, UsageError } from "./errors.js";
 import { EventLoop } from "./futures/eventLoop.js";
 import type { Future } from "./futures/future.js";
 import { type CoroutineInput, type Task, startedPromiseError } from "./futures/task.js";
+import type { ExceptionHandler } from "./loop/baseEventLoop.js";
 import type { Tracer } from "./loop/trace.js";
 import { currentLoop, setRunningLoop } from "./loop/running.js";
 import { setLogSink } from "./scenario/log.js";
@@ -46,6 +47,8 @@ export interface LoopOptions {
   onIteration?: (loop: EventLoop) => void;
   /** Receives every line that log() prints during the run, e.g. `{ onLog: console.log }`. */
   onLog?: (line: string) => void;
+  /** The loop's exception handler from the start (see EventLoop.setExceptionHandler). */
+  onException?: ExceptionHandler;
 }
 
 function makeLoop(options: LoopOptions | undefined): EventLoop {
@@ -58,6 +61,7 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
     jitter: options?.jitter,
   });
   if (options?.onIteration) loop._onIteration = options.onIteration as (l: unknown) => void;
+  if (options?.onException) loop.setExceptionHandler(options.onException);
   options?.onLoop?.(loop);
   return loop;
 }

@@ -41,6 +41,12 @@ describe("vloop run", () => {
     expect(r.stderr).toMatch(/RangeError: broken on purpose\n\s+at .*broken\.ts:4:\d+/);
   }, 30_000);
 
+  test("exceptions raised in callbacks are reported on stderr, as asyncio's default handler logs them", () => {
+    const r = vloop("run", join(root, "scenarios/core/50_callback_raises.gen.ts"), "--trace", "none");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Exception in callback boom\nValueError: in a callback\n\s+at boom \(.*50_callback_raises\.gen\.ts:\d+:\d+\)/);
+  }, 30_000);
+
   test("a missing file or export is a clear error", () => {
     expect(vloop("run", "nope.ts").stderr).toMatch(/nope\.ts: no such file/);
     const r = vloop("run", fixture("broken.ts"), "--export", "other");

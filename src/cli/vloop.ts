@@ -61,6 +61,10 @@ async function runAndShow(file: string, exportName: string, loopOptions: LoopOpt
     failure = e;
   }
   for (const line of lines) process.stdout.write(`${line}\n`);
+  // what asyncio's default exception handler would have logged
+  for (const ctx of loop?.unhandled ?? []) {
+    process.stderr.write(`${pc.yellow(ctx.message)}\n${describeError(ctx.exception, loaded.path)}\n`);
+  }
   if (trace !== "none") emitTrace(tracer.events, trace, out, title);
   if (loop && loop.tape.length > 0) process.stderr.write(pc.dim(`tape: ${JSON.stringify(tapeOf(loop))}\n`));
   if (failure !== undefined) {

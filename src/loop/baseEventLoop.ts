@@ -45,11 +45,15 @@ export interface LoopTask {
 }
 
 /** An exception a callback raised, as asyncio's exception handler context. */
+/** What a reported exception carries (asyncio's exception handler context). */
 export interface ExceptionContext {
   message: string;
   exception: unknown;
   handle?: Runnable;
 }
+
+/** An exception handler: loop.set_exception_handler's `handler(loop, context)`. */
+export type ExceptionHandler = (loop: BaseEventLoop, context: ExceptionContext) => void;
 
 export interface BaseLoopOptions {
   policy: SchedulingPolicy;
@@ -118,6 +122,7 @@ export class BaseEventLoop {
   get readyDecisions(): number {
     return this._choices.readyDecisions;
   }
+  private _exceptionHandler: ExceptionHandler | null = null;
   /** Exceptions raised by callbacks (asyncio logs them through its exception handler). */
   readonly unhandled: ExceptionContext[] = [];
 
@@ -319,9 +324,45 @@ export class BaseEventLoop {
     if (this._closed) throw new RuntimeError("Event loop is closed");
   }
 
-  /** @internal asyncio's call_exception_handler: record, never stop the loop. */
+  /** @internal asyncio's call_exception_handler: record, tell the handler, never stop the loop. */
   _reportException(context: ExceptionContext): void {
     this.unhandled.push(context);
+    const handler = this._exceptionHandler;
+    if (handler !== null) {
+      try {
+        handler(this, context);
+      } catch (error) {
+        // as asyncio: an exception in the handler is reported, not raised
+        this.unhandled.push({ message: "Unhandled error in exception handler", exception: error });
+      }
+    }
+  }
+
+  /**
+   * Sets the function called with (loop, context) for every exception a
+   * callback raises (they never stop the loop; all are also kept in
+   * `unhandled`). null restores the default (keep them only).
+   * Mirrors `loop.set_exception_handler(handler)`.
+   * @example getRunningLoop().setExceptionHandler((loop, ctx) => log(ctx.message));
+   */
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`setExceptionHandler: a function or null is required (got ${typeof handler})`);
+    }
+    this._exceptionHandler = handler;
+  }
+
+  /** The current exception handler, or null. Mirrors `loop.get_exception_handler()`. */
+  getExceptionHandler(): ExceptionHandler | null {
+    return this._exceptionHandler;
+  }
+
+  /**
+   * Reports an exception as the loop does for callbacks. Mirrors `loop.call_exception_handler(context)`.
+   * @example loop.callExceptionHandler({ message: "lost a reply", exception: err });
+   */
+  callExceptionHandler(context: ExceptionContext): void {
+    this._reportException(context);
   }
 
   /**
