@@ -278,3 +278,27 @@ describe("exceptions in callbacks", () => {
     });
   });
 });
+
+describe("exceptions nobody retrieved", () => {
+  test("a failed task whose exception nobody looked at is reported when the run ends", async () => {
+    const seen: string[] = [];
+    await run(
+      async () => {
+        createTask(async () => {
+          throw new Error("lost");
+        }, { name: "forgotten" });
+        const awaited = createTask(async () => {
+          throw new Error("seen");
+        });
+        try {
+          await awaited;
+        } catch {
+          // retrieved: not reported
+        }
+        await sleep(1);
+      },
+      { onException: (_loop, ctx) => seen.push(`${ctx.message}: ${(ctx.exception as Error).message}`) },
+    );
+    expect(seen).toEqual(["Task exception was never retrieved (task forgotten): lost"]);
+  });
+});

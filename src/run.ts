@@ -140,6 +140,7 @@ function open(loop: EventLoop, options: LoopOptions | undefined): void {
 }
 
 function close(loop: EventLoop): void {
+  loop._reportUnretrieved();
   loop._closed = true;
   loop._onResume = null;
   loop._restoreLog?.();

@@ -35,6 +35,9 @@ const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
 const MODE_ASYNC = 2; // an async function's body, running in microtasks
 const MODE_MASK = 3;
 const MUST_CANCEL = 4;
+/** the task failed and nobody has looked at its exception yet (asyncio's __log_traceback) */
+const LOG_TRACEBACK = 8;
+const FLAG_BITS = 4; // the cancel count is kept above these
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Settle = ((v: any) => unknown) | null | undefined;
@@ -114,11 +117,28 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal asyncio's _num_cancels_requested (kept in the flags above bit 3) */
   get _numCancelsRequested(): number {
-    return this._flags >>> 3;
+    return this._flags >>> FLAG_BITS;
   }
   /** @internal */
   set _numCancelsRequested(n: number) {
-    this._flags = (this._flags & 7) | (n << 3);
+    this._flags = (this._flags & ((1 << FLAG_BITS) - 1)) | (n << FLAG_BITS);
+  }
+
+  /** The result (see Future.result); reading it counts as retrieving the exception. */
+  override result(): T {
+    this._flags &= ~LOG_TRACEBACK;
+    return super.result();
+  }
+
+  /** The exception (see Future.exception); reading it counts as retrieving it. */
+  override exception(): unknown {
+    this._flags &= ~LOG_TRACEBACK;
+    return super.exception();
+  }
+
+  /** @internal the exception nobody retrieved, or undefined (asyncio logs it when the task is collected) */
+  _unretrievedException(): unknown {
+    return (this._flags & LOG_TRACEBACK) !== 0 ? this._result : undefined;
   }
 
   /** @internal asyncio's _must_cancel */
@@ -431,6 +451,8 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       const exc = error ?? new RuntimeError(`task ${this.getName()} threw ${String(error)}`);
       Future.prototype.setException.call(this, exc);
+      this._flags |= LOG_TRACEBACK;
+      this._loop._failedTasks.push(this);
     }
     this._finished();
   }

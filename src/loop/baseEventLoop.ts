@@ -42,6 +42,8 @@ export interface LoopTask {
   done(): boolean;
   /** What the task waits on, for deadlock reports. */
   _describeWait(): string;
+  /** The exception nobody retrieved, if the task failed. */
+  _unretrievedException(): unknown;
 }
 
 /** An exception a callback raised, as asyncio's exception handler context. */
@@ -123,6 +125,8 @@ export class BaseEventLoop {
     return this._choices.readyDecisions;
   }
   private _exceptionHandler: ExceptionHandler | null = null;
+  /** @internal tasks that failed, checked at close for exceptions nobody retrieved */
+  readonly _failedTasks: LoopTask[] = [];
   /** Exceptions raised by callbacks (asyncio logs them through its exception handler). */
   readonly unhandled: ExceptionContext[] = [];
 
@@ -336,6 +340,21 @@ export class BaseEventLoop {
         this.unhandled.push({ message: "Unhandled error in exception handler", exception: error });
       }
     }
+  }
+
+  /**
+   * @internal At the end of a run: report every task whose exception nobody
+   * retrieved. asyncio logs "Task exception was never retrieved" when such a
+   * task is garbage-collected; vloop says it at a deterministic moment.
+   */
+  _reportUnretrieved(): void {
+    for (const task of this._failedTasks) {
+      const exception = task._unretrievedException();
+      if (exception !== undefined) {
+        this._reportException({ message: `Task exception was never retrieved (task ${task.getName()})`, exception });
+      }
+    }
+    this._failedTasks.length = 0;
   }
 
   /**
