@@ -397,7 +397,7 @@ export class BaseEventLoop {
       while (this._todo > 0) {
         this._todo--;
         const handle = ready.shift();
-        if (handle._cancelled) continue;
+        if (handle._fn === null) continue; // cancelled (a field read: the queue holds several kinds of entry)
         if (++this._handlesRun > this._maxSteps) this._budgetExceeded();
         if (this._fatalError !== undefined) throw this._fatalError;
         if (this._tracer !== null) this._traceHandle(handle);
@@ -471,7 +471,7 @@ export class BaseEventLoop {
     const firstDue = this._ready.length;
     while (heap.length > 0 && (heap.peekWhen() < endTime || heap.peekWhen() <= now)) {
       const timer = heap.pop();
-      timer._scheduled = false;
+      timer._seq = -timer._seq; // _scheduled = false (it was in the heap, so _seq > 0)
       this._ready.push(timer);
       if (this._tracer !== null && !timer._cancelled) {
         this._emit({ kind: "timer-fired", t: this._now, i: this._iteration, timer: timer._id });
