@@ -93,7 +93,8 @@ export class Task<T = unknown> extends Future<T> {
    * body awaits that is being driven inline for it (or null).
    */
   _coro: CoroIterator | (() => unknown) | null = null;
-  /** @internal the mode (2 bits) and the must-cancel flag, see the accessors below */ _flags = MODE_GEN;
+  /** @internal the mode (2 bits), must-cancel, log-traceback, and the cancel count above them; see the accessors below */
+  _flags = MODE_GEN;
   /** @internal the future this task waits on */ _futWaiter: Future<unknown> | null = null;
   /** @internal async style: how to resume the suspended body (set by _asyncPark), one object per task */
   _resume: { ok: Settle; err: Settle } | null = null;
@@ -115,7 +116,7 @@ export class Task<T = unknown> extends Future<T> {
     this._flags = (this._flags & ~MODE_MASK) | mode;
   }
 
-  /** @internal asyncio's _num_cancels_requested (kept in the flags above bit 3) */
+  /** @internal asyncio's _num_cancels_requested (kept in the flags above FLAG_BITS) */
   get _numCancelsRequested(): number {
     return this._flags >>> FLAG_BITS;
   }
