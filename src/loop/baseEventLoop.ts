@@ -21,7 +21,7 @@ import type { SchedulingPolicy } from "../schedule/policy.js";
 import { Deque } from "../util/deque.js";
 import { FifoTimerHeap, TimerHeap } from "../util/heap.js";
 import { Choices } from "./choices.js";
-import { describeCandidate, taskCallbacks } from "./taskCallbacks.js";
+import { describeCandidate, isTaskCallback } from "./taskCallbacks.js";
 import { type Callback, Handle, type Runnable, TimerHandle, type TimerLike } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
 
@@ -294,7 +294,7 @@ export class BaseEventLoop {
   /** Tracing: note the handle about to run; a plain callback gets its own event. */
   private _traceHandle(handle: Runnable): void {
     this._runningHandle = handle;
-    if (handle._fn !== null && !taskCallbacks.has(handle._fn)) {
+    if (handle._fn !== null && !isTaskCallback(handle._fn)) {
       this._emit({ kind: "callback", t: this._now, i: this._iteration, what: this._describeHandle(handle) });
     }
   }
@@ -494,7 +494,7 @@ export class BaseEventLoop {
     for (let i = 0; i < this._ready.length; i++) {
       const h = this._ready.at(i);
       if (h._fn === null) continue;
-      ready.push(taskCallbacks.has(h._fn) ? `step ${describeCandidate(h._a0)}` : this._describeHandle(h));
+      ready.push(isTaskCallback(h._fn) ? `step ${describeCandidate(h._a0)}` : this._describeHandle(h));
     }
     const timers = this._scheduled.items
       .filter((t) => !t._cancelled)

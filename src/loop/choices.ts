@@ -12,7 +12,7 @@
 import { UsageError } from "../errors.js";
 import type { ChoicePoint, SchedulingPolicy } from "../schedule/policy.js";
 import type { BaseEventLoop, ChoiceRecord } from "./baseEventLoop.js";
-import { describeCandidate, taskCallbacks } from "./taskCallbacks.js";
+import { describeCandidate, isTaskCallback } from "./taskCallbacks.js";
 import type { Runnable, TimerLike } from "./handle.js";
 
 const NO_CANDIDATES: readonly unknown[] = [];
@@ -113,7 +113,7 @@ export class Choices {
     slots.length = 0;
     for (let i = 0; i < to; i++) {
       const h = ready.at(i);
-      if (h._fn !== null && taskCallbacks.has(h._fn)) slots.push(i);
+      if (isTaskCallback(h._fn)) slots.push(i);
     }
     if (slots.length < 2) return;
     const handles = slots.map((i) => ready.at(i));

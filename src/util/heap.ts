@@ -28,7 +28,7 @@ export class TimerHeap<T extends HeapEntry> {
   /** The heap array itself, in heapq's layout (index 0 is the smallest). */
   items: T[] = [];
   /** whens[i] === items[i]._when, kept in step with items */
-  protected whens = new Float64Array(64);
+  protected whens = new Float64Array(8); // grows by doubling; small for the many short loops of exploration
 
   get length(): number {
     return this.items.length;
@@ -75,7 +75,7 @@ export class TimerHeap<T extends HeapEntry> {
   /** heapq.heapify over a new list (asyncio's clean-up rebuilds the heap). */
   replaceAndHeapify(items: T[]): void {
     this.items = items;
-    if (this.whens.length < items.length) this.whens = new Float64Array(Math.max(64, 2 * items.length));
+    if (this.whens.length < items.length) this.whens = new Float64Array(Math.max(8, 2 * items.length));
     for (let i = 0; i < items.length; i++) this.whens[i] = items[i]._when;
     for (let i = (items.length >> 1) - 1; i >= 0; i--) this.siftUp(i);
   }
