@@ -54,9 +54,11 @@ export class GatheringFuture<T> extends Future<T> {
   }
 }
 
+/** The trailing `{ returnExceptions }`: a plain object, not an awaitable or a coroutine. */
 function isOptions(x: unknown): x is GatherOptions {
-  if (x === null || typeof x !== "object" || x instanceof Future || typeof (x as { next?: unknown }).next === "function") return false;
-  return typeof (x as { then?: unknown }).then !== "function" && !(Symbol.iterator in x) && !("next" in x);
+  if (x === null || typeof x !== "object") return false;
+  const proto = Object.getPrototypeOf(x);
+  return (proto === Object.prototype || proto === null) && typeof (x as { then?: unknown }).then !== "function";
 }
 
 /**
