@@ -14,7 +14,7 @@
 import { RuntimeError } from "../errors.js";
 import { awaitCoroutine, iterResult } from "../futures/coroutine.js";
 import { FINISHED, Future, PENDING, markBlocking } from "../futures/future.js";
-import type { Callback, TimerLike } from "../loop/handle.js";
+import { type Callback, type TimerLike, scheduledSeq } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
 import type { Awaitable } from "../types.js";
 
@@ -70,7 +70,7 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
     return this._seq > 0;
   }
   set _scheduled(on: boolean) {
-    this._seq = on ? Math.abs(this._seq) : -Math.abs(this._seq);
+    this._seq = scheduledSeq(this._seq, on);
   }
 
   /** @internal the timer's number, for traces */

@@ -1,7 +1,7 @@
 /** Module-level task functions: asyncio.create_task, current_task, all_tasks, get_running_loop. */
 import type { EventLoop } from "../futures/eventLoop.js";
 import type { CoroutineInput, Task } from "../futures/task.js";
-import { currentLoop, requireLoop } from "../loop/running.js";
+import { requireLoop } from "../loop/running.js";
 
 /**
  * The running loop. Mirrors `asyncio.get_running_loop()`.
@@ -43,9 +43,4 @@ export function allTasks(): Set<Task<unknown>> {
   const out = new Set<Task<unknown>>();
   for (const t of loop._pendingTasks()) out.add(t as Task<unknown>);
   return out;
-}
-
-/** True while a vloop run is in progress (a small helper beyond asyncio). */
-export function isRunning(): boolean {
-  return currentLoop() !== null;
 }

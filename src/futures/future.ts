@@ -381,7 +381,7 @@ export function misuse(loop: BaseEventLoop, what: string): UsageError {
 }
 
 /** @internal A native Promise settled when `fut` is done (for awaits outside any task). */
-export function bridge<T>(fut: Future<T>): Promise<T> {
+function bridge<T>(fut: Future<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (fut.done()) settleNow(fut, resolve, reject);
     else fut.addDoneCallback(() => settleNow(fut, resolve, reject));

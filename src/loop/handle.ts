@@ -89,14 +89,16 @@ export class Handle {
   describe(): string {
     const fn = this._fn;
     if (fn === null) return "<cancelled handle>";
-    const name = fn.name || "<anonymous>";
-    // a future's result being set by a timer: say which future
-    if (name === "setResultUnlessCancelled" && this._a0 !== null && typeof this._a0 === "object") {
-      const d = (this._a0 as { _describe?: () => string | undefined })._describe?.();
-      if (d) return `wake ${d}`;
-    }
-    return `callback ${name}`;
+    return `callback ${fn.name || "<anonymous>"}`;
   }
+}
+
+/**
+ * @internal A timer's insertion number carries its `_scheduled` flag in its
+ * sign (positive while in the heap), so the flag costs no field.
+ */
+export function scheduledSeq(seq: number, on: boolean): number {
+  return on ? Math.abs(seq) : -Math.abs(seq);
 }
 
 /** asyncio.TimerHandle: a handle with a deadline, kept in the loop's timer heap. */
@@ -115,7 +117,7 @@ export class TimerHandle extends Handle {
   }
   /** @internal */
   set _scheduled(on: boolean) {
-    this._seq = on ? Math.abs(this._seq) : -Math.abs(this._seq);
+    this._seq = scheduledSeq(this._seq, on);
   }
 
   /** @internal the timer's number, for traces */

@@ -37,16 +37,24 @@ let onRaise: ((e: unknown) => void) | undefined;
 /** what the running scenario's main raised (after its "raised" line) */
 let raised: { error: unknown } | undefined;
 
+/**
+ * main raised: print the recorder's "raised" line, then let the main task end
+ * as main did (traces draw it raising); runScenario expects this error.
+ */
+function mainRaised(e: unknown): unknown {
+  log("raised", errorName(e));
+  raised = { error: e };
+  onRaise?.(e);
+  return e;
+}
+
 function* wrapGen(main: GenMain): Generator<unknown, void, unknown> {
   currentTask()?.setName("main");
   let result: unknown;
   try {
     result = yield* main();
   } catch (e) {
-    log("raised", errorName(e));
-    raised = { error: e };
-    onRaise?.(e);
-    throw e; // the main task ends as main did (traces draw it raising); runScenario expects this error
+    throw mainRaised(e);
   }
   log("result", show(result));
 }
@@ -63,10 +71,7 @@ async function wrapAsync(main: AsyncMain): Promise<void> {
         ? await new GenCoroutine(() => made as Iterator<unknown>, "main")
         : await (made as PromiseLike<unknown>);
   } catch (e) {
-    log("raised", errorName(e));
-    raised = { error: e };
-    onRaise?.(e);
-    throw e; // the main task ends as main did (traces draw it raising); runScenario expects this error
+    throw mainRaised(e);
   }
   log("result", show(result));
 }
