@@ -72,11 +72,15 @@ function checkMain(main: unknown, what: string): void {
   }
 }
 
+/** The done callback that ends a phase of the run: stops the future's loop (a function, not a closure per run). */
+function stop(fut: Future<unknown>): void {
+  fut._loop.stop();
+}
+
 /** The phases of asyncio.run, resumable so that async steps can pause it. */
 class Runner<T> {
   private phase: "main" | "shutdown" | "done" = "main";
   private readonly mainTask: Task<T>;
-  private readonly stop = (): void => this.loop.stop();
   private waitingFor: Future<unknown>;
 
   constructor(
@@ -84,7 +88,7 @@ class Runner<T> {
     main: CoroutineInput<T>,
   ) {
     this.mainTask = loop.createTask(main);
-    this.mainTask.addDoneCallback(this.stop);
+    this.mainTask.addDoneCallback(stop);
     this.waitingFor = this.mainTask;
   }
 
@@ -110,7 +114,7 @@ class Runner<T> {
     if (toCancel.length === 0) return false;
     for (const t of toCancel) t.cancel();
     const all = gather(...toCancel, { returnExceptions: true });
-    all.addDoneCallback(this.stop);
+    all.addDoneCallback(stop);
     this.waitingFor = all;
     return true;
   }
@@ -161,7 +165,18 @@ export function runSync<T>(
 ): T {
   if (currentLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
   checkMain(main, "runSync");
-  const loop = makeLoop(options);
+  return runSyncOn(makeLoop(options), main, options);
+}
+
+/**
+ * @internal runSync on a loop the caller made (exploration makes one per run
+ * and reads its tape afterwards, without an onLoop closure per run).
+ */
+export function runSyncOn<T>(
+  loop: EventLoop,
+  main: Generator<unknown, T, unknown> | (() => Generator<unknown, T, unknown>),
+  options?: LoopOptions,
+): T {
   loop._syncOnly = true;
   open(loop, options);
   try {

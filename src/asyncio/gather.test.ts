@@ -7,21 +7,14 @@ test("pending futures and tasks given several times, not next to each other, are
     const loop = getRunningLoop();
     const f1 = loop.createFuture<number>();
     const f2 = loop.createFuture<number>();
-    let callbacksAdded = 0;
-    const count = (f: Future<number>) => {
-      const add = f.addDoneCallback.bind(f);
-      f.addDoneCallback = (fn) => {
-        callbacksAdded++;
-        add(fn);
-      };
-    };
-    count(f1);
-    count(f2);
+    // done callbacks registered on a future (gather's is an internal entry, not a closure)
+    const entries = (f: Future<number>) => (f._callbacks === null ? 0 : Array.isArray(f._callbacks) ? f._callbacks.length : 1);
     const coro = (function* () {
       yield* sleep(1);
       return 3;
     })();
     const g = gather(f1, f2, f1, coro, f2, coro);
+    const callbacksAdded = entries(f1) + entries(f2);
     loop.callLater(0.5, () => f1.setResult(1));
     loop.callLater(0.7, () => f2.setResult(2));
     const results = yield* g;

@@ -14,7 +14,7 @@
  */
 import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import { Future, isFuture } from "../futures/future.js";
+import { Future, isFuture, type Waker } from "../futures/future.js";
 import { requireLoop } from "../loop/running.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
@@ -23,13 +23,21 @@ export interface GatherOptions {
   returnExceptions?: boolean;
 }
 
-/** asyncio's _GatheringFuture: cancelling it cancels the children. */
-export class GatheringFuture<T> extends Future<T> {
+/**
+ * asyncio's _GatheringFuture: cancelling it cancels the children. It also
+ * holds what CPython's gather keeps in its closure, and is the children's done
+ * callback itself (a Waker: no closure per gather).
+ */
+export class GatheringFuture<T> extends Future<T> implements Waker {
   /** @internal */ _cancelRequested = false;
+  /** @internal the children in argument order (a duplicate argument appears twice) */ readonly _children: Future<unknown>[] = [];
+  /** @internal false until gather() returns it: CPython's `outer` is still None before that */ _returned = false;
+  /** @internal distinct children, and how many of them are done */ _nfuts = 0;
+  /** @internal */ _nfinished = 0;
 
   constructor(
     loop: EventLoop,
-    /** @internal */ readonly _children: Future<unknown>[],
+    private readonly _returnExceptions: boolean,
   ) {
     super(loop);
   }
@@ -52,6 +60,54 @@ export class GatheringFuture<T> extends Future<T> {
     }
     return ret;
   }
+
+  /** @internal a child is done: schedules CPython's _done_callback(fut) */
+  _scheduleWake(fut: Future<unknown>): void {
+    this._loop._callSoon(doneCallback, 2, this, fut);
+  }
+
+  /** @internal CPython's _done_callback(fut), rule for rule */
+  _wakeupFrom(fut: Future<unknown>): void {
+    this._nfinished++;
+    if (!this._returned || this.done()) {
+      if (!fut.cancelled()) fut.exception(); // mark it retrieved
+      return;
+    }
+    if (!this._returnExceptions) {
+      if (fut.cancelled()) {
+        this.setException(fut._makeCancelledError());
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== undefined) {
+        this.setException(exc);
+        return;
+      }
+    }
+    if (this._nfinished === this._nfuts) {
+      const results: unknown[] = [];
+      for (const child of this._children) {
+        let res: unknown;
+        if (child.cancelled()) {
+          res = new CancelledError(child._cancelMessage ?? "");
+        } else {
+          res = child.exception();
+          if (res === undefined) res = child.result();
+        }
+        results.push(res);
+      }
+      if (this._cancelRequested) {
+        this.setException(fut._makeCancelledError());
+      } else {
+        this.setResult(results as T);
+      }
+    }
+  }
+}
+
+/** The handle callback of a child's completion (traces show it as "callback doneCallback", as before). */
+function doneCallback(outer: GatheringFuture<unknown>, fut: Future<unknown>): void {
+  outer._wakeupFrom(fut);
 }
 
 /** The trailing `{ returnExceptions }`: a plain object, not an awaitable or a coroutine. */
@@ -84,76 +140,39 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
     return outer;
   }
 
-  const argToFut = new Map<unknown, Future<unknown>>();
-  const children: Future<unknown>[] = [];
-  const doneFuts: Future<unknown>[] = [];
-  let nfuts = 0;
-  let nfinished = 0;
+  // The gathering future holds the state CPython keeps in gather's closure; it
+  // is made with the first child (it needs that child's loop) and counts as
+  // returned only at the end, as CPython's `outer` is None until then.
+  let argToFut: Map<unknown, Future<unknown>> | null = null;
+  let doneFuts: Future<unknown>[] | null = null;
   let outer: GatheringFuture<T> | null = null;
-  let loop: EventLoop | null = null;
-
-  const doneCallback = (fut: Future<unknown>): void => {
-    nfinished++;
-    if (outer === null || outer.done()) {
-      if (!fut.cancelled()) fut.exception(); // mark it retrieved
-      return;
-    }
-    if (!returnExceptions) {
-      if (fut.cancelled()) {
-        outer.setException(fut._makeCancelledError());
-        return;
-      }
-      const exc = fut.exception();
-      if (exc !== undefined) {
-        outer.setException(exc);
-        return;
-      }
-    }
-    if (nfinished === nfuts) {
-      const results: unknown[] = [];
-      for (const child of children) {
-        let res: unknown;
-        if (child.cancelled()) {
-          res = new CancelledError(child._cancelMessage ?? "");
-        } else {
-          res = child.exception();
-          if (res === undefined) res = child.result();
-        }
-        results.push(res);
-      }
-      if (outer._cancelRequested) {
-        outer.setException(fut._makeCancelledError());
-      } else {
-        outer.setResult(results as T);
-      }
-    }
-  };
 
   for (const arg of aws) {
     // The same argument twice is one child (CPython's arg_to_fut dict). A
-    // pending future seen before already has this gather's callback last, so
-    // only other arguments need the map: gathering many tasks stays cheap.
+    // pending future seen before already has this gather last among its
+    // callbacks, so only other arguments need the map: gathering many tasks stays cheap.
     if (isFuture(arg) && !arg.done()) {
-      if (!arg._lastCallbackIs(doneCallback)) {
-        if (loop === null) loop = arg.getLoop() as EventLoop;
-        nfuts++;
-        arg.addDoneCallback(doneCallback);
+      if (outer === null) outer = new GatheringFuture<T>(arg.getLoop() as EventLoop, returnExceptions);
+      if (!arg._lastCallbackIs(outer)) {
+        outer._nfuts++;
+        arg._addWaker(outer);
       }
-      children.push(arg);
+      outer._children.push(arg);
       continue;
     }
-    let fut = argToFut.get(arg);
+    let fut = argToFut?.get(arg);
     if (fut === undefined) {
       fut = ensureFuture(arg as AwaitableInput<unknown>, "gather");
-      if (loop === null) loop = fut.getLoop() as EventLoop;
-      nfuts++;
-      argToFut.set(arg, fut);
-      if (fut.done()) doneFuts.push(fut);
-      else fut.addDoneCallback(doneCallback);
+      if (outer === null) outer = new GatheringFuture<T>(fut.getLoop() as EventLoop, returnExceptions);
+      outer._nfuts++;
+      (argToFut ??= new Map()).set(arg, fut);
+      if (fut.done()) (doneFuts ??= []).push(fut);
+      else fut._addWaker(outer);
     }
-    children.push(fut);
+    outer!._children.push(fut);
   }
-  outer = new GatheringFuture<T>(loop as EventLoop, children);
-  for (const fut of doneFuts) doneCallback(fut);
-  return outer;
+  const gathering = outer!;
+  gathering._returned = true;
+  if (doneFuts !== null) for (const fut of doneFuts) gathering._wakeupFrom(fut);
+  return gathering;
 }

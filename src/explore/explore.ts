@@ -11,7 +11,7 @@ import { RandomPolicy } from "../schedule/random.js";
 import { ReplayPolicy } from "../schedule/replay.js";
 import { type Deviation, deviationsOf, formatTape, parseTape } from "../schedule/tape.js";
 import { describeDeviations } from "./report.js";
-import { type Program, type RunOutcome, failureKind, runOnce, traceHash } from "./runOnce.js";
+import { ASYNC_STARTED, drainAsyncStart, type Program, type RunOutcome, failureKind, isKnownSync, runOnce, runOnceSync, traceHash } from "./runOnce.js";
 import { shrinkTape } from "./shrink.js";
 
 export type StrategyName = "random" | "pct" | "dfs" | "portfolio";
@@ -77,6 +77,13 @@ function runSeed(seed: string | number, i: number): string {
   return `${seed}/${i}`;
 }
 
+/** The policy of one run: replaying a dfs tape, or PCT / random seeded with the run's seed. */
+function policyFor(pick: "random" | "pct" | "dfs", s: string, depth: number, expectedSteps: number, dfsTape: Deviation[] | undefined): SchedulingPolicy {
+  if (pick === "dfs") return new ReplayPolicy(dfsTape!);
+  if (pick === "pct") return new PctPolicy(s, depth, expectedSteps);
+  return new RandomPolicy(s);
+}
+
 /**
  * Runs `program` under many schedules; stops at the first failure.
  * A program is a zero-argument function returning a fresh main coroutine
@@ -95,6 +102,8 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
   const depth = options.depth ?? 2;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const runOpts = { maxSteps, jitter: options.jitter };
+  const selfCheck = options.selfCheck === true;
+  const traceOpts = { ...runOpts, trace: true };
   const shard = options.shard ?? { index: 0, count: 1 };
   if (!(shard.count >= 1 && shard.index >= 0 && shard.index < shard.count)) {
     throw new UsageError(`explore: bad shard ${shard.index}/${shard.count}: expected 0 <= index < count`);
@@ -125,7 +134,6 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     const s = runSeed(seed, i);
     let pick: "random" | "pct" | "dfs" = strategy === "portfolio" ? (["random", "pct", "dfs"] as const)[i % 3] : strategy;
     if (pick === "dfs" && split) pick = "random"; // portfolio split across shards: its dfs lane turns random
-    let makePolicy: () => SchedulingPolicy;
     let dfsTape: Deviation[] | undefined;
     if (pick === "dfs") {
       dfsTape = dfs.next();
@@ -136,19 +144,19 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
         }
         continue; // portfolio: dfs is done, the others go on
       }
-      const tape = dfsTape;
-      makePolicy = () => new ReplayPolicy(tape);
-    } else if (pick === "pct") {
-      const k = expectedSteps;
-      makePolicy = () => new PctPolicy(s, depth, k);
-    } else {
-      makePolicy = () => new RandomPolicy(s);
     }
-    const outcome = await runOnce(program, makePolicy, { ...runOpts, trace: options.selfCheck });
+    const opts = selfCheck ? traceOpts : runOpts;
+    // A program known to be all generators runs here without a promise per run;
+    // otherwise (or if it starts an async body after all) through runOnce, with a fresh policy.
+    let outcome = isKnownSync(program) ? runOnceSync(program, policyFor(pick, s, depth, expectedSteps, dfsTape), opts) : undefined;
+    if (outcome === ASYNC_STARTED) await drainAsyncStart();
+    if (outcome === undefined || outcome === ASYNC_STARTED) {
+      outcome = await runOnce(program, () => policyFor(pick, s, depth, expectedSteps, dfsTape), opts);
+    }
     executed++;
     if (dfsTape !== undefined) dfs.observe(dfsTape, outcome.alternatives);
 
-    if (options.selfCheck && !outcome.failed) {
+    if (selfCheck && !outcome.failed) {
       const again = await runOnce(program, () => new ReplayPolicy(deviationsOf(outcome.tape)), { ...runOpts, trace: true });
       const a = traceHash(outcome.trace ?? []);
       const b = traceHash(again.trace ?? []);

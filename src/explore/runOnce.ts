@@ -2,11 +2,11 @@
  * One run of a program under a given policy, with what exploration needs to
  * know afterwards: did it fail, with what, and which decisions it made.
  */
-import type { EventLoop } from "../futures/eventLoop.js";
+import { EventLoop } from "../futures/eventLoop.js";
 import type { ChoiceRecord } from "../loop/baseEventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
 import { AsyncInRunSync } from "../errors.js";
-import { run, runSync } from "../run.js";
+import { run, runSyncOn } from "../run.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 import type { Coroutine } from "../types.js";
 
@@ -37,12 +37,24 @@ export interface RunOutcome {
 /** Programs whose runs used no async function: later runs take runSync's faster path. */
 const syncPrograms = new WeakSet<Program>();
 
+/** True when the program's earlier runs used no async function (its next run goes through runSync). */
+export function isKnownSync(program: Program): boolean {
+  return syncPrograms.has(program);
+}
+
+const mains = new WeakMap<Program, Coroutine<unknown>>();
+
 /** Calls the program for a fresh main coroutine; unwraps one level of "function returning the coroutine function". */
 export function mainOf(program: Program): Coroutine<unknown> {
-  return () => {
-    const made = program();
-    return (typeof made === "function" ? (made as () => unknown)() : made) as never;
-  };
+  let main = mains.get(program);
+  if (main === undefined) {
+    main = () => {
+      const made = program();
+      return (typeof made === "function" ? (made as () => unknown)() : made) as never;
+    };
+    mains.set(program, main);
+  }
+  return main;
 }
 
 /**
@@ -52,18 +64,66 @@ export function mainOf(program: Program): Coroutine<unknown> {
  * with a fresh policy, so the outcome is the same either way.
  */
 export async function runOnce(program: Program, makePolicy: () => SchedulingPolicy, options: RunOptions = {}): Promise<RunOutcome> {
-  if (syncPrograms.has(program)) {
-    const outcome = await runWith(program, makePolicy(), options, true);
-    if (!(outcome.failed && outcome.error instanceof AsyncInRunSync)) return outcome;
-    syncPrograms.delete(program);
-    // The async body that runSync refused has started; let it run out (it
-    // fails at once without a loop) before the next run installs its loop.
-    await new Promise((resolve) => setImmediate(resolve)); // real-time: waits for the microtask queue to drain, decides no order
-  }
-  return runWith(program, makePolicy(), options, false);
+  const outcome = syncPrograms.has(program) ? runOnceSync(program, makePolicy(), options) : undefined;
+  if (outcome === ASYNC_STARTED) await drainAsyncStart();
+  else if (outcome !== undefined) return outcome;
+  return runAsyncWith(program, makePolicy(), options);
 }
 
-async function runWith(program: Program, policy: SchedulingPolicy, options: RunOptions, sync: boolean): Promise<RunOutcome> {
+/** runOnceSync's answer when the program started an async body after all. */
+export const ASYNC_STARTED = "async-started";
+
+/**
+ * The synchronous half of runOnce, for exploration's inner loop (no promise,
+ * no await per run): runs `program` under runSync if its earlier runs used no
+ * async function. Returns undefined if the program is not known to be
+ * synchronous, ASYNC_STARTED if it turned out not to be (call
+ * drainAsyncStart(), then run it with runOnce and a fresh policy).
+ */
+export function runOnceSync(program: Program, policy: SchedulingPolicy, options: RunOptions): RunOutcome | typeof ASYNC_STARTED | undefined {
+  if (!syncPrograms.has(program)) return undefined;
+  const outcome = runSyncWith(program, policy, options);
+  if (!(outcome.failed && outcome.error instanceof AsyncInRunSync)) return outcome;
+  syncPrograms.delete(program);
+  return ASYNC_STARTED;
+}
+
+/**
+ * The async body that runSync refused has started; let it run out (it fails
+ * at once without a loop) before the next run installs its loop.
+ */
+export function drainAsyncStart(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve)); // real-time: waits for the microtask queue to drain, decides no order
+}
+
+function newLoop(policy: SchedulingPolicy, options: RunOptions, tracer: ArrayTracer | undefined): EventLoop {
+  return new EventLoop({
+    policy,
+    maxSteps: options.maxSteps,
+    tracer: tracer ?? null,
+    recordChoices: options.recordChoices,
+    jitter: options.jitter,
+  });
+}
+
+function runSyncWith(program: Program, policy: SchedulingPolicy, options: RunOptions): RunOutcome {
+  const tracer = options.trace ? new ArrayTracer() : undefined;
+  let loop: EventLoop | undefined;
+  let failed = false;
+  let error: unknown;
+  try {
+    // throws like run() would, e.g. for a bad jitter: then there is no loop
+    loop = newLoop(policy, options, tracer);
+    runSyncOn(loop, mainOf(program) as () => Generator<unknown, unknown, unknown>);
+  } catch (e) {
+    failed = true;
+    error = e;
+  }
+  return outcomeOf(loop, failed, error, tracer);
+}
+
+/** A run under run(); a run that started no async body marks the program as synchronous. */
+async function runAsyncWith(program: Program, policy: SchedulingPolicy, options: RunOptions): Promise<RunOutcome> {
   let loop: EventLoop | undefined;
   const tracer = options.trace ? new ArrayTracer() : undefined;
   let failed = false;
@@ -77,15 +137,17 @@ async function runWith(program: Program, policy: SchedulingPolicy, options: RunO
     onLoop: (l: EventLoop) => (loop = l),
   };
   try {
-    // A program known to be all generators runs under runSync: no promise per run.
-    if (sync) runSync(mainOf(program) as () => Generator<unknown, unknown, unknown>, loopOptions);
-    else await run(mainOf(program), loopOptions);
+    await run(mainOf(program), loopOptions);
   } catch (e) {
     failed = true;
     error = e;
   }
   const seenLoop = loop as EventLoop | undefined;
   if (seenLoop !== undefined && !seenLoop._sawAsync && !failed) syncPrograms.add(program);
+  return outcomeOf(seenLoop, failed, error, tracer);
+}
+
+function outcomeOf(loop: EventLoop | undefined, failed: boolean, error: unknown, tracer: ArrayTracer | undefined): RunOutcome {
   return {
     failed,
     error,

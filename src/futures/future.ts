@@ -202,7 +202,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /** @internal true if `fn` is the most recently added done callback (gather's duplicate check). */
-  _lastCallbackIs(fn: DoneCallback<never>): boolean {
+  _lastCallbackIs(fn: DoneCallback<never> | Waker): boolean {
     const cbs = this._callbacks;
     if (cbs === null) return false;
     return Array.isArray(cbs) ? cbs[cbs.length - 1] === fn : cbs === fn;

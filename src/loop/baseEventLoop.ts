@@ -156,11 +156,8 @@ export class BaseEventLoop {
   _syncOnly = false;
   /** @internal an async-function task ran in this loop (exploration picks runSync when none did) */
   _sawAsync = false;
-  private readonly _resumeCallback = (): void => {
-    this._resumePending = null;
-    const onResume = this._onResume;
-    if (onResume !== null) onResume();
-  };
+  /** made on the first async step: a loop is made per explored run, most of them all generators */
+  private _resumeCallback: (() => void) | null = null;
 
   constructor(options: BaseLoopOptions) {
     this._policy = options.policy;
@@ -528,6 +525,13 @@ export class BaseEventLoop {
    */
   _scheduleResume(task: LoopTask): void {
     this._resumePending = task;
+    if (this._resumeCallback === null) {
+      this._resumeCallback = () => {
+        this._resumePending = null;
+        const onResume = this._onResume;
+        if (onResume !== null) onResume();
+      };
+    }
     queueMicrotask(this._resumeCallback);
   }
 
