@@ -80,7 +80,7 @@ export function asyncProgram(sink: Sink): () => Promise<void> {
 // --- fast-check -----------------------------------------------------------------
 
 /** How the fast-check property drives its scheduler to the end of the run. */
-export type FcDriver = "waitAll" | "waitIdle";
+export type FcDriver = "waitAll" | "waitIdle" | "waitFor";
 
 /**
  * The same program as a fast-check property over `fc.scheduler()`: every
@@ -88,7 +88,9 @@ export type FcDriver = "waitAll" | "waitIdle";
  * `waitAll` releases scheduled tasks until none is left (deprecated in v4 but
  * correct here: a released task has re-scheduled itself before the next pick);
  * `waitIdle` is v4's recommended replacement, which lets 50 microtask ticks go
- * by before every pick so that it also sees tasks scheduled later.
+ * by before every pick so that it also sees tasks scheduled later; `waitFor(all)`
+ * releases tasks until the program's own promise settles (the driver fast-check's
+ * documentation encourages for an explicit end).
  * With `act`, that function wraps every pick (used to count the alternatives).
  */
 export function fastCheckProperty(
@@ -109,7 +111,8 @@ export function fastCheckProperty(
     const all = Promise.all([worker(0), worker(1), worker(2)]);
     const customAct = act ? (f: () => Promise<void>) => act(s, f) : undefined;
     if (driver === "waitAll") await s.waitAll(customAct);
-    else await s.waitIdle(customAct);
+    else if (driver === "waitIdle") await s.waitIdle(customAct);
+    else await s.waitFor(all, customAct);
     await all;
     sink.signatures.push(state.sig);
   };

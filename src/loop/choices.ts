@@ -17,6 +17,13 @@ import type { Runnable, TimerLike } from "./handle.js";
 
 const NO_CANDIDATES: readonly unknown[] = [];
 
+/** The tasks of handles[from, to), for policies and reports that name them. */
+function candidatesOf(handles: readonly (Runnable | null)[], from: number, to: number): unknown[] {
+  const tasks: unknown[] = [];
+  for (let i = from; i < to; i++) tasks.push((handles[i] as Runnable)._a0);
+  return tasks;
+}
+
 export class Choices {
   /** one entry per decision: the alternative taken (0 = CPython's) */
   readonly tape: number[] = [];
@@ -30,8 +37,9 @@ export class Choices {
   readonly jitter: number;
   /** with recordChoices: which task set each timer */
   private readonly timerSetters: WeakMap<object, string> | null;
-  /** scratch array of chooseReady */
+  /** scratch arrays of chooseReady: the ready-queue positions of task steps, and their handles */
   private readonly slots: number[] = [];
+  private readonly handles: (Runnable | null)[] = [];
 
   constructor(
     private readonly loop: BaseEventLoop,
@@ -110,25 +118,35 @@ export class Choices {
   chooseReady(to: number): void {
     const ready = this.loop._ready;
     const slots = this.slots;
-    slots.length = 0;
+    const handles = this.handles;
+    let n = 0;
     for (let i = 0; i < to; i++) {
       const h = ready.at(i);
-      if (isTaskCallback(h._fn)) slots.push(i);
-    }
-    if (slots.length < 2) return;
-    const handles = slots.map((i) => ready.at(i));
-    const named = this.policy.needsCandidates === true || this.record;
-    for (let s = 0; s < slots.length - 1; s++) {
-      const rest = handles.length - s;
-      if (rest < 2) break;
-      const k = this.decide("ready", rest, named ? handles.slice(s).map((h) => h._a0) : NO_CANDIDATES);
-      if (k > 0) {
-        const picked = handles[s + k];
-        handles.splice(s + k, 1);
-        handles.splice(s, 0, picked);
+      if (isTaskCallback(h._fn)) {
+        slots[n] = i;
+        handles[n] = h;
+        n++;
       }
     }
-    for (let s = 0; s < slots.length; s++) ready.set(slots[s], handles[s]);
+    if (n < 2) {
+      if (n === 1) handles[0] = null; // keep no handle alive past its run
+      return;
+    }
+    const named = this.policy.needsCandidates === true || this.record;
+    for (let s = 0; s < n - 1; s++) {
+      const rest = n - s;
+      const k = this.decide("ready", rest, named ? candidatesOf(handles, s, n) : NO_CANDIDATES);
+      if (k > 0) {
+        // handles[s + k] moves to slot s; the ones between keep their order
+        const picked = handles[s + k];
+        for (let j = s + k; j > s; j--) handles[j] = handles[j - 1];
+        handles[s] = picked;
+      }
+    }
+    for (let s = 0; s < n; s++) {
+      ready.set(slots[s], handles[s] as Runnable);
+      handles[s] = null;
+    }
   }
 
   /**
