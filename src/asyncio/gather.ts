@@ -15,6 +15,7 @@
 import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { Future, isFuture, type Waker } from "../futures/future.js";
+import { Task } from "../futures/task.js";
 import { requireLoop } from "../loop/running.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
@@ -61,9 +62,14 @@ export class GatheringFuture<T> extends Future<T> implements Waker {
     return ret;
   }
 
-  /** @internal a child is done: schedules CPython's _done_callback(fut) */
+  /**
+   * @internal a child is done: call_soon(_done_callback, fut). A finished task
+   * is free to be that ready-queue entry itself (as it is for its own steps),
+   * which saves a Handle per child; the order is the same.
+   */
   _scheduleWake(fut: Future<unknown>): void {
-    this._loop._callSoon(doneCallback, 2, this, fut);
+    if (fut instanceof Task) fut._enqueue(doneCallback, this);
+    else this._loop._callSoon(doneCallback, 2, fut, this);
   }
 
   /** @internal CPython's _done_callback(fut), rule for rule */
@@ -106,7 +112,7 @@ export class GatheringFuture<T> extends Future<T> implements Waker {
 }
 
 /** The handle callback of a child's completion (traces show it as "callback doneCallback", as before). */
-function doneCallback(outer: GatheringFuture<unknown>, fut: Future<unknown>): void {
+function doneCallback(fut: Future<unknown>, outer: GatheringFuture<unknown>): void {
   outer._wakeupFrom(fut);
 }
 

@@ -25,6 +25,7 @@
  */
 import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
+import { isTaskCallback } from "../loop/taskCallbacks.js";
 import { driveInline } from "./driveInline.js";
 import { InlinePromise } from "./inline.js";
 import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse, takeBlocking, wake } from "./future.js";
@@ -427,8 +428,10 @@ export class Task<T = unknown> extends Future<T> {
     fn(this, arg);
   }
 
-  /** @internal as a ready-queue entry, for reports */
+  /** @internal as a ready-queue entry, for reports: its step, or a done callback it carries (gather's) */
   describe(): string {
+    const fn = this._fn;
+    if (fn !== null && !isTaskCallback(fn)) return `callback ${fn.name || "<anonymous>"}`;
     return `step ${this.getName()}`;
   }
 

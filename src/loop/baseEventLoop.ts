@@ -146,8 +146,12 @@ export class BaseEventLoop {
   _onResume: (() => void) | null = null;
   /** @internal Called once per loop iteration, after due timers moved to the ready queue (step-through tools). */
   _onIteration: ((loop: BaseEventLoop) => void) | null = null;
-  /** @internal tracing only: the handle being run, and who completed each future */
-  _runningHandle: Runnable | null = null;
+  /**
+   * @internal tracing only: what the handle being run is ("timer #3", "callback
+   * doneCallback"), taken before it runs (an entry may forget its callback as it
+   * runs), and who completed each future
+   */
+  _runningHandle: string | null = null;
   private readonly _resolvedBy: WeakMap<object, string> | null;
   /** @internal tracing only: who woke the task about to step */ _wakeBy: string | undefined = undefined;
   /** @internal a misuse found while paused: the driver stops the run with it */
@@ -290,9 +294,10 @@ export class BaseEventLoop {
 
   /** Tracing: note the handle about to run; a plain callback gets its own event. */
   private _traceHandle(handle: Runnable): void {
-    this._runningHandle = handle;
+    const what = this._describeHandle(handle);
+    this._runningHandle = what;
     if (handle._fn !== null && !isTaskCallback(handle._fn)) {
-      this._emit({ kind: "callback", t: this._now, i: this._iteration, what: this._describeHandle(handle) });
+      this._emit({ kind: "callback", t: this._now, i: this._iteration, what });
     }
   }
 
@@ -305,7 +310,7 @@ export class BaseEventLoop {
   _noteResolved(fut: object, repr: string): void {
     const task = this._currentTask;
     const h = this._runningHandle;
-    const by = task !== null ? task.getName() : h !== null ? this._describeHandle(h) : "-";
+    const by = task !== null ? task.getName() : h !== null ? h : "-";
     this._resolvedBy?.set(fut, by);
     this._emit({ kind: "resolve", t: this._now, i: this._iteration, future: repr, by });
   }
