@@ -177,6 +177,7 @@ export function runSyncOn<T>(
   main: Generator<unknown, T, unknown> | (() => Generator<unknown, T, unknown>),
   options?: LoopOptions,
 ): T {
+  if (currentLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
   loop._syncOnly = true;
   open(loop, options);
   try {
@@ -200,48 +201,70 @@ export function runSyncOn<T>(
 export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<T> {
   if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
   checkMain(main, "run");
-  const loop = makeLoop(options);
+  return runOn(makeLoop(options), main, options);
+}
+
+/** @internal run() on a loop the caller made (exploration makes one per run). */
+export function runOn<T>(loop: EventLoop, main: CoroutineInput<T>, options?: LoopOptions): Promise<T> {
+  if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
   open(loop, options);
-  return new Promise<T>((resolve, reject) => {
-    let finished = false;
-    let runner: Runner<T>;
-    const finish = (ok: boolean, value: unknown): void => {
-      if (finished) return;
-      finished = true;
-      close(loop);
-      if (ok) resolve(value as T);
-      else reject(value);
-    };
-    const drive = (): void => {
-      if (finished) return;
-      try {
-        if (!runner.advance()) return; // paused: an async body is running
-        let value: T;
-        try {
-          value = runner.result();
-        } catch (error) {
-          finish(false, error);
-          return;
-        }
-        finish(true, value);
-      } catch (error) {
-        finish(false, error);
-      }
-    };
+  return new Promise<T>((resolve, reject) => new AsyncDriver<T>(loop, resolve, reject).start(main));
+}
+
+/** Drives a Runner whose async steps pause it, and settles run()'s promise once. */
+class AsyncDriver<T> {
+  private finished = false;
+  private runner: Runner<T> | null = null;
+
+  constructor(
+    private readonly loop: EventLoop,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  start(main: CoroutineInput<T>): void {
     try {
-      runner = new Runner<T>(loop, main);
+      this.runner = new Runner<T>(this.loop, main);
     } catch (error) {
-      finish(false, error);
+      this.finish(false, error);
       return;
     }
-    loop._onResume = drive;
-    drive();
-    if (!finished) {
+    this.loop._onResume = () => this.drive();
+    this.drive();
+    if (!this.finished) {
       // The run goes on in microtasks only; a macrotask runs before it ends
       // only if an async body waits on something outside vloop.
-      setImmediate(() => { // real-time: a watchdog, never part of the schedule; it only detects a stuck run
-        if (!finished) finish(false, new UsageError(runner.describeStuck()));
-      });
+      setImmediate(() => this.watchdog()); // real-time: a watchdog, never part of the schedule; it only detects a stuck run
     }
-  });
+  }
+
+  private watchdog(): void {
+    if (!this.finished) this.finish(false, new UsageError(this.runner!.describeStuck()));
+  }
+
+  private drive(): void {
+    if (this.finished) return;
+    const runner = this.runner!;
+    try {
+      if (!runner.advance()) return; // paused: an async body is running
+      let value: T;
+      try {
+        value = runner.result();
+      } catch (error) {
+        this.finish(false, error);
+        return;
+      }
+      this.finish(true, value);
+    } catch (error) {
+      this.finish(false, error);
+    }
+  }
+
+  private finish(ok: boolean, value: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    close(this.loop);
+    if (ok) this.resolve(value as T);
+    else this.reject(value);
+  }
 }

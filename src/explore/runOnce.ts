@@ -6,7 +6,7 @@ import { EventLoop } from "../futures/eventLoop.js";
 import type { ChoiceRecord } from "../loop/baseEventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
 import { AsyncInRunSync } from "../errors.js";
-import { run, runSyncOn } from "../run.js";
+import { runOn, runSyncOn } from "../run.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 import type { Coroutine } from "../types.js";
 
@@ -124,27 +124,19 @@ function runSyncWith(program: Program, policy: SchedulingPolicy, options: RunOpt
 
 /** A run under run(); a run that started no async body marks the program as synchronous. */
 async function runAsyncWith(program: Program, policy: SchedulingPolicy, options: RunOptions): Promise<RunOutcome> {
-  let loop: EventLoop | undefined;
   const tracer = options.trace ? new ArrayTracer() : undefined;
+  let loop: EventLoop | undefined;
   let failed = false;
   let error: unknown;
-  const loopOptions = {
-    strategy: policy,
-    maxSteps: options.maxSteps,
-    jitter: options.jitter,
-    recordChoices: options.recordChoices,
-    tracer,
-    onLoop: (l: EventLoop) => (loop = l),
-  };
   try {
-    await run(mainOf(program), loopOptions);
+    loop = newLoop(policy, options, tracer);
+    await runOn(loop, mainOf(program));
   } catch (e) {
     failed = true;
     error = e;
   }
-  const seenLoop = loop as EventLoop | undefined;
-  if (seenLoop !== undefined && !seenLoop._sawAsync && !failed) syncPrograms.add(program);
-  return outcomeOf(seenLoop, failed, error, tracer);
+  if (loop !== undefined && !loop._sawAsync && !failed) syncPrograms.add(program);
+  return outcomeOf(loop, failed, error, tracer);
 }
 
 function outcomeOf(loop: EventLoop | undefined, failed: boolean, error: unknown, tracer: ArrayTracer | undefined): RunOutcome {
