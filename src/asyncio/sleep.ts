@@ -7,12 +7,13 @@
  * loop's heap and ready queue run it like any TimerHandle.
  *
  * Ordering, as in CPython: a delay <= 0 is a bare yield (exactly one loop
- * iteration); otherwise a future plus `call_later(delay, ...)` that sets its
+ * iteration; YieldOnce below, a smaller object); otherwise a future plus
+ * `call_later(delay, ...)` that sets its
  * result, and the timer is cancelled in a `finally` (which, when the sleep is
  * cancelled early, counts towards the loop's heap clean-up).
  */
 import { RuntimeError } from "../errors.js";
-import { awaitCoroutine, iterResult } from "../futures/coroutine.js";
+import { CoroutineObject, awaitCoroutine, iterResult } from "../futures/coroutine.js";
 import { FINISHED, Future, PENDING, markBlocking } from "../futures/future.js";
 import { type Callback, type TimerLike, scheduledSeq } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
@@ -114,10 +115,6 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
 
   next(): IteratorResult<unknown, T> {
     if (this._step === START) {
-      if (this._delay <= 0) {
-        this._step = DONE;
-        return result(false, undefined); // bare yield: one iteration
-      }
       const loop = requireLoop("sleep()");
       this._loop = loop;
       this._fn = setResultUnlessCancelled;
@@ -168,5 +165,47 @@ export function sleep<T = undefined>(delay: number, result?: T): Awaitable<T> {
     const shown = typeof delay === "number" ? String(delay) : `${typeof delay} ${JSON.stringify(delay)}`;
     throw new TypeError(`sleep: delay must be a finite number of seconds (got ${shown})`);
   }
-  return new SleepCoroutine<T>(delay, result as T);
+  // A delay <= 0 is a bare yield: no future and no timer, so a smaller object.
+  return delay <= 0 ? new YieldOnce<T>(delay, result as T) : new SleepCoroutine<T>(delay, result as T);
+}
+
+/**
+ * @internal sleep(0) (any delay <= 0): CPython's `__sleep0()`, a bare yield
+ * that gives up control for exactly one loop iteration, then returns the result.
+ */
+class YieldOnce<T> extends CoroutineObject<T> implements Iterator<unknown, T, unknown> {
+  private _yielded = false;
+
+  constructor(
+    private readonly _delay: number,
+    private readonly _value: T,
+  ) {
+    super();
+  }
+
+  describe(): string {
+    return `sleep(${this._delay})`;
+  }
+
+  protected _iterator(): Iterator<unknown, T, unknown> {
+    return this;
+  }
+
+  next(): IteratorResult<unknown, T> {
+    if (!this._yielded) {
+      this._yielded = true;
+      return result(false, undefined); // bare yield: one iteration
+    }
+    return result(true, this._value);
+  }
+
+  throw(error: unknown): IteratorResult<unknown, T> {
+    this._yielded = true;
+    throw error;
+  }
+
+  return(value: T): IteratorResult<unknown, T> {
+    this._yielded = true;
+    return result(true, value);
+  }
 }
