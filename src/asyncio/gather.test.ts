@@ -23,3 +23,21 @@ test("pending futures and tasks given several times, not next to each other, are
   expect(out.results).toEqual([1, 2, 1, 3, 2, 3]);
   expect(out.callbacksAdded).toBe(2); // one done callback per distinct future
 });
+
+test("many coroutines each given twice are one child each (past the short duplicate list)", () => {
+  // CPython 3.12 prints [0, ..., 19, 0, ..., 19] for gather(*cs, *cs) with 20 coroutines
+  let started = 0;
+  const out = runSync(function* () {
+    const cs = Array.from({ length: 20 }, (_, i) =>
+      (function* () {
+        started++;
+        yield* sleep(0.1 * (i % 3));
+        return i;
+      })(),
+    );
+    return yield* gather(...cs, ...cs);
+  });
+  const ids = Array.from({ length: 20 }, (_, i) => i);
+  expect(out).toEqual([...ids, ...ids]);
+  expect(started).toBe(20);
+});

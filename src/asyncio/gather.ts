@@ -116,6 +116,15 @@ function doneCallback(fut: Future<unknown>, outer: GatheringFuture<unknown>): vo
   outer._wakeupFrom(fut);
 }
 
+/** Up to this many distinct non-future arguments, gather finds duplicates by a scan instead of a Map. */
+const SHORT_ARGS = 8;
+
+/** The future made for `arg`, in a list of (argument, future) pairs, or undefined. */
+function findFuture(pairs: readonly unknown[], arg: unknown): Future<unknown> | undefined {
+  for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === arg) return pairs[i + 1] as Future<unknown>;
+  return undefined;
+}
+
 /** The trailing `{ returnExceptions }`: a plain object, not an awaitable or a coroutine. */
 function isOptions(x: unknown): x is GatherOptions {
   if (x === null || typeof x !== "object") return false;
@@ -149,6 +158,9 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
   // The gathering future holds the state CPython keeps in gather's closure; it
   // is made with the first child (it needs that child's loop) and counts as
   // returned only at the end, as CPython's `outer` is None until then.
+  // CPython's arg_to_fut, for arguments that are not pending futures: a short
+  // list of (argument, future) pairs scanned by identity, a Map once it is long
+  let argList: unknown[] | null = null;
   let argToFut: Map<unknown, Future<unknown>> | null = null;
   let doneFuts: Future<unknown>[] | null = null;
   let outer: GatheringFuture<T> | null = null;
@@ -166,12 +178,19 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
       outer._children.push(arg);
       continue;
     }
-    let fut = argToFut?.get(arg);
+    let fut: Future<unknown> | undefined = argToFut !== null ? argToFut.get(arg) : argList !== null ? findFuture(argList, arg) : undefined;
     if (fut === undefined) {
       fut = ensureFuture(arg as AwaitableInput<unknown>, "gather");
       if (outer === null) outer = new GatheringFuture<T>(fut.getLoop() as EventLoop, returnExceptions);
       outer._nfuts++;
-      (argToFut ??= new Map()).set(arg, fut);
+      if (argToFut !== null) argToFut.set(arg, fut);
+      else if (argList === null) argList = [arg, fut];
+      else if (argList.length < 2 * SHORT_ARGS) argList.push(arg, fut);
+      else {
+        argToFut = new Map();
+        for (let i = 0; i < argList.length; i += 2) argToFut.set(argList[i], argList[i + 1] as Future<unknown>);
+        argToFut.set(arg, fut);
+      }
       if (fut.done()) (doneFuts ??= []).push(fut);
       else fut._addWaker(outer);
     }
