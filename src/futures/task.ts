@@ -352,7 +352,11 @@ export class Task<T = unknown> extends Future<T> {
    */
   _handleYield(value: unknown, checkBlocking: boolean): void {
     const loop = this._loop;
-    if (value instanceof Future) {
+    if (value === undefined) {
+      // Ordering: a bare yield (sleep(0)) gives up control for exactly one iteration.
+      if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: "sleep(0)" });
+      this._enqueue(stepTask, undefined);
+    } else if (value instanceof Future) {
       const blocking = takeBlocking(value);
       let error: RuntimeError | null = null;
       if (value._loop !== loop) {
@@ -377,10 +381,6 @@ export class Task<T = unknown> extends Future<T> {
           `(in asyncWith, waitFor, ...): inside function* coroutines pass generator functions (function*)`,
       );
       this._enqueue(stepTask, error);
-    } else if (value === undefined) {
-      // Ordering: a bare yield gives up control for exactly one iteration.
-      if (loop._tracer !== null) loop._emit({ kind: "suspend", t: loop.time(), i: loop._iteration, task: this.getName(), on: "sleep(0)" });
-      this._enqueue(stepTask, undefined);
     } else {
       const error = new RuntimeError(
         `Task got bad yield: ${String(value)} (in ${this._repr()}); a generator coroutine must only ` +

@@ -24,11 +24,14 @@ export interface HeapEntry {
   _seq: number;
 }
 
+/** The deadlines of a heap that never held a timer (shared: it has no room to write to). */
+const NO_WHENS = new Float64Array(0);
+
 export class TimerHeap<T extends HeapEntry> {
   /** The heap array itself, in heapq's layout (index 0 is the smallest). */
   items: T[] = [];
   /** whens[i] === items[i]._when, kept in step with items */
-  protected whens = new Float64Array(8); // grows by doubling; small for the many short loops of exploration
+  protected whens = NO_WHENS; // grows by doubling from 8 at the first push: many short loops (exploration) set no timer
 
   get length(): number {
     return this.items.length;
@@ -48,7 +51,7 @@ export class TimerHeap<T extends HeapEntry> {
   push(item: T): void {
     const n = this.items.length;
     if (n === this.whens.length) {
-      const grown = new Float64Array(n * 2);
+      const grown = new Float64Array(Math.max(8, n * 2));
       grown.set(this.whens);
       this.whens = grown;
     }
