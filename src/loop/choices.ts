@@ -37,6 +37,8 @@ export class Choices {
   readonly jitter: number;
   /** with recordChoices: which task set each timer */
   private readonly timerSetters: WeakMap<object, string> | null;
+  /** the one ChoicePoint handed to the policy, refilled for every decision (see ChoicePoint) */
+  private readonly point: { -readonly [K in keyof ChoicePoint]: ChoicePoint[K] } = { kind: "ready", time: 0, iteration: 0, index: 0, candidates: NO_CANDIDATES };
   /** scratch arrays of chooseReady: the ready-queue positions of task steps, and their handles */
   private readonly slots: number[] = [];
   private readonly handles: (Runnable | null)[] = [];
@@ -67,9 +69,15 @@ export class Choices {
     const loop = this.loop;
     const index = this.tape.length;
     const time = loop.time();
+    const point = this.point;
+    point.kind = kind;
+    point.time = time;
+    point.iteration = loop._iteration;
+    point.index = index;
+    point.candidates = candidates;
     let k: number;
     try {
-      k = this.policy.choose(n, { kind, time, iteration: loop._iteration, index, candidates });
+      k = this.policy.choose(n, point);
       if (!Number.isInteger(k) || k < 0 || k >= n) {
         throw new UsageError(`strategy ${this.policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
       }

@@ -17,7 +17,11 @@
  * small file per strategy. Strategies live beside this file.
  */
 
-/** Where a decision is made, for traces and for strategies that care. */
+/**
+ * Where a decision is made, for traces and for strategies that care. The loop
+ * refills one ChoicePoint object for every decision of a run: read it during
+ * `choose()`, and copy what you want to keep.
+ */
 export interface ChoicePoint {
   /**
    * "ready": which of the tasks woken in this iteration steps next;
