@@ -1,0 +1,237 @@
+/**
+ * Differential fuzzing against CPython: random asyncio programs
+ * (scenarios/fuzz/program.ts) run under CPython 3.12 on the recorder's
+ * virtual clock and under vloop in three styles (generator under runSync,
+ * generator under run, async under run); every line must match.
+ *
+ *   npm run fuzz -- [--from 0] [--count 500]     # compare; exit 1 on a mismatch
+ *   npm run fuzz -- --corpus 300                 # (re)record scenarios/fuzz/corpus.json
+ *
+ * A mismatch is shrunk (statements removed while vloop still differs from
+ * CPython) and written to scenarios/fuzz/found/seed-N.json with both outputs,
+ * so that it can become a regression scenario once fixed
+ * (`npm run fuzz -- --keep N` moves a fixed one into the corpus).
+ * Python: `python3` with PYENV_VERSION=3.12.1 (override with VLOOP_PYTHON).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runScenario, type Style } from "../../src/scenario/index.js";
+import { type Body, type Program, type Stmt, asyncMain, genMain, randomProgram, size, toPython } from "./program.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const oracle = join(here, "oracle.py");
+const foundDir = join(here, "found");
+export const corpusPath = join(here, "corpus.json");
+const python = process.env.VLOOP_PYTHON ?? "python3";
+const pythonEnv = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.12.1" };
+
+export const STYLES: readonly Style[] = ["sync", "gen", "async"];
+
+export interface CorpusEntry {
+  seed: number;
+  program: Program;
+  /** CPython 3.12's lines */
+  lines: string[];
+}
+
+export interface Corpus {
+  recordedWith: string;
+  programs: CorpusEntry[];
+}
+
+/** Runs the programs under CPython; one list of lines per program. */
+function cpython(programs: Program[]): string[][] {
+  const r = spawnSync(python, [oracle], {
+    input: JSON.stringify(programs.map(toPython)),
+    env: pythonEnv,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new Error(`oracle failed (${python}, PYENV_VERSION=${pythonEnv.PYENV_VERSION}):\n${r.stderr}`);
+  return JSON.parse(r.stdout) as string[][];
+}
+
+function pythonVersion(): string {
+  const r = spawnSync(python, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { env: pythonEnv, encoding: "utf8" });
+  return (r.stdout ?? "").trim();
+}
+
+/** vloop's lines for one program in one style (an unexpected error becomes a line, so it is compared too). */
+export async function vloopLines(p: Program, style: Style): Promise<string[]> {
+  try {
+    return await runScenario(style === "async" ? asyncMain(p) : genMain(p), style);
+  } catch (e) {
+    return [`vloop threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`];
+  }
+}
+
+/** The first style whose lines differ from `expected`, with its lines; undefined if all match. */
+async function firstMismatch(p: Program, expected: string[]): Promise<{ style: Style; lines: string[] } | undefined> {
+  for (const style of STYLES) {
+    const lines = await vloopLines(p, style);
+    if (lines.join("\n") !== expected.join("\n")) return { style, lines };
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ shrinking
+
+/** Every program with one statement less (anywhere in the tree), biggest cuts first. */
+function smaller(p: Program): Program[] {
+  const out: Program[] = [];
+  const visit = (stmts: Stmt[], rebuild: (s: Stmt[]) => Program): void => {
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i]!;
+      const without = [...stmts.slice(0, i), ...stmts.slice(i + 1)];
+      // dropping a spawn is only valid if nothing else names the child
+      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : [];
+      const rest = JSON.stringify(without);
+      if (made.every((name) => !rest.includes(`"${name}"`))) out.push(rebuild(without));
+    }
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i]!;
+      const put = (replaced: Stmt): Program => rebuild([...stmts.slice(0, i), replaced, ...stmts.slice(i + 1)]);
+      if (s.op === "spawn") visit(s.body.stmts, (inner) => put({ ...s, body: { ...s.body, stmts: inner } }));
+      else if (s.op === "tg") {
+        const rest = JSON.stringify([...stmts.slice(0, i), ...stmts.slice(i + 1), s.after]);
+        for (let j = 0; j < s.spawns.length; j++) {
+          const sp = s.spawns[j]!;
+          if (s.spawns.length > 1 && !rest.includes(`"${sp.name}"`)) out.push(put({ ...s, spawns: s.spawns.filter((_, k) => k !== j) }));
+          visit(sp.body.stmts, (inner) => put({ ...s, spawns: s.spawns.map((x, k) => (k === j ? { ...x, body: { ...x.body, stmts: inner } } : x)) }));
+        }
+        visit(s.after, (inner) => put({ ...s, after: inner }));
+      }
+      else if (s.op === "timeout" || s.op === "catch" || s.op === "lock") {
+        // the block's body inlined in its place, then its statements one by one
+        out.push(rebuild([...stmts.slice(0, i), ...s.body, ...stmts.slice(i + 1)]));
+        visit(s.body, (inner) => put({ ...s, body: inner } as Stmt));
+      } else if (s.op === "gather" && s.names.length > 1) {
+        for (let j = 0; j < s.names.length; j++) out.push(put({ ...s, names: s.names.filter((_, k) => k !== j) }));
+      }
+    }
+  };
+  visit(p.main.stmts, (stmts) => ({ main: { ...p.main, stmts } as Body }));
+  return out;
+}
+
+/** Shrinks a mismatching program: the smallest found that still differs from CPython. */
+async function shrink(p: Program): Promise<{ program: Program; expected: string[]; actual: { style: Style; lines: string[] } }> {
+  let best = p;
+  let [expected] = cpython([p]);
+  let actual = (await firstMismatch(p, expected!))!;
+  // every step removes at least one statement, so this ends; the cap is a guard
+  for (let step = 0; step < 500; step++) {
+    const candidates = smaller(best);
+    if (candidates.length === 0) break;
+    const outputs = cpython(candidates);
+    let improved = false;
+    for (let i = 0; i < candidates.length; i++) {
+      const m = await firstMismatch(candidates[i]!, outputs[i]!);
+      if (m !== undefined) {
+        best = candidates[i]!;
+        expected = outputs[i]!;
+        actual = m;
+        improved = true;
+        break;
+      }
+    }
+    if (!improved) break;
+  }
+  return { program: best, expected: expected!, actual };
+}
+
+// ------------------------------------------------------------------ commands
+
+function diffLine(a: string[], b: string[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+async function compare(from: number, count: number): Promise<number> {
+  const seeds = Array.from({ length: count }, (_, i) => from + i);
+  const programs = seeds.map((s) => randomProgram(s));
+  const expected = cpython(programs);
+  let mismatches = 0;
+  for (let i = 0; i < seeds.length; i++) {
+    const m = await firstMismatch(programs[i]!, expected[i]!);
+    if (m === undefined) continue;
+    mismatches++;
+    if (process.env.FUZZ_DEBUG) console.log(seeds[i], JSON.stringify(expected[i]), JSON.stringify(m));
+    const small = await shrink(programs[i]!);
+    const at = diffLine(small.expected, small.actual.lines);
+    console.log(`seed ${seeds[i]}: ${small.actual.style} differs from CPython (shrunk to ${size(small.program)} statements), first at line ${at + 1}:`);
+    console.log(`  CPython: ${small.expected[at] ?? "(end)"}`);
+    console.log(`  vloop:   ${small.actual.lines[at] ?? "(end)"}`);
+    mkdirSync(foundDir, { recursive: true });
+    const file = join(foundDir, `seed-${seeds[i]}.json`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ seed: seeds[i], style: small.actual.style, program: small.program, cpython: small.expected, vloop: small.actual.lines, python: toPython(small.program) }, null, 1)}\n`,
+    );
+    console.log(`  written to ${file}`);
+  }
+  console.log(`${count - mismatches}/${count} programs (seeds ${from}..${from + count - 1}) print what CPython prints in all ${STYLES.length} styles`);
+  return mismatches === 0 ? 0 : 1;
+}
+
+function readCorpus(): Corpus {
+  return existsSync(corpusPath) ? (JSON.parse(readFileSync(corpusPath, "utf8")) as Corpus) : { recordedWith: "", programs: [] };
+}
+
+/** One program per line, so that a re-recording diffs line by line. */
+function writeCorpus(c: Corpus): void {
+  const entries = c.programs.map((e) => JSON.stringify(e)).join(",\n");
+  writeFileSync(corpusPath, `{"recordedWith":${JSON.stringify(c.recordedWith)},"programs":[\n${entries}\n]}\n`);
+}
+
+/** Records the first `count` seeds' programs with CPython's lines, keeping earlier kept counterexamples. */
+function recordCorpus(count: number): number {
+  const old = readCorpus();
+  const kept = old.programs.filter((e) => e.seed < 0); // counterexamples are stored with negative seeds
+  const programs = Array.from({ length: count }, (_, i) => randomProgram(i));
+  const all = [...programs, ...kept.map((e) => e.program)];
+  const lines = cpython(all);
+  const entries: CorpusEntry[] = all.map((program, i) => ({ seed: i < count ? i : kept[i - count]!.seed, program, lines: lines[i]! }));
+  writeCorpus({ recordedWith: `CPython ${pythonVersion()}`, programs: entries });
+  console.log(`recorded ${entries.length} programs (${count} seeds, ${kept.length} kept counterexamples) into ${corpusPath}`);
+  return 0;
+}
+
+/** Moves a fixed counterexample from found/ into the corpus (seed stored negated), re-recorded by CPython. */
+function keep(seed: number): number {
+  const file = join(foundDir, `seed-${seed}.json`);
+  const found = JSON.parse(readFileSync(file, "utf8")) as { program: Program };
+  const [lines] = cpython([found.program]);
+  const c = readCorpus();
+  c.programs = c.programs.filter((e) => e.seed !== -seed - 1);
+  c.programs.push({ seed: -seed - 1, program: found.program, lines: lines! });
+  writeCorpus(c);
+  rmSync(file);
+  console.log(`kept seed ${seed} as corpus entry ${-seed - 1}`);
+  return 0;
+}
+
+function arg(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const version = pythonVersion();
+  if (!version.startsWith("3.12.")) {
+    console.error(`fuzz: needs CPython 3.12 (got ${JSON.stringify(version)} from ${python}); set VLOOP_PYTHON or PYENV_VERSION`);
+    return 2;
+  }
+  const corpus = arg(argv, "--corpus");
+  if (corpus !== undefined) return recordCorpus(Number(corpus));
+  const kept = arg(argv, "--keep");
+  if (kept !== undefined) return keep(Number(kept));
+  return compare(Number(arg(argv, "--from") ?? 0), Number(arg(argv, "--count") ?? 500));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

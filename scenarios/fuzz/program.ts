@@ -1,0 +1,661 @@
+/**
+ * Random asyncio programs for differential testing against CPython.
+ *
+ * A program is a small tree (tasks that sleep, log, spawn children, await,
+ * gather, cancel, wait_for, shield, and open timeout / lock / try-except
+ * blocks). The same tree is printed as a Python program for the CPython
+ * recorder (`toPython`) and interpreted by vloop in both coroutine styles
+ * (`genMain`, `asyncMain`); the three must log the same lines.
+ *
+ * The grammar keeps programs finite and well-formed: a body awaits only the
+ * children it spawned itself, earlier, at its own top level (so no task waits
+ * on itself or on a name that was never created), blocks do not spawn, and a
+ * `raise` only ends a body. Everything else (deadlocks on the lock, swallowed
+ * cancellations, timeouts racing results) is fair game: CPython decides.
+ */
+import {
+  ALL_COMPLETED,
+  CancelledError,
+  Event,
+  ExceptionGroup,
+  FIRST_COMPLETED,
+  type Future,
+  Lock,
+  Queue,
+  TaskGroup,
+  currentTask,
+  wait,
+  TimeoutError,
+  asyncWith,
+  createTask,
+  gather,
+  getRunningLoop,
+  shield,
+  sleep,
+  timeout,
+  waitFor,
+  type Task,
+} from "../../src/index.js";
+import { Prng } from "../../src/util/random.js";
+import { ValueError, log, py } from "../harness.js";
+
+export type Stmt =
+  | { op: "sleep"; d: number }
+  | { op: "log"; k: number }
+  | { op: "spawn"; name: string; body: Body }
+  | { op: "await"; name: string }
+  | { op: "gather"; names: string[]; re: boolean }
+  | { op: "cancel"; name: string }
+  | { op: "waitFor"; name: string; t: number }
+  | { op: "shield"; name: string }
+  | { op: "timeout"; t: number; body: Stmt[] }
+  | { op: "catch"; body: Stmt[]; reraise: boolean }
+  | { op: "lock"; body: Stmt[] }
+  | { op: "later"; d: number; k: number }
+  | { op: "raise"; k: number }
+  | { op: "tg"; spawns: { name: string; body: Body }[]; after: Stmt[] }
+  | { op: "eset" }
+  | { op: "eclear" }
+  | { op: "ewait"; t: number }
+  | { op: "qput"; k: number }
+  | { op: "qget"; t: number }
+  | { op: "wait"; names: string[]; t: number | null; first: boolean }
+  | { op: "cancelling" };
+
+export interface Body {
+  stmts: Stmt[];
+  /** what the body returns (unless it raised) */
+  ret: number;
+}
+
+export interface Program {
+  main: Body;
+}
+
+// ------------------------------------------------------------------ generating
+
+/** Delays that make ties, float sums (0.1 + 0.2) and zero-delay yields likely. */
+const DELAYS = [0, 0, 0.1, 0.2, 0.3, 0.5, 1, 1, 1.5, 2.5];
+const TIMEOUTS = [0, 0.1, 0.3, 0.5, 1, 2, 5];
+
+interface GenState {
+  rng: Prng;
+  tasks: number;
+  labels: number;
+}
+
+function pick<T>(rng: Prng, xs: readonly T[]): T {
+  return xs[rng.below(xs.length)]!;
+}
+
+/** A random program, a pure function of the seed. */
+export function randomProgram(seed: string | number): Program {
+  const st: GenState = { rng: new Prng(`fuzz:${seed}`), tasks: 0, labels: 0 };
+  return { main: genBody(st, 0) };
+}
+
+function genBody(st: GenState, depth: number): Body {
+  const { rng } = st;
+  const mine: string[] = [];
+  const stmts: Stmt[] = [];
+  const n = 1 + rng.below(depth === 0 ? 10 : 6);
+  for (let i = 0; i < n; i++) {
+    const r = rng.next();
+    if (r < 0.12 && depth < 3 && st.tasks < 8) {
+      const name = `t${++st.tasks}`;
+      stmts.push({ op: "spawn", name, body: genBody(st, depth + 1) });
+      mine.push(name);
+    } else if (r < 0.2 && depth < 3 && st.tasks < 8) {
+      // two children in a row: equal start times, the usual race
+      for (let j = 0; j < 2; j++) {
+        const name = `t${++st.tasks}`;
+        stmts.push({ op: "spawn", name, body: genBody(st, depth + 1) });
+        mine.push(name);
+      }
+    } else if (r < 0.25 && depth < 3 && st.tasks < 7) {
+      // a TaskGroup block: its children, then a few statements
+      const spawns: { name: string; body: Body }[] = [];
+      const k = 1 + st.rng.below(3);
+      for (let j = 0; j < k && st.tasks < 8; j++) spawns.push({ name: `t${++st.tasks}`, body: genBody(st, depth + 1) });
+      const after: Stmt[] = [];
+      const m = st.rng.below(3);
+      for (let j = 0; j < m; j++) after.push(genSimple(st, [], depth, 2));
+      if (st.rng.next() < 0.15) after.push({ op: "raise", k: ++st.labels });
+      stmts.push({ op: "tg", spawns, after });
+      for (const sp of spawns) mine.push(sp.name);
+    } else if (r < 0.75 || mine.length === 0) {
+      stmts.push(genSimple(st, mine, depth, 1));
+    } else {
+      stmts.push(genUse(st, mine));
+    }
+  }
+  if (rng.next() < 0.12) stmts.push({ op: "raise", k: ++st.labels });
+  return { stmts, ret: ++st.labels };
+}
+
+/** A statement that uses one or more of this body's children. */
+function genUse(st: GenState, mine: string[]): Stmt {
+  const { rng } = st;
+  const name = pick(rng, mine);
+  const r = rng.next();
+  if (r < 0.3) return { op: "await", name };
+  if (r < 0.5) {
+    const names = mine.filter(() => rng.next() < 0.7);
+    if (names.length === 0) names.push(name);
+    if (rng.next() < 0.2) names.push(name); // a duplicate argument
+    return { op: "gather", names, re: rng.next() < 0.5 };
+  }
+  if (r < 0.7) return { op: "cancel", name };
+  if (r < 0.8) return { op: "waitFor", name, t: pick(rng, TIMEOUTS) };
+  if (r < 0.9) {
+    const names = [...new Set(mine.filter(() => rng.next() < 0.6))];
+    if (names.length === 0) names.push(name);
+    return { op: "wait", names, t: rng.next() < 0.4 ? null : pick(rng, TIMEOUTS), first: rng.next() < 0.5 };
+  }
+  return { op: "shield", name };
+}
+
+/** A statement that spawns nothing; blocks nest up to `level` 3. */
+function genSimple(st: GenState, mine: string[], depth: number, level: number): Stmt {
+  const { rng } = st;
+  const r = rng.next();
+  if (r < 0.38) return { op: "sleep", d: pick(rng, DELAYS) };
+  if (r < 0.48) return { op: "log", k: ++st.labels };
+  if (r < 0.52) return { op: "later", d: pick(rng, DELAYS), k: ++st.labels };
+  if (r < 0.56) return { op: "eset" };
+  if (r < 0.57) return { op: "eclear" };
+  if (r < 0.61) return { op: "ewait", t: pick(rng, TIMEOUTS) };
+  if (r < 0.64) return { op: "qput", k: ++st.labels };
+  if (r < 0.67) return { op: "qget", t: pick(rng, TIMEOUTS) };
+  if (r < 0.69) return { op: "cancelling" };
+  if (level >= 3) return { op: "sleep", d: pick(rng, DELAYS) };
+  const inner: Stmt[] = [];
+  const m = 1 + rng.below(3);
+  for (let i = 0; i < m; i++) {
+    inner.push(mine.length > 0 && rng.next() < 0.3 ? genUse(st, mine) : genSimple(st, mine, depth, level + 1));
+  }
+  if (rng.next() < 0.1) inner.push({ op: "raise", k: ++st.labels });
+  if (r < 0.77) return { op: "timeout", t: pick(rng, TIMEOUTS), body: inner };
+  if (r < 0.9) return { op: "catch", body: inner, reraise: rng.next() < 0.5 };
+  return { op: "lock", body: inner };
+}
+
+// ------------------------------------------------------------------ Python
+
+/** A delay as Python source (the delays used print the same in both languages). */
+function pyNum(x: number): string {
+  return String(x);
+}
+
+/** The program as Python source for the recorder (which provides `log`). */
+export function toPython(p: Program): string {
+  const defs: string[] = [];
+  const body = (b: Body, fname: string): void => {
+    const lines: string[] = [`async def ${fname}():`];
+    stmtsPy(b.stmts, "    ", lines, defs, body);
+    lines.push(`    return ${b.ret}`);
+    defs.push(lines.join("\n"));
+  };
+  body(p.main, "main_body");
+  return [
+    "import asyncio",
+    "",
+    "T = {}",
+    "L = E = Q = None",
+    "",
+    "",
+    "def fmt(v):",
+    "    if isinstance(v, list):",
+    '        return "[" + ",".join(fmt(x) for x in v) + "]"',
+    "    if isinstance(v, BaseException):",
+    "        return type(v).__name__",
+    "    return str(v)",
+    "",
+    "",
+    ...defs.map((d) => `${d}\n\n`),
+    "async def main():",
+    "    global L, E, Q",
+    "    L, E, Q = asyncio.Lock(), asyncio.Event(), asyncio.Queue()",
+    "    return await main_body()",
+    "",
+  ].join("\n");
+}
+
+function tryPy(ind: string, lines: string[], expr: string, tag: string): void {
+  lines.push(`${ind}try:`);
+  lines.push(`${ind}    r = await ${expr}`);
+  lines.push(`${ind}    log("${tag}", fmt(r))`);
+  lines.push(`${ind}except TimeoutError:`);
+  lines.push(`${ind}    log("${tag}", "TimeoutError")`);
+  lines.push(`${ind}except asyncio.CancelledError:`);
+  lines.push(`${ind}    log("${tag}", "CancelledError")`);
+  lines.push(`${ind}except Exception as e:`);
+  lines.push(`${ind}    log("${tag}", type(e).__name__)`);
+}
+
+function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], body: (b: Body, f: string) => void, mayBeEmpty = false): void {
+  if (stmts.length === 0 && !mayBeEmpty) lines.push(`${ind}pass`);
+  for (const s of stmts) {
+    switch (s.op) {
+      case "sleep":
+        lines.push(`${ind}await asyncio.sleep(${pyNum(s.d)})`);
+        break;
+      case "log":
+        lines.push(`${ind}log("s${s.k}")`);
+        break;
+      case "spawn":
+        body(s.body, `b_${s.name}`);
+        lines.push(`${ind}T["${s.name}"] = asyncio.create_task(b_${s.name}(), name="${s.name}")`);
+        break;
+      case "await":
+        tryPy(ind, lines, `T["${s.name}"]`, `await ${s.name}`);
+        break;
+      case "gather":
+        tryPy(ind, lines, `asyncio.gather(${s.names.map((n) => `T["${n}"]`).join(", ")}, return_exceptions=${s.re ? "True" : "False"})`, `gather ${s.names.join(",")}`);
+        break;
+      case "cancel":
+        lines.push(`${ind}log("cancel ${s.name}", T["${s.name}"].cancel())`);
+        break;
+      case "waitFor":
+        tryPy(ind, lines, `asyncio.wait_for(T["${s.name}"], ${pyNum(s.t)})`, `wait_for ${s.name}`);
+        break;
+      case "shield":
+        tryPy(ind, lines, `asyncio.shield(T["${s.name}"])`, `shield ${s.name}`);
+        break;
+      case "timeout":
+        lines.push(`${ind}try:`);
+        lines.push(`${ind}    async with asyncio.timeout(${pyNum(s.t)}):`);
+        stmtsPy(s.body, `${ind}        `, lines, defs, body);
+        lines.push(`${ind}    log("timeout ok")`);
+        lines.push(`${ind}except TimeoutError:`);
+        lines.push(`${ind}    log("timeout expired")`);
+        break;
+      case "catch":
+        lines.push(`${ind}try:`);
+        stmtsPy(s.body, `${ind}    `, lines, defs, body);
+        lines.push(`${ind}except asyncio.CancelledError:`);
+        lines.push(`${ind}    log("caught")`);
+        if (s.reraise) lines.push(`${ind}    raise`);
+        break;
+      case "lock":
+        lines.push(`${ind}async with L:`);
+        stmtsPy(s.body, `${ind}    `, lines, defs, body);
+        break;
+      case "later":
+        lines.push(`${ind}asyncio.get_running_loop().call_later(${pyNum(s.d)}, log, "cb${s.k}")`);
+        break;
+      case "raise":
+        lines.push(`${ind}raise ValueError("v${s.k}")`);
+        break;
+      case "tg":
+        lines.push(`${ind}try:`);
+        lines.push(`${ind}    async with asyncio.TaskGroup() as tg:`);
+        for (const sp of s.spawns) {
+          body(sp.body, `b_${sp.name}`);
+          lines.push(`${ind}        T["${sp.name}"] = tg.create_task(b_${sp.name}(), name="${sp.name}")`);
+        }
+        stmtsPy(s.after, `${ind}        `, lines, defs, body, true);
+        lines.push(`${ind}    log("tg ok")`);
+        lines.push(`${ind}except BaseExceptionGroup as eg:`);
+        lines.push(`${ind}    log("tg", fmt(list(eg.exceptions)))`);
+        break;
+      case "eset":
+        lines.push(`${ind}E.set()`);
+        break;
+      case "eclear":
+        lines.push(`${ind}E.clear()`);
+        break;
+      case "ewait":
+        tryPy(ind, lines, `asyncio.wait_for(E.wait(), ${pyNum(s.t)})`, "event");
+        break;
+      case "qput":
+        lines.push(`${ind}Q.put_nowait(${s.k})`);
+        break;
+      case "qget":
+        tryPy(ind, lines, `asyncio.wait_for(Q.get(), ${pyNum(s.t)})`, "queue");
+        break;
+      case "wait":
+        lines.push(
+          `${ind}done, pending = await asyncio.wait([${s.names.map((n) => `T["${n}"]`).join(", ")}], timeout=${s.t === null ? "None" : pyNum(s.t)}, return_when=asyncio.${s.first ? "FIRST_COMPLETED" : "ALL_COMPLETED"})`,
+        );
+        lines.push(`${ind}log("wait", ",".join(sorted(t.get_name() for t in done)), len(pending))`);
+        break;
+      case "cancelling":
+        lines.push(`${ind}log("cancelling", asyncio.current_task().cancelling())`);
+        break;
+    }
+  }
+}
+
+// ------------------------------------------------------------------ vloop
+
+interface Ctx {
+  tasks: Map<string, Task<unknown>>;
+  lock: Lock;
+  event: Event;
+  queue: Queue<number>;
+}
+
+function newCtx(): Ctx {
+  return { tasks: new Map(), lock: new Lock(), event: new Event(), queue: new Queue<number>() };
+}
+
+/** What `wait` logs: the done tasks' names, sorted, and how many are pending. */
+function logWait(done: Set<Future<unknown>>, pending: Set<Future<unknown>>): void {
+  const names = [...done].map((t) => (t as Task<unknown>).getName()).sort();
+  log("wait", names.join(","), pending.size);
+}
+
+function logGroup(e: unknown): void {
+  if (!(e instanceof ExceptionGroup)) throw e;
+  log("tg", fmt([...e.exceptions]));
+}
+
+/** The recorder-side fmt() above, in TypeScript. */
+function fmt(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(fmt).join(",")}]`;
+  if (v instanceof Error) return v.name;
+  return py(v); // str(): None, True, 1.5
+}
+
+function caught(tag: string, e: unknown): void {
+  if (e instanceof TimeoutError) log(tag, "TimeoutError");
+  else if (e instanceof CancelledError) log(tag, "CancelledError");
+  else if (e instanceof Error) log(tag, e.name);
+  else throw e;
+}
+
+/** The program as a generator-style vloop main. */
+export function genMain(p: Program): () => Generator<unknown, unknown, unknown> {
+  return function* () {
+    const ctx = newCtx();
+    return yield* genBodyRun(ctx, p.main);
+  };
+}
+
+function* genBodyRun(ctx: Ctx, b: Body): Generator<unknown, number, unknown> {
+  yield* genStmts(ctx, b.stmts);
+  return b.ret;
+}
+
+function* genTry(tag: string, aw: () => Generator<unknown, unknown, unknown>): Generator<unknown, void, unknown> {
+  let r: unknown;
+  try {
+    r = yield* aw();
+  } catch (e) {
+    caught(tag, e);
+    return;
+  }
+  log(tag, fmt(r));
+}
+
+function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
+  for (const s of stmts) {
+    switch (s.op) {
+      case "sleep":
+        yield* sleep(s.d);
+        break;
+      case "log":
+        log(`s${s.k}`);
+        break;
+      case "spawn":
+        ctx.tasks.set(s.name, createTask(genBodyRun(ctx, s.body), { name: s.name }));
+        break;
+      case "await": {
+        const t = ctx.tasks.get(s.name)!;
+        yield* genTry(`await ${s.name}`, function* () {
+          return yield* t;
+        });
+        break;
+      }
+      case "gather": {
+        const ts = s.names.map((n) => ctx.tasks.get(n)!);
+        yield* genTry(`gather ${s.names.join(",")}`, function* () {
+          return yield* gatherOf(ts, s.re);
+        });
+        break;
+      }
+      case "cancel":
+        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel());
+        break;
+      case "waitFor": {
+        const t = ctx.tasks.get(s.name)!;
+        yield* genTry(`wait_for ${s.name}`, function* () {
+          return yield* waitFor(t, s.t);
+        });
+        break;
+      }
+      case "shield": {
+        const t = ctx.tasks.get(s.name)!;
+        yield* genTry(`shield ${s.name}`, function* () {
+          return yield* shield(t);
+        });
+        break;
+      }
+      case "timeout":
+        try {
+          yield* asyncWith(timeout(s.t), function* () {
+            yield* genStmts(ctx, s.body);
+          });
+          log("timeout ok");
+        } catch (e) {
+          if (!(e instanceof TimeoutError)) throw e;
+          log("timeout expired");
+        }
+        break;
+      case "catch":
+        try {
+          yield* genStmts(ctx, s.body);
+        } catch (e) {
+          if (!(e instanceof CancelledError)) throw e;
+          log("caught");
+          if (s.reraise) throw e;
+        }
+        break;
+      case "lock":
+        yield* asyncWith(ctx.lock, function* () {
+          yield* genStmts(ctx, s.body);
+        });
+        break;
+      case "later":
+        getRunningLoop().callLater(s.d, () => log(`cb${s.k}`));
+        break;
+      case "raise":
+        throw new ValueError(`v${s.k}`);
+      case "tg":
+        try {
+          yield* asyncWith(new TaskGroup(), function* (tg) {
+            for (const sp of s.spawns) ctx.tasks.set(sp.name, tg.createTask(genBodyRun(ctx, sp.body), { name: sp.name }));
+            yield* genStmts(ctx, s.after);
+          });
+          log("tg ok");
+        } catch (e) {
+          logGroup(e);
+        }
+        break;
+      case "eset":
+        ctx.event.set();
+        break;
+      case "eclear":
+        ctx.event.clear();
+        break;
+      case "ewait":
+        yield* genTry("event", function* () {
+          return yield* waitFor(ctx.event.wait(), s.t);
+        });
+        break;
+      case "qput":
+        ctx.queue.putNowait(s.k);
+        break;
+      case "qget":
+        yield* genTry("queue", function* () {
+          return yield* waitFor(ctx.queue.get(), s.t);
+        });
+        break;
+      case "wait": {
+        const [done, pending] = yield* wait(
+          s.names.map((n) => ctx.tasks.get(n)!),
+          { timeout: s.t, returnWhen: s.first ? FIRST_COMPLETED : ALL_COMPLETED },
+        );
+        logWait(done, pending);
+        break;
+      }
+      case "cancelling":
+        log("cancelling", currentTask()!.cancelling());
+        break;
+    }
+  }
+}
+
+/** The program as an async-style vloop main. */
+export function asyncMain(p: Program): () => Promise<unknown> {
+  return async () => {
+    const ctx = newCtx();
+    return asyncBodyRun(ctx, p.main);
+  };
+}
+
+async function asyncBodyRun(ctx: Ctx, b: Body): Promise<number> {
+  await asyncStmts(ctx, b.stmts);
+  return b.ret;
+}
+
+async function asyncTry(tag: string, aw: () => PromiseLike<unknown>): Promise<void> {
+  let r: unknown;
+  try {
+    r = await aw();
+  } catch (e) {
+    caught(tag, e);
+    return;
+  }
+  log(tag, fmt(r));
+}
+
+async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
+  for (const s of stmts) {
+    switch (s.op) {
+      case "sleep":
+        await sleep(s.d);
+        break;
+      case "log":
+        log(`s${s.k}`);
+        break;
+      case "spawn":
+        ctx.tasks.set(s.name, createTask(() => asyncBodyRun(ctx, s.body), { name: s.name }));
+        break;
+      case "await": {
+        const t = ctx.tasks.get(s.name)!;
+        await asyncTry(`await ${s.name}`, () => t);
+        break;
+      }
+      case "gather": {
+        const ts = s.names.map((n) => ctx.tasks.get(n)!);
+        await asyncTry(`gather ${s.names.join(",")}`, () => gatherOf(ts, s.re));
+        break;
+      }
+      case "cancel":
+        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel());
+        break;
+      case "waitFor": {
+        const t = ctx.tasks.get(s.name)!;
+        await asyncTry(`wait_for ${s.name}`, () => waitFor(t, s.t));
+        break;
+      }
+      case "shield": {
+        const t = ctx.tasks.get(s.name)!;
+        await asyncTry(`shield ${s.name}`, () => shield(t));
+        break;
+      }
+      case "timeout":
+        try {
+          await asyncWith(timeout(s.t), async () => {
+            await asyncStmts(ctx, s.body);
+          });
+          log("timeout ok");
+        } catch (e) {
+          if (!(e instanceof TimeoutError)) throw e;
+          log("timeout expired");
+        }
+        break;
+      case "catch":
+        try {
+          await asyncStmts(ctx, s.body);
+        } catch (e) {
+          if (!(e instanceof CancelledError)) throw e;
+          log("caught");
+          if (s.reraise) throw e;
+        }
+        break;
+      case "lock":
+        await asyncWith(ctx.lock, async () => {
+          await asyncStmts(ctx, s.body);
+        });
+        break;
+      case "later":
+        getRunningLoop().callLater(s.d, () => log(`cb${s.k}`));
+        break;
+      case "raise":
+        throw new ValueError(`v${s.k}`);
+      case "tg":
+        try {
+          await asyncWith(new TaskGroup(), async (tg) => {
+            for (const sp of s.spawns) ctx.tasks.set(sp.name, tg.createTask(() => asyncBodyRun(ctx, sp.body), { name: sp.name }));
+            await asyncStmts(ctx, s.after);
+          });
+          log("tg ok");
+        } catch (e) {
+          logGroup(e);
+        }
+        break;
+      case "eset":
+        ctx.event.set();
+        break;
+      case "eclear":
+        ctx.event.clear();
+        break;
+      case "ewait":
+        await asyncTry("event", () => waitFor(ctx.event.wait(), s.t));
+        break;
+      case "qput":
+        ctx.queue.putNowait(s.k);
+        break;
+      case "qget":
+        await asyncTry("queue", () => waitFor(ctx.queue.get(), s.t));
+        break;
+      case "wait": {
+        const [done, pending] = await wait(
+          s.names.map((n) => ctx.tasks.get(n)!),
+          { timeout: s.t, returnWhen: s.first ? FIRST_COMPLETED : ALL_COMPLETED },
+        );
+        logWait(done, pending);
+        break;
+      }
+      case "cancelling":
+        log("cancelling", currentTask()!.cancelling());
+        break;
+    }
+  }
+}
+
+function gatherOf(ts: Task<unknown>[], re: boolean) {
+  return gather(...ts, { returnExceptions: re });
+}
+
+/** How many statements a program has (for shrinking and reports). */
+export function size(p: Program): number {
+  const count = (stmts: Stmt[]): number =>
+    stmts.reduce(
+      (n, s) =>
+        n +
+        1 +
+        (s.op === "spawn"
+          ? count(s.body.stmts)
+          : s.op === "tg"
+            ? s.spawns.reduce((m, sp) => m + count(sp.body.stmts), 0) + count(s.after)
+            : "body" in s && Array.isArray(s.body)
+              ? count(s.body)
+              : 0),
+      0,
+    );
+  return count(p.main.stmts);
+}
