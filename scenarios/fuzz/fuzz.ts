@@ -102,6 +102,13 @@ function smaller(p: Program): Program[] {
           visit(sp.body.stmts, (inner) => put({ ...s, spawns: s.spawns.map((x, k) => (k === j ? { ...x, body: { ...x.body, stmts: inner } } : x)) }));
         }
         visit(s.after, (inner) => put({ ...s, after: inner }));
+      } else if (s.op === "inline" || s.op === "wfcoro") {
+        visit(s.body.stmts, (inner) => put({ ...s, body: { ...s.body, stmts: inner } }));
+      } else if (s.op === "gcoro") {
+        for (let j = 0; j < s.bodies.length; j++) {
+          if (s.bodies.length > 1) out.push(put({ ...s, ids: s.ids.filter((_, k) => k !== j), bodies: s.bodies.filter((_, k) => k !== j) }));
+          visit(s.bodies[j]!.stmts, (inner) => put({ ...s, bodies: s.bodies.map((b, k) => (k === j ? { ...b, stmts: inner } : b)) }));
+        }
       }
       else if (s.op === "timeout" || s.op === "catch" || s.op === "lock") {
         // the block's body inlined in its place, then its statements one by one

@@ -22,6 +22,7 @@ import {
   type Future,
   Lock,
   Queue,
+  Semaphore,
   TaskGroup,
   currentTask,
   wait,
@@ -37,7 +38,7 @@ import {
   type Task,
 } from "../../src/index.js";
 import { Prng } from "../../src/util/random.js";
-import { ValueError, log, py } from "../harness.js";
+import { ValueError, log, py, pyRepr } from "../harness.js";
 
 export type Stmt =
   | { op: "sleep"; d: number }
@@ -45,7 +46,7 @@ export type Stmt =
   | { op: "spawn"; name: string; body: Body }
   | { op: "await"; name: string }
   | { op: "gather"; names: string[]; re: boolean }
-  | { op: "cancel"; name: string }
+  | { op: "cancel"; name: string; msg?: number }
   | { op: "waitFor"; name: string; t: number }
   | { op: "shield"; name: string }
   | { op: "timeout"; t: number; body: Stmt[] }
@@ -60,7 +61,11 @@ export type Stmt =
   | { op: "qput"; k: number }
   | { op: "qget"; t: number }
   | { op: "wait"; names: string[]; t: number | null; first: boolean }
-  | { op: "cancelling" };
+  | { op: "cancelling" }
+  | { op: "inline"; id: number; body: Body }
+  | { op: "wfcoro"; id: number; body: Body; t: number }
+  | { op: "gcoro"; ids: number[]; bodies: Body[]; re: boolean }
+  | { op: "sem"; body: Stmt[] };
 
 export interface Body {
   stmts: Stmt[];
@@ -123,6 +128,21 @@ function genBody(st: GenState, depth: number): Body {
       if (st.rng.next() < 0.15) after.push({ op: "raise", k: ++st.labels });
       stmts.push({ op: "tg", spawns, after });
       for (const sp of spawns) mine.push(sp.name);
+    } else if (r < 0.31 && depth < 3 && st.tasks < 8) {
+      // a coroutine awaited without a task of its own, through wait_for (a task, default name), or gathered
+      const k = st.rng.next();
+      if (k < 0.35) stmts.push({ op: "inline", id: ++st.labels, body: genBody(st, depth + 1) });
+      else if (k < 0.7) stmts.push({ op: "wfcoro", id: ++st.labels, body: genBody(st, depth + 1), t: pick(st.rng, TIMEOUTS) });
+      else {
+        const n = 1 + st.rng.below(3);
+        const ids: number[] = [];
+        const bodies: Body[] = [];
+        for (let j = 0; j < n; j++) {
+          ids.push(++st.labels);
+          bodies.push(genBody(st, depth + 1));
+        }
+        stmts.push({ op: "gcoro", ids, bodies, re: st.rng.next() < 0.5 });
+      }
     } else if (r < 0.75 || mine.length === 0) {
       stmts.push(genSimple(st, mine, depth, 1));
     } else {
@@ -145,7 +165,7 @@ function genUse(st: GenState, mine: string[]): Stmt {
     if (rng.next() < 0.2) names.push(name); // a duplicate argument
     return { op: "gather", names, re: rng.next() < 0.5 };
   }
-  if (r < 0.7) return { op: "cancel", name };
+  if (r < 0.7) return rng.next() < 0.4 ? { op: "cancel", name, msg: ++st.labels } : { op: "cancel", name };
   if (r < 0.8) return { op: "waitFor", name, t: pick(rng, TIMEOUTS) };
   if (r < 0.9) {
     const names = [...new Set(mine.filter(() => rng.next() < 0.6))];
@@ -177,6 +197,7 @@ function genSimple(st: GenState, mine: string[], depth: number, level: number): 
   if (rng.next() < 0.1) inner.push({ op: "raise", k: ++st.labels });
   if (r < 0.77) return { op: "timeout", t: pick(rng, TIMEOUTS), body: inner };
   if (r < 0.9) return { op: "catch", body: inner, reraise: rng.next() < 0.5 };
+  if (r < 0.95) return { op: "sem", body: inner };
   return { op: "lock", body: inner };
 }
 
@@ -201,7 +222,7 @@ export function toPython(p: Program): string {
     "import asyncio",
     "",
     "T = {}",
-    "L = E = Q = None",
+    "L = E = Q = S = None",
     "",
     "",
     "def fmt(v):",
@@ -214,8 +235,8 @@ export function toPython(p: Program): string {
     "",
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
-    "    global L, E, Q",
-    "    L, E, Q = asyncio.Lock(), asyncio.Event(), asyncio.Queue()",
+    "    global L, E, Q, S",
+    "    L, E, Q, S = asyncio.Lock(), asyncio.Event(), asyncio.Queue(), asyncio.Semaphore(2)",
     "    return await main_body()",
     "",
   ].join("\n");
@@ -254,7 +275,7 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         tryPy(ind, lines, `asyncio.gather(${s.names.map((n) => `T["${n}"]`).join(", ")}, return_exceptions=${s.re ? "True" : "False"})`, `gather ${s.names.join(",")}`);
         break;
       case "cancel":
-        lines.push(`${ind}log("cancel ${s.name}", T["${s.name}"].cancel())`);
+        lines.push(`${ind}log("cancel ${s.name}", T["${s.name}"].cancel(${s.msg === undefined ? "" : `"m${s.msg}"`}))`);
         break;
       case "waitFor":
         tryPy(ind, lines, `asyncio.wait_for(T["${s.name}"], ${pyNum(s.t)})`, `wait_for ${s.name}`);
@@ -273,8 +294,8 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "catch":
         lines.push(`${ind}try:`);
         stmtsPy(s.body, `${ind}    `, lines, defs, body);
-        lines.push(`${ind}except asyncio.CancelledError:`);
-        lines.push(`${ind}    log("caught")`);
+        lines.push(`${ind}except asyncio.CancelledError as e:`);
+        lines.push(`${ind}    log("caught", repr(str(e)))`);
         if (s.reraise) lines.push(`${ind}    raise`);
         break;
       case "lock":
@@ -323,6 +344,22 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "cancelling":
         lines.push(`${ind}log("cancelling", asyncio.current_task().cancelling())`);
         break;
+      case "inline":
+        body(s.body, `c${s.id}`);
+        tryPy(ind, lines, `c${s.id}()`, `inline c${s.id}`);
+        break;
+      case "wfcoro":
+        body(s.body, `c${s.id}`);
+        tryPy(ind, lines, `asyncio.wait_for(c${s.id}(), ${pyNum(s.t)})`, `wait_for c${s.id}`);
+        break;
+      case "gcoro":
+        s.bodies.forEach((b, j) => body(b, `c${s.ids[j]}`));
+        tryPy(ind, lines, `asyncio.gather(${s.ids.map((id) => `c${id}()`).join(", ")}, return_exceptions=${s.re ? "True" : "False"})`, `gather ${s.ids.map((id) => `c${id}`).join(",")}`);
+        break;
+      case "sem":
+        lines.push(`${ind}async with S:`);
+        stmtsPy(s.body, `${ind}    `, lines, defs, body);
+        break;
     }
   }
 }
@@ -334,10 +371,11 @@ interface Ctx {
   lock: Lock;
   event: Event;
   queue: Queue<number>;
+  sem: Semaphore;
 }
 
 function newCtx(): Ctx {
-  return { tasks: new Map(), lock: new Lock(), event: new Event(), queue: new Queue<number>() };
+  return { tasks: new Map(), lock: new Lock(), event: new Event(), queue: new Queue<number>(), sem: new Semaphore(2) };
 }
 
 /** What `wait` logs: the done tasks' names, sorted, and how many are pending. */
@@ -416,7 +454,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         break;
       }
       case "cancel":
-        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel());
+        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel(s.msg === undefined ? undefined : `m${s.msg}`));
         break;
       case "waitFor": {
         const t = ctx.tasks.get(s.name)!;
@@ -448,7 +486,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
           yield* genStmts(ctx, s.body);
         } catch (e) {
           if (!(e instanceof CancelledError)) throw e;
-          log("caught");
+          log("caught", pyRepr(e.message));
           if (s.reraise) throw e;
         }
         break;
@@ -503,6 +541,24 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "cancelling":
         log("cancelling", currentTask()!.cancelling());
         break;
+      case "inline":
+        yield* genTry(`inline c${s.id}`, () => genBodyRun(ctx, s.body));
+        break;
+      case "wfcoro":
+        yield* genTry(`wait_for c${s.id}`, function* () {
+          return yield* waitFor(genBodyRun(ctx, s.body), s.t);
+        });
+        break;
+      case "gcoro":
+        yield* genTry(`gather ${s.ids.map((id) => `c${id}`).join(",")}`, function* () {
+          return yield* gather(...s.bodies.map((b) => genBodyRun(ctx, b)), { returnExceptions: s.re });
+        });
+        break;
+      case "sem":
+        yield* asyncWith(ctx.sem, function* () {
+          yield* genStmts(ctx, s.body);
+        });
+        break;
     }
   }
 }
@@ -554,7 +610,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         break;
       }
       case "cancel":
-        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel());
+        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel(s.msg === undefined ? undefined : `m${s.msg}`));
         break;
       case "waitFor": {
         const t = ctx.tasks.get(s.name)!;
@@ -582,7 +638,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
           await asyncStmts(ctx, s.body);
         } catch (e) {
           if (!(e instanceof CancelledError)) throw e;
-          log("caught");
+          log("caught", pyRepr(e.message));
           if (s.reraise) throw e;
         }
         break;
@@ -633,6 +689,22 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "cancelling":
         log("cancelling", currentTask()!.cancelling());
         break;
+      case "inline":
+        await asyncTry(`inline c${s.id}`, () => asyncBodyRun(ctx, s.body));
+        break;
+      case "wfcoro":
+        await asyncTry(`wait_for c${s.id}`, () => waitFor(() => asyncBodyRun(ctx, s.body), s.t));
+        break;
+      case "gcoro":
+        await asyncTry(`gather ${s.ids.map((id) => `c${id}`).join(",")}`, () =>
+          gather(...s.bodies.map((b) => () => asyncBodyRun(ctx, b)), { returnExceptions: s.re }),
+        );
+        break;
+      case "sem":
+        await asyncWith(ctx.sem, async () => {
+          await asyncStmts(ctx, s.body);
+        });
+        break;
     }
   }
 }
@@ -652,6 +724,10 @@ export function size(p: Program): number {
           ? count(s.body.stmts)
           : s.op === "tg"
             ? s.spawns.reduce((m, sp) => m + count(sp.body.stmts), 0) + count(s.after)
+            : s.op === "inline" || s.op === "wfcoro"
+              ? count(s.body.stmts)
+              : s.op === "gcoro"
+                ? s.bodies.reduce((m, b) => m + count(b.stmts), 0)
             : "body" in s && Array.isArray(s.body)
               ? count(s.body)
               : 0),
