@@ -15,7 +15,9 @@
  */
 import {
   ALL_COMPLETED,
+  Barrier,
   CancelledError,
+  Condition,
   Event,
   ExceptionGroup,
   FIRST_COMPLETED,
@@ -50,7 +52,7 @@ export type Stmt =
   | { op: "waitFor"; name: string; t: number }
   | { op: "shield"; name: string }
   | { op: "timeout"; t: number; body: Stmt[] }
-  | { op: "catch"; body: Stmt[]; reraise: boolean }
+  | { op: "catch"; body: Stmt[]; reraise: boolean; uncancel?: boolean }
   | { op: "lock"; body: Stmt[] }
   | { op: "later"; d: number; k: number }
   | { op: "raise"; k: number }
@@ -65,7 +67,12 @@ export type Stmt =
   | { op: "inline"; id: number; body: Body }
   | { op: "wfcoro"; id: number; body: Body; t: number }
   | { op: "gcoro"; ids: number[]; bodies: Body[]; re: boolean }
-  | { op: "sem"; body: Stmt[] };
+  | { op: "sem"; body: Stmt[] }
+  | { op: "csoon"; k: number }
+  | { op: "cat"; d: number; k: number }
+  | { op: "notify"; all: boolean }
+  | { op: "cwait"; t: number }
+  | { op: "bwait"; t: number };
 
 export interface Body {
   stmts: Stmt[];
@@ -188,6 +195,11 @@ function genSimple(st: GenState, mine: string[], depth: number, level: number): 
   if (r < 0.64) return { op: "qput", k: ++st.labels };
   if (r < 0.67) return { op: "qget", t: pick(rng, TIMEOUTS) };
   if (r < 0.69) return { op: "cancelling" };
+  if (r < 0.71) return { op: "csoon", k: ++st.labels };
+  if (r < 0.73) return { op: "cat", d: pick(rng, DELAYS), k: ++st.labels };
+  if (r < 0.75) return { op: "notify", all: rng.next() < 0.4 };
+  if (r < 0.77) return { op: "cwait", t: pick(rng, TIMEOUTS) };
+  if (r < 0.79) return { op: "bwait", t: pick(rng, TIMEOUTS) };
   if (level >= 3) return { op: "sleep", d: pick(rng, DELAYS) };
   const inner: Stmt[] = [];
   const m = 1 + rng.below(3);
@@ -195,9 +207,12 @@ function genSimple(st: GenState, mine: string[], depth: number, level: number): 
     inner.push(mine.length > 0 && rng.next() < 0.3 ? genUse(st, mine) : genSimple(st, mine, depth, level + 1));
   }
   if (rng.next() < 0.1) inner.push({ op: "raise", k: ++st.labels });
-  if (r < 0.77) return { op: "timeout", t: pick(rng, TIMEOUTS), body: inner };
-  if (r < 0.9) return { op: "catch", body: inner, reraise: rng.next() < 0.5 };
-  if (r < 0.95) return { op: "sem", body: inner };
+  if (r < 0.88) return { op: "timeout", t: pick(rng, TIMEOUTS), body: inner };
+  if (r < 0.94) {
+    const reraise = rng.next() < 0.5;
+    return reraise || rng.next() < 0.5 ? { op: "catch", body: inner, reraise } : { op: "catch", body: inner, reraise, uncancel: true };
+  }
+  if (r < 0.97) return { op: "sem", body: inner };
   return { op: "lock", body: inner };
 }
 
@@ -222,7 +237,7 @@ export function toPython(p: Program): string {
     "import asyncio",
     "",
     "T = {}",
-    "L = E = Q = S = None",
+    "L = E = Q = S = C = B = None",
     "",
     "",
     "def fmt(v):",
@@ -235,8 +250,9 @@ export function toPython(p: Program): string {
     "",
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
-    "    global L, E, Q, S",
+    "    global L, E, Q, S, C, B",
     "    L, E, Q, S = asyncio.Lock(), asyncio.Event(), asyncio.Queue(), asyncio.Semaphore(2)",
+    "    C, B = asyncio.Condition(), asyncio.Barrier(2)",
     "    return await main_body()",
     "",
   ].join("\n");
@@ -297,6 +313,7 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         lines.push(`${ind}except asyncio.CancelledError as e:`);
         lines.push(`${ind}    log("caught", repr(str(e)))`);
         if (s.reraise) lines.push(`${ind}    raise`);
+        if (s.uncancel) lines.push(`${ind}    log("uncancel", asyncio.current_task().uncancel())`);
         break;
       case "lock":
         lines.push(`${ind}async with L:`);
@@ -360,6 +377,31 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         lines.push(`${ind}async with S:`);
         stmtsPy(s.body, `${ind}    `, lines, defs, body);
         break;
+      case "csoon":
+        lines.push(`${ind}asyncio.get_running_loop().call_soon(log, "cs${s.k}")`);
+        break;
+      case "cat":
+        lines.push(`${ind}asyncio.get_running_loop().call_at(asyncio.get_running_loop().time() + ${pyNum(s.d)}, log, "ca${s.k}")`);
+        break;
+      case "notify":
+        lines.push(`${ind}async with C:`);
+        lines.push(`${ind}    C.${s.all ? "notify_all" : "notify"}()`);
+        break;
+      case "cwait":
+        lines.push(`${ind}try:`);
+        lines.push(`${ind}    async with C:`);
+        lines.push(`${ind}        r = await asyncio.wait_for(C.wait(), ${pyNum(s.t)})`);
+        lines.push(`${ind}    log("cond", fmt(r))`);
+        lines.push(`${ind}except TimeoutError:`);
+        lines.push(`${ind}    log("cond", "TimeoutError")`);
+        lines.push(`${ind}except asyncio.CancelledError:`);
+        lines.push(`${ind}    log("cond", "CancelledError")`);
+        lines.push(`${ind}except Exception as e:`);
+        lines.push(`${ind}    log("cond", type(e).__name__)`);
+        break;
+      case "bwait":
+        tryPy(ind, lines, `asyncio.wait_for(B.wait(), ${pyNum(s.t)})`, "barrier");
+        break;
     }
   }
 }
@@ -372,10 +414,20 @@ interface Ctx {
   event: Event;
   queue: Queue<number>;
   sem: Semaphore;
+  cond: Condition;
+  barrier: Barrier;
 }
 
 function newCtx(): Ctx {
-  return { tasks: new Map(), lock: new Lock(), event: new Event(), queue: new Queue<number>(), sem: new Semaphore(2) };
+  return {
+    tasks: new Map(),
+    lock: new Lock(),
+    event: new Event(),
+    queue: new Queue<number>(),
+    sem: new Semaphore(2),
+    cond: new Condition(),
+    barrier: new Barrier(2),
+  };
 }
 
 /** What `wait` logs: the done tasks' names, sorted, and how many are pending. */
@@ -488,6 +540,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
           if (!(e instanceof CancelledError)) throw e;
           log("caught", pyRepr(e.message));
           if (s.reraise) throw e;
+          if (s.uncancel) log("uncancel", currentTask()!.uncancel());
         }
         break;
       case "lock":
@@ -557,6 +610,34 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "sem":
         yield* asyncWith(ctx.sem, function* () {
           yield* genStmts(ctx, s.body);
+        });
+        break;
+      case "csoon":
+        getRunningLoop().callSoon(() => log(`cs${s.k}`));
+        break;
+      case "cat": {
+        const loop = getRunningLoop();
+        loop.callAt(loop.time() + s.d, () => log(`ca${s.k}`));
+        break;
+      }
+      case "notify":
+        yield* asyncWith(ctx.cond, function* () {
+          if (s.all) ctx.cond.notifyAll();
+          else ctx.cond.notify();
+        });
+        break;
+      case "cwait":
+        yield* genTry("cond", function* () {
+          let r: unknown;
+          yield* asyncWith(ctx.cond, function* () {
+            r = yield* waitFor(ctx.cond.wait(), s.t);
+          });
+          return r;
+        });
+        break;
+      case "bwait":
+        yield* genTry("barrier", function* () {
+          return yield* waitFor(ctx.barrier.wait(), s.t);
         });
         break;
     }
@@ -640,6 +721,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
           if (!(e instanceof CancelledError)) throw e;
           log("caught", pyRepr(e.message));
           if (s.reraise) throw e;
+          if (s.uncancel) log("uncancel", currentTask()!.uncancel());
         }
         break;
       case "lock":
@@ -704,6 +786,32 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         await asyncWith(ctx.sem, async () => {
           await asyncStmts(ctx, s.body);
         });
+        break;
+      case "csoon":
+        getRunningLoop().callSoon(() => log(`cs${s.k}`));
+        break;
+      case "cat": {
+        const loop = getRunningLoop();
+        loop.callAt(loop.time() + s.d, () => log(`ca${s.k}`));
+        break;
+      }
+      case "notify":
+        await asyncWith(ctx.cond, async () => {
+          if (s.all) ctx.cond.notifyAll();
+          else ctx.cond.notify();
+        });
+        break;
+      case "cwait":
+        await asyncTry("cond", async () => {
+          let r: unknown;
+          await asyncWith(ctx.cond, async () => {
+            r = await waitFor(ctx.cond.wait(), s.t);
+          });
+          return r;
+        });
+        break;
+      case "bwait":
+        await asyncTry("barrier", () => waitFor(ctx.barrier.wait(), s.t));
         break;
     }
   }
