@@ -1,0 +1,97 @@
+/**
+ * Law: explore's shrunk tape is a real, minimal reproduction, for heisenbugs
+ * made from the fuzzer's random asyncio programs (scenarios/fuzz/program.ts).
+ *
+ * The "bug": a program fails when what it logs differs from what it logs in
+ * CPython's order (the empty tape), so any schedule that changes the output
+ * is a failure, and most random programs have one. For each program that
+ * explore() (random strategy, 40 runs) finds failing:
+ *   1. replaying the shrunk tape fails with the same error;
+ *   2. the shrunk tape has no more deviations than the tape found;
+ *   3. removing any one deviation from the shrunk tape makes the run pass
+ *      (1-minimal: every decision the report lists is needed);
+ *   4. the report says "CPython order except k decision(s)" with k its length.
+ *
+ * Replay a failure: fast-check prints `seed` and `path`; put them in the
+ * fc.assert options below: fc.assert(prop, { seed, path }).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { setLogSink } from "../src/scenario/log.js";
+import { explore, replay, decodeTape, formatTape } from "../src/testing.js";
+import { genMain, randomProgram } from "../scenarios/fuzz/program.js";
+import { runs } from "./support/config.js";
+
+class OutputChanged extends Error {
+  override name = "OutputChanged";
+}
+
+/**
+ * The program, failing when what it logged by the end of main differs from
+ * `expected` (when given); without `expected` it leaves those lines in `seen`.
+ */
+function checked(seed: number, lines: string[], expected?: string[], seen?: string[]) {
+  const main = genMain(randomProgram(seed));
+  return function* () {
+    lines.length = 0;
+    try {
+      yield* main();
+    } catch (e) {
+      lines.push(`raised ${(e as Error).name}`); // main's own error is output, not the failure
+    }
+    // what shutdown logs afterwards (cancelled tasks) is not compared
+    if (seen !== undefined) seen.push(...lines);
+    if (expected !== undefined && lines.join("\n") !== expected.join("\n")) {
+      const at = lines.findIndex((l, i) => l !== expected[i]);
+      throw new OutputChanged(`output differs from CPython's order at line ${(at < 0 ? lines.length : at) + 1}`);
+    }
+  };
+}
+
+async function passes(program: () => Generator<unknown, void, unknown>, tape: string): Promise<boolean | string> {
+  try {
+    await replay(program, tape);
+    return true;
+  } catch (e) {
+    return (e as Error).name;
+  }
+}
+
+describe("law: shrunk tapes of random heisenbugs are real and 1-minimal", () => {
+  it("replays fail the same way, shrinking never adds deviations, and every kept deviation is needed", async () => {
+    const lines: string[] = [];
+    const previous = setLogSink((line) => lines.push(line));
+    let found = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: 1_000_000 }), fc.nat({ max: 1000 }), async (programSeed, exploreSeed) => {
+          // CPython's order (the empty tape); programs that deadlock there are not heisenbugs
+          const expected: string[] = [];
+          try {
+            await replay(checked(programSeed, lines, undefined, expected), "");
+          } catch {
+            return;
+          }
+          const program = checked(programSeed, lines, expected);
+          const r = await explore(program, { strategy: "random", runs: 40, seed: exploreSeed });
+          if (!r.failed) return;
+          if (!(r.error instanceof Error) || r.error.name !== "OutputChanged") return; // e.g. a deadlock only some orders reach
+          found++;
+          const shrunk = decodeTape(r.shrunkTape!);
+          expect(await passes(program, r.shrunkTape!), "the shrunk tape fails the same way").toBe("OutputChanged");
+          expect(shrunk.length).toBeLessThanOrEqual(decodeTape(r.tape!).length);
+          for (let i = 0; i < shrunk.length; i++) {
+            const without = formatTape(shrunk.filter((_, j) => j !== i));
+            expect(await passes(program, without), `the shrunk tape without deviation ${i} (${r.shrunkTape})`).not.toBe("OutputChanged");
+          }
+          expect(r.report).toContain(`CPython order except ${shrunk.length} decision`);
+        }),
+        { numRuns: runs(150) },
+      );
+    } finally {
+      setLogSink(previous);
+    }
+    // most random programs do have an order-dependent output
+    expect(found).toBeGreaterThan(40);
+  });
+});
