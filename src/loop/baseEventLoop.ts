@@ -108,7 +108,7 @@ const RESOLVED: Promise<void> = Promise.resolve();
 export class BaseEventLoop {
   /** The virtual clock, in seconds. */
   protected _now = 0;
-  /** @internal asyncio's `_ready` */ readonly _ready = new Deque<Runnable>(64);
+  /** @internal asyncio's `_ready` */ readonly _ready = new Deque<Runnable>(16);
   /** @internal asyncio's `_scheduled` */ readonly _scheduled: TimerHeap<TimerLike>;
   /** @internal asyncio's `_timer_cancelled_count` (with its quirks) */ _timerCancelledCount = 0;
   /** @internal */ _stopping = false;
