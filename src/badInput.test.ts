@@ -18,6 +18,7 @@ import {
   run,
   runSync,
   sleep,
+  waitFor,
 } from "./index.js";
 
 describe("delays", () => {
@@ -151,6 +152,42 @@ describe("tasks", () => {
       await gather(work() as never);
     })).rejects.toThrow(/got a Promise, which is already running/);
     expect(() => run(work() as never)).toThrow(/run\(\(\) => work\(x\)\)/);
+  });
+
+  test("an async body vloop refused leaves no unhandled rejection behind (which would end the process)", async () => {
+    // Found by the fuzzer: the refused body runs on after the error, and its
+    // next vloop await, with no task to drive it, rejects its promise.
+    const stray: unknown[] = [];
+    const onStray = (e: unknown) => stray.push(e);
+    process.on("unhandledRejection", onStray);
+    try {
+      async function body(): Promise<number> {
+        await sleep(0);
+        await sleep(0);
+        return 1;
+      }
+      // an async body given to waitFor inside a generator task
+      const caught = await run(function* () {
+        try {
+          return yield* waitFor(() => body(), 1);
+        } catch (e) {
+          return (e as Error).message;
+        }
+      });
+      expect(caught).toMatch(/is a generator-style coroutine but was given an async function body/);
+      // started promises where a coroutine is expected
+      await expect(run(async () => void createTask(body() as never))).rejects.toThrow(/already running/);
+      await expect(run(async () => void (await gather(body() as never)))).rejects.toThrow(/already running/);
+      // (here the started body's own first await is taken for the task's: named as misuse)
+      await expect(run(async () => void (await waitFor(body() as never, 1)))).rejects.toThrow(/already running|already suspended/);
+      expect(() => run(body() as never)).toThrow(/already running/);
+      expect(() => runSync(body() as never)).toThrow(/already running/);
+      await new Promise((resolve) => setImmediate(resolve)); // let the refused bodies run out
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("unhandledRejection", onStray);
+    }
+    expect(stray.map(String)).toEqual([]);
   });
 
   test("runSync refuses async functions and says to use run()", () => {

@@ -19,7 +19,7 @@ import { gather } from "./asyncio/gather.js";
 import { RuntimeError, UsageError } from "./errors.js";
 import { EventLoop } from "./futures/eventLoop.js";
 import type { Future } from "./futures/future.js";
-import { type CoroutineInput, type Task, startedPromiseError } from "./futures/task.js";
+import { type CoroutineInput, type Task, quietRefused, startedPromiseError } from "./futures/task.js";
 import type { ExceptionHandler } from "./loop/baseEventLoop.js";
 import type { Tracer } from "./loop/trace.js";
 import { currentLoop, setRunningLoop } from "./loop/running.js";
@@ -68,6 +68,7 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
 
 function checkMain(main: unknown, what: string): void {
   if (main !== null && typeof main === "object" && typeof (main as { then?: unknown }).then === "function" && !(Symbol.iterator in main)) {
+    quietRefused(main as PromiseLike<unknown>);
     throw startedPromiseError(what);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Differential fuzzing against CPython: random asyncio programs
  * (scenarios/fuzz/program.ts) run under CPython 3.12 on the recorder's
- * virtual clock and under vloop in three styles (generator under runSync,
- * generator under run, async under run); every line must match.
+ * virtual clock and under vloop in four ways (generator style under runSync
+ * and under run, async style under run, and mixed: generator and async tasks
+ * in one program); every line must match.
  *
  *   npm run fuzz -- [--from 0] [--count 500]     # compare; exit 1 on a mismatch
  *   npm run fuzz -- --corpus 300                 # (re)record scenarios/fuzz/corpus.json
@@ -27,7 +28,13 @@ export const corpusPath = join(here, "corpus.json");
 const python = process.env.VLOOP_PYTHON ?? "python3";
 const pythonEnv = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.12.1" };
 
-export const STYLES: readonly Style[] = ["sync", "gen", "async"];
+/**
+ * How vloop runs a program: generator style under runSync, under run(), async
+ * style under run(), and "mixed": an async main whose child tasks are
+ * generators or async functions by their names.
+ */
+export type FuzzStyle = Style | "mixed";
+export const STYLES: readonly FuzzStyle[] = ["sync", "gen", "async", "mixed"];
 
 export interface CorpusEntry {
   seed: number;
@@ -59,8 +66,9 @@ function pythonVersion(): string {
 }
 
 /** vloop's lines for one program in one style (an unexpected error becomes a line, so it is compared too). */
-export async function vloopLines(p: Program, style: Style): Promise<string[]> {
+export async function vloopLines(p: Program, style: FuzzStyle): Promise<string[]> {
   try {
+    if (style === "mixed") return await runScenario(asyncMain(p, true), "async");
     return await runScenario(style === "async" ? asyncMain(p) : genMain(p), style);
   } catch (e) {
     return [`vloop threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`];
@@ -68,7 +76,7 @@ export async function vloopLines(p: Program, style: Style): Promise<string[]> {
 }
 
 /** The first style whose lines differ from `expected`, with its lines; undefined if all match. */
-async function firstMismatch(p: Program, expected: string[]): Promise<{ style: Style; lines: string[] } | undefined> {
+async function firstMismatch(p: Program, expected: string[]): Promise<{ style: FuzzStyle; lines: string[] } | undefined> {
   for (const style of STYLES) {
     const lines = await vloopLines(p, style);
     if (lines.join("\n") !== expected.join("\n")) return { style, lines };
@@ -124,7 +132,7 @@ function smaller(p: Program): Program[] {
 }
 
 /** Shrinks a mismatching program: the smallest found that still differs from CPython. */
-async function shrink(p: Program): Promise<{ program: Program; expected: string[]; actual: { style: Style; lines: string[] } }> {
+async function shrink(p: Program): Promise<{ program: Program; expected: string[]; actual: { style: FuzzStyle; lines: string[] } }> {
   let best = p;
   let [expected] = cpython([p]);
   let actual = (await firstMismatch(p, expected!))!;
@@ -180,7 +188,7 @@ async function compare(from: number, count: number): Promise<number> {
     );
     console.log(`  written to ${file}`);
   }
-  console.log(`${count - mismatches}/${count} programs (seeds ${from}..${from + count - 1}) print what CPython prints in all ${STYLES.length} styles`);
+  console.log(`${count - mismatches}/${count} programs (seeds ${from}..${from + count - 1}) print what CPython prints in all ${STYLES.length} ways`);
   return mismatches === 0 ? 0 : 1;
 }
 

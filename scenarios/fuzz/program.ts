@@ -416,10 +416,27 @@ interface Ctx {
   sem: Semaphore;
   cond: Condition;
   barrier: Barrier;
+  /** mixed styles: each child task's body runs as a generator or an async function, by its name */
+  mixed: boolean;
 }
 
-function newCtx(): Ctx {
+/**
+ * A child's coroutine: in the body's own style, or (mixed) in the style its
+ * key picks, so that generator and async tasks await, gather and cancel each other.
+ */
+function childCoro(ctx: Ctx, b: Body, key: string | number, home: "gen" | "async") {
+  let style = home;
+  if (ctx.mixed) {
+    let h = 0;
+    for (const c of String(key)) h = (h * 31 + c.charCodeAt(0)) | 0;
+    style = (h & 1) === 0 ? "gen" : "async";
+  }
+  return style === "gen" ? genBodyRun(ctx, b) : () => asyncBodyRun(ctx, b);
+}
+
+function newCtx(mixed = false): Ctx {
   return {
+    mixed,
     tasks: new Map(),
     lock: new Lock(),
     event: new Event(),
@@ -455,10 +472,10 @@ function caught(tag: string, e: unknown): void {
   else throw e;
 }
 
-/** The program as a generator-style vloop main. */
-export function genMain(p: Program): () => Generator<unknown, unknown, unknown> {
+/** The program as a generator-style vloop main (`mixed`: its child tasks in both styles; run() only). */
+export function genMain(p: Program, mixed = false): () => Generator<unknown, unknown, unknown> {
   return function* () {
-    const ctx = newCtx();
+    const ctx = newCtx(mixed);
     return yield* genBodyRun(ctx, p.main);
   };
 }
@@ -489,7 +506,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         log(`s${s.k}`);
         break;
       case "spawn":
-        ctx.tasks.set(s.name, createTask(genBodyRun(ctx, s.body), { name: s.name }));
+        ctx.tasks.set(s.name, createTask(childCoro(ctx, s.body, s.name, "gen"), { name: s.name }));
         break;
       case "await": {
         const t = ctx.tasks.get(s.name)!;
@@ -556,7 +573,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "tg":
         try {
           yield* asyncWith(new TaskGroup(), function* (tg) {
-            for (const sp of s.spawns) ctx.tasks.set(sp.name, tg.createTask(genBodyRun(ctx, sp.body), { name: sp.name }));
+            for (const sp of s.spawns) ctx.tasks.set(sp.name, tg.createTask(childCoro(ctx, sp.body, sp.name, "gen"), { name: sp.name }));
             yield* genStmts(ctx, s.after);
           });
           log("tg ok");
@@ -599,12 +616,14 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         break;
       case "wfcoro":
         yield* genTry(`wait_for c${s.id}`, function* () {
-          return yield* waitFor(genBodyRun(ctx, s.body), s.t);
+          // wait_for awaits a coroutine inline when the timeout is positive (a generator
+          // task cannot drive an async function inline): a task of either style only at <= 0
+          return yield* waitFor(s.t > 0 ? genBodyRun(ctx, s.body) : childCoro(ctx, s.body, s.id, "gen"), s.t);
         });
         break;
       case "gcoro":
         yield* genTry(`gather ${s.ids.map((id) => `c${id}`).join(",")}`, function* () {
-          return yield* gather(...s.bodies.map((b) => genBodyRun(ctx, b)), { returnExceptions: s.re });
+          return yield* gather(...s.bodies.map((b, j) => childCoro(ctx, b, s.ids[j]!, "gen")), { returnExceptions: s.re });
         });
         break;
       case "sem":
@@ -644,10 +663,10 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
   }
 }
 
-/** The program as an async-style vloop main. */
-export function asyncMain(p: Program): () => Promise<unknown> {
+/** The program as an async-style vloop main (`mixed`: its child tasks in both styles). */
+export function asyncMain(p: Program, mixed = false): () => Promise<unknown> {
   return async () => {
-    const ctx = newCtx();
+    const ctx = newCtx(mixed);
     return asyncBodyRun(ctx, p.main);
   };
 }
@@ -678,7 +697,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         log(`s${s.k}`);
         break;
       case "spawn":
-        ctx.tasks.set(s.name, createTask(() => asyncBodyRun(ctx, s.body), { name: s.name }));
+        ctx.tasks.set(s.name, createTask(childCoro(ctx, s.body, s.name, "async"), { name: s.name }));
         break;
       case "await": {
         const t = ctx.tasks.get(s.name)!;
@@ -737,7 +756,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "tg":
         try {
           await asyncWith(new TaskGroup(), async (tg) => {
-            for (const sp of s.spawns) ctx.tasks.set(sp.name, tg.createTask(() => asyncBodyRun(ctx, sp.body), { name: sp.name }));
+            for (const sp of s.spawns) ctx.tasks.set(sp.name, tg.createTask(childCoro(ctx, sp.body, sp.name, "async"), { name: sp.name }));
             await asyncStmts(ctx, s.after);
           });
           log("tg ok");
@@ -775,11 +794,11 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         await asyncTry(`inline c${s.id}`, () => asyncBodyRun(ctx, s.body));
         break;
       case "wfcoro":
-        await asyncTry(`wait_for c${s.id}`, () => waitFor(() => asyncBodyRun(ctx, s.body), s.t));
+        await asyncTry(`wait_for c${s.id}`, () => waitFor(s.t > 0 ? () => asyncBodyRun(ctx, s.body) : childCoro(ctx, s.body, s.id, "async"), s.t));
         break;
       case "gcoro":
         await asyncTry(`gather ${s.ids.map((id) => `c${id}`).join(",")}`, () =>
-          gather(...s.bodies.map((b) => () => asyncBodyRun(ctx, b)), { returnExceptions: s.re }),
+          gather(...s.bodies.map((b, j) => childCoro(ctx, b, s.ids[j]!, "async")), { returnExceptions: s.re }),
         );
         break;
       case "sem":

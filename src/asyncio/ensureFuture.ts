@@ -4,7 +4,7 @@
  * sleep()) is wrapped in a new task on the running loop.
  */
 import { type Future, isFuture } from "../futures/future.js";
-import { type CoroutineInput, startedPromiseError } from "../futures/task.js";
+import { type CoroutineInput, quietRefused, startedPromiseError } from "../futures/task.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { requireLoop } from "../loop/running.js";
 
@@ -22,6 +22,7 @@ export function ensureFuture<T>(aw: AwaitableInput<T>, what = "ensureFuture"): F
   const isObject = aw !== null && typeof aw === "object";
   if (isObject && typeof (aw as { then?: unknown }).then === "function" && !(Symbol.iterator in (aw as object))) {
     const error = startedPromiseError(what);
+    quietRefused(aw as PromiseLike<unknown>);
     requireLoop(what)._fatal(error); // its body already runs: stop the run with this message
     throw error;
   }

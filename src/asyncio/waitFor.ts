@@ -7,7 +7,7 @@
 import { CancelledError, TimeoutError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine, callBody } from "../futures/coroutine.js";
 import { Future } from "../futures/future.js";
-import { startedPromiseError } from "../futures/task.js";
+import { quietRefused, startedPromiseError } from "../futures/task.js";
 import { requireLoop } from "../loop/running.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 import { asyncWith } from "./asyncWith.js";
@@ -36,6 +36,7 @@ export function* cancelAndWait(fut: Future<unknown>): Generator<unknown, void, u
 export function* awaitInline<T>(aw: AwaitableInput<T>, what: string): Generator<unknown, T, unknown> {
   if (typeof aw === "function") return (yield* callBody(aw as () => unknown, undefined)) as T;
   if (aw !== null && typeof aw === "object" && typeof (aw as { then?: unknown }).then === "function" && !(Symbol.iterator in aw)) {
+    quietRefused(aw as PromiseLike<unknown>);
     throw startedPromiseError(what);
   }
   if (aw === null || typeof aw !== "object" || !(Symbol.iterator in aw || "next" in aw)) {

@@ -70,6 +70,17 @@ function iteratorOf(x: unknown): CoroIterator | null {
   return null;
 }
 
+/**
+ * @internal A started async body that vloop refused (a Promise passed where a
+ * coroutine was expected, or an async body in a generator task): it runs on
+ * with no task to drive it and fails at its next vloop await. That failure
+ * belongs to the error already reported, so keep it from surfacing as an
+ * unhandled rejection, which would end the whole process.
+ */
+export function quietRefused(promise: PromiseLike<unknown>): void {
+  promise.then(undefined, () => undefined);
+}
+
 /** The error for a promise passed where a coroutine is expected. */
 export function startedPromiseError(what: string): TypeError {
   return new TypeError(
@@ -163,6 +174,7 @@ export class Task<T = unknown> extends Future<T> {
         // The promise's body already runs and will take over the caller's
         // awaits; stop the whole run with the clear message instead.
         const error = startedPromiseError("createTask");
+        quietRefused(coro as PromiseLike<unknown>);
         loop._fatal(error);
         throw error;
       }
@@ -376,6 +388,7 @@ export class Task<T = unknown> extends Future<T> {
       }
       this._enqueue(stepTask, error);
     } else if (value instanceof InlinePromise) {
+      quietRefused(value.promise);
       const error = new UsageError(
         `task ${this.getName()} is a generator-style coroutine but was given an async function body ` +
           `(in asyncWith, waitFor, ...): inside function* coroutines pass generator functions (function*)`,
@@ -484,7 +497,7 @@ export class Task<T = unknown> extends Future<T> {
       // The body has started and will fail once the loop is gone: that
       // failure belongs to this error, so keep it from surfacing as an
       // unhandled rejection.
-      promise.then(undefined, () => undefined);
+      quietRefused(promise);
       throw new AsyncInRunSync(
         `runSync cannot drive task ${this.getName()}: its coroutine is an async function. ` +
           `runSync drives generator coroutines only; use \`await run(...)\` for async functions`,
