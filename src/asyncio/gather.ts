@@ -158,12 +158,12 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
   // The gathering future holds the state CPython keeps in gather's closure; it
   // is made with the first child (it needs that child's loop) and counts as
   // returned only at the end, as CPython's `outer` is None until then.
+  let outer: GatheringFuture<T> | null = null;
   // CPython's arg_to_fut, for arguments that are not pending futures: a short
-  // list of (argument, future) pairs scanned by identity, a Map once it is long
+  // list of (argument, future) pairs scanned by identity, a Map once it is long.
   let argList: unknown[] | null = null;
   let argToFut: Map<unknown, Future<unknown>> | null = null;
   let doneFuts: Future<unknown>[] | null = null;
-  let outer: GatheringFuture<T> | null = null;
 
   for (const arg of aws) {
     // The same argument twice is one child (CPython's arg_to_fut dict). A

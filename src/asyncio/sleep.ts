@@ -8,9 +8,9 @@
  *
  * Ordering, as in CPython: a delay <= 0 is a bare yield (exactly one loop
  * iteration; YieldOnce below, a smaller object); otherwise a future plus
- * `call_later(delay, ...)` that sets its
- * result, and the timer is cancelled in a `finally` (which, when the sleep is
- * cancelled early, counts towards the loop's heap clean-up).
+ * `call_later(delay, ...)` that sets its result, and the timer is cancelled
+ * in a `finally` (which, when the sleep is cancelled early, counts towards
+ * the loop's heap clean-up).
  */
 import { RuntimeError } from "../errors.js";
 import { CoroutineObject, awaitCoroutine, iterResult } from "../futures/coroutine.js";

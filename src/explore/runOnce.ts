@@ -75,13 +75,11 @@ export const ASYNC_STARTED = "async-started";
 
 /**
  * The synchronous half of runOnce, for exploration's inner loop (no promise,
- * no await per run): runs `program` under runSync if its earlier runs used no
- * async function. Returns undefined if the program is not known to be
- * synchronous, ASYNC_STARTED if it turned out not to be (call
- * drainAsyncStart(), then run it with runOnce and a fresh policy).
+ * no await per run): runs a program that isKnownSync() under runSync.
+ * Returns ASYNC_STARTED if it turned out to start an async body after all
+ * (call drainAsyncStart(), then run it with runOnce and a fresh policy).
  */
-export function runOnceSync(program: Program, policy: SchedulingPolicy, options: RunOptions): RunOutcome | typeof ASYNC_STARTED | undefined {
-  if (!syncPrograms.has(program)) return undefined;
+export function runOnceSync(program: Program, policy: SchedulingPolicy, options: RunOptions): RunOutcome | typeof ASYNC_STARTED {
   const outcome = runSyncWith(program, policy, options);
   if (!(outcome.failed && outcome.error instanceof AsyncInRunSync)) return outcome;
   syncPrograms.delete(program);
