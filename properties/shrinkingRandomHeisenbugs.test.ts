@@ -4,8 +4,8 @@
  *
  * The "bug": a program fails when what it logs differs from what it logs in
  * CPython's order (the empty tape), so any schedule that changes the output
- * is a failure, and most random programs have one. For each program that
- * explore() (random strategy, 40 runs) finds failing:
+ * is a failure, and many random programs have one. For each program that
+ * explore() (40 runs; random, pct, dfs or portfolio) finds failing:
  *   1. replaying the shrunk tape fails with the same error;
  *   2. the shrunk tape has no more deviations than the tape found;
  *   3. removing any one deviation from the shrunk tape makes the run pass
@@ -18,7 +18,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { setLogSink } from "../src/scenario/log.js";
-import { explore, replay, decodeTape, formatTape } from "../src/testing.js";
+import { type StrategyName, explore, replay, decodeTape, formatTape } from "../src/testing.js";
 import { genMain, randomProgram } from "../scenarios/fuzz/program.js";
 import { runs } from "./support/config.js";
 
@@ -57,6 +57,8 @@ async function passes(program: () => Generator<unknown, void, unknown>, tape: st
   }
 }
 
+const strategyArb = fc.constantFrom<StrategyName>("random", "random", "pct", "dfs", "portfolio");
+
 describe("law: shrunk tapes of random heisenbugs are real and 1-minimal", () => {
   it("replays fail the same way, shrinking never adds deviations, and every kept deviation is needed", async () => {
     const lines: string[] = [];
@@ -64,7 +66,7 @@ describe("law: shrunk tapes of random heisenbugs are real and 1-minimal", () => 
     let found = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(fc.nat({ max: 1_000_000 }), fc.nat({ max: 1000 }), async (programSeed, exploreSeed) => {
+        fc.asyncProperty(fc.nat({ max: 1_000_000 }), fc.nat({ max: 1000 }), strategyArb, async (programSeed, exploreSeed, strategy) => {
           // CPython's order (the empty tape); programs that deadlock there are not heisenbugs
           const expected: string[] = [];
           try {
@@ -73,7 +75,7 @@ describe("law: shrunk tapes of random heisenbugs are real and 1-minimal", () => 
             return;
           }
           const program = checked(programSeed, lines, expected);
-          const r = await explore(program, { strategy: "random", runs: 40, seed: exploreSeed });
+          const r = await explore(program, { strategy, runs: 40, seed: exploreSeed });
           if (!r.failed) return;
           if (!(r.error instanceof Error) || r.error.name !== "OutputChanged") return; // e.g. a deadlock only some orders reach
           found++;
