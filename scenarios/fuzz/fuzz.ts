@@ -7,6 +7,7 @@
  *
  *   npm run fuzz -- [--from 0] [--count 500]     # compare; exit 1 on a mismatch
  *   npm run fuzz -- --corpus 300                 # (re)record scenarios/fuzz/corpus.json
+ *   npm run fuzz -- --versus 3.13.0 --count 2000 # where CPython 3.13 prints otherwise than 3.12
  *
  * A mismatch is shrunk (statements removed while vloop still differs from
  * CPython) and written to scenarios/fuzz/found/seed-N.json with both outputs,
@@ -48,11 +49,11 @@ export interface Corpus {
   programs: CorpusEntry[];
 }
 
-/** Runs the programs under CPython; one list of lines per program. */
-function cpython(programs: Program[]): string[][] {
+/** Runs the programs under CPython (3.12, or `version` for --versus); one list of lines per program. */
+function cpython(programs: Program[], version?: string): string[][] {
   const r = spawnSync(python, [oracle], {
     input: JSON.stringify(programs.map(toPython)),
-    env: pythonEnv,
+    env: version === undefined ? pythonEnv : { ...pythonEnv, PYENV_VERSION: version },
     encoding: "utf8",
     maxBuffer: 1 << 28,
   });
@@ -192,6 +193,42 @@ async function compare(from: number, count: number): Promise<number> {
   return mismatches === 0 ? 0 : 1;
 }
 
+/**
+ * --versus V: where another CPython (say 3.13.0) prints something else than
+ * 3.12 for the same program, each difference shrunk to a small program; for
+ * the rules a Python-version option would have to change. vloop takes no part.
+ */
+function versus(other: string, from: number, count: number): number {
+  const seeds = Array.from({ length: count }, (_, i) => from + i);
+  const programs = seeds.map((s) => randomProgram(s));
+  const mine = cpython(programs);
+  const theirs = cpython(programs, other);
+  const differ = (a: string[], b: string[]) => a.join("\n") !== b.join("\n");
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    if (!differ(mine[i]!, theirs[i]!)) continue;
+    n++;
+    if (n > 10) continue; // count them all, shrink the first ten
+    let best = programs[i]!;
+    let [a, b] = [mine[i]!, theirs[i]!];
+    for (let step = 0; step < 500; step++) {
+      const candidates = smaller(best);
+      if (candidates.length === 0) break;
+      const [ca, cb] = [cpython(candidates), cpython(candidates, other)];
+      const k = candidates.findIndex((_, j) => differ(ca[j]!, cb[j]!));
+      if (k < 0) break;
+      [best, a, b] = [candidates[k]!, ca[k]!, cb[k]!];
+    }
+    mkdirSync(foundDir, { recursive: true });
+    const file = join(foundDir, `versus-${other}-seed-${seeds[i]}.json`);
+    writeFileSync(file, `${JSON.stringify({ seed: seeds[i], program: best, "3.12": a, [other]: b, python: toPython(best) }, null, 1)}\n`);
+    const at = diffLine(a, b);
+    console.log(`seed ${seeds[i]} (${size(best)} statements): 3.12 "${a[at] ?? "(end)"}", ${other} "${b[at] ?? "(end)"}" -> ${file}`);
+  }
+  console.log(`${n}/${count} programs (seeds ${from}..${from + count - 1}) print differently under CPython ${other} than under 3.12`);
+  return 0;
+}
+
 function readCorpus(): Corpus {
   return existsSync(corpusPath) ? (JSON.parse(readFileSync(corpusPath, "utf8")) as Corpus) : { recordedWith: "", programs: [] };
 }
@@ -242,6 +279,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const corpus = arg(argv, "--corpus");
   if (corpus !== undefined) return recordCorpus(Number(corpus));
+  const other = arg(argv, "--versus");
+  if (other !== undefined) return versus(other, Number(arg(argv, "--from") ?? 0), Number(arg(argv, "--count") ?? 500));
   const kept = arg(argv, "--keep");
   if (kept !== undefined) return keep(Number(kept));
   return compare(Number(arg(argv, "--from") ?? 0), Number(arg(argv, "--count") ?? 500));
