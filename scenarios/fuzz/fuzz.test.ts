@@ -18,7 +18,7 @@ describe("fuzz corpus", () => {
     expect(corpus.programs.length).toBeGreaterThanOrEqual(200);
     // the programs exercise what they are meant to: cancellations, timeouts, task groups, deadlocks
     const all = corpus.programs.flatMap((e) => e.lines);
-    const needles = ["CancelledError", "TimeoutError", "timeout expired", "tg [", "deadlock", "caught", "raised ValueError", " cond ", " barrier ", "uncancel", "wait_for c"];
+    const needles = ["CancelledError", "TimeoutError", "timeout expired", "tg [", "deadlock", "caught", "raised ValueError", " cond ", " barrier ", "uncancel", "wait_for c", "as_completed"];
     for (const needle of needles) {
       expect(all.some((l) => l.includes(needle)), needle).toBe(true);
     }

@@ -4,8 +4,9 @@ Reads a JSON list of Python sources on stdin (each defines ``async def main()``
 and calls ``log``), runs each on the project's virtual-clock recorder, and
 writes a JSON list with one list of log lines per program.  One process runs
 them all (starting Python per program would dominate the time); the garbage
-of one run is collected before the next starts.  One change to CPython: a
-TaskGroup iterates its tasks in creation order (see below).
+of one run is collected before the next starts.  Two changes to CPython,
+where it iterates a set (whose order follows memory addresses): a TaskGroup
+iterates its tasks, and as_completed its inputs, in the order given (see below).
 """
 import gc
 import json
@@ -40,6 +41,57 @@ def _ordered_taskgroup_init(self):
 # vloop's documented choice is creation order; make the oracle's the same, so
 # that random programs compare vloop with CPython's rules, not with addresses.
 asyncio.TaskGroup.__init__ = _ordered_taskgroup_init
+
+
+def _ordered_as_completed(fs, *, timeout=None):
+    """asyncio.as_completed of 3.12, line for line, with its two sets in insertion order.
+
+    CPython makes ``todo = {ensure_future(f) for f in set(fs)}`` and adds its done
+    callbacks in that set's (address) order: for inputs already done, that order is
+    the order they come out in.  vloop's documented choice is the order given.
+    """
+    from asyncio import coroutines, events, exceptions, futures
+    from asyncio.queues import Queue
+
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    done = Queue()
+    loop = events.get_event_loop()
+    todo = _InsertionOrderedSet()
+    for f in dict.fromkeys(fs):
+        todo.add(asyncio.ensure_future(f, loop=loop))
+    timeout_handle = None
+
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.put_nowait(None)  # Queue a dummy value for _wait_for_one().
+        todo.clear()  # Can't do todo.remove(f) in the loop.
+
+    def _on_completion(f):
+        if not todo:
+            return  # _on_timeout() was here first.
+        del todo[f]
+        done.put_nowait(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+
+    async def _wait_for_one():
+        f = await done.get()
+        if f is None:
+            # Dummy value from _on_timeout().
+            raise exceptions.TimeoutError
+        return f.result()  # May raise f.exception().
+
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        timeout_handle = loop.call_later(timeout, _on_timeout)
+    for _ in range(len(todo)):
+        yield _wait_for_one()
+
+
+asyncio.as_completed = _ordered_as_completed
 
 
 def main():

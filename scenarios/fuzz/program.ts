@@ -23,8 +23,11 @@ import {
   FIRST_COMPLETED,
   type Future,
   Lock,
+  LifoQueue,
+  PriorityQueue,
   Queue,
   Semaphore,
+  asCompleted,
   TaskGroup,
   currentTask,
   wait,
@@ -60,8 +63,9 @@ export type Stmt =
   | { op: "eset" }
   | { op: "eclear" }
   | { op: "ewait"; t: number }
-  | { op: "qput"; k: number }
-  | { op: "qget"; t: number }
+  | { op: "qput"; k: number; q?: "p" | "l" }
+  | { op: "qget"; t: number; q?: "p" | "l" }
+  | { op: "ascomp"; names: string[]; t: number | null }
   | { op: "wait"; names: string[]; t: number | null; first: boolean }
   | { op: "cancelling" }
   | { op: "inline"; id: number; body: Body }
@@ -160,6 +164,14 @@ function genBody(st: GenState, depth: number): Body {
   return { stmts, ret: ++st.labels };
 }
 
+/** Which queue: mostly the FIFO Queue, sometimes the PriorityQueue ("p") or the LifoQueue ("l"). */
+function withQueue<S extends Stmt & { q?: "p" | "l" }>(rng: Prng, s: S): S {
+  const r = rng.next();
+  if (r < 0.2) s.q = "p";
+  else if (r < 0.35) s.q = "l";
+  return s;
+}
+
 /** A statement that uses one or more of this body's children. */
 function genUse(st: GenState, mine: string[]): Stmt {
   const { rng } = st;
@@ -177,7 +189,8 @@ function genUse(st: GenState, mine: string[]): Stmt {
   if (r < 0.9) {
     const names = [...new Set(mine.filter(() => rng.next() < 0.6))];
     if (names.length === 0) names.push(name);
-    return { op: "wait", names, t: rng.next() < 0.4 ? null : pick(rng, TIMEOUTS), first: rng.next() < 0.5 };
+    const t = rng.next() < 0.4 ? null : pick(rng, TIMEOUTS);
+    return rng.next() < 0.6 ? { op: "wait", names, t, first: rng.next() < 0.5 } : { op: "ascomp", names, t };
   }
   return { op: "shield", name };
 }
@@ -192,8 +205,8 @@ function genSimple(st: GenState, mine: string[], depth: number, level: number): 
   if (r < 0.56) return { op: "eset" };
   if (r < 0.57) return { op: "eclear" };
   if (r < 0.61) return { op: "ewait", t: pick(rng, TIMEOUTS) };
-  if (r < 0.64) return { op: "qput", k: ++st.labels };
-  if (r < 0.67) return { op: "qget", t: pick(rng, TIMEOUTS) };
+  if (r < 0.64) return withQueue(rng, { op: "qput", k: ++st.labels });
+  if (r < 0.67) return withQueue(rng, { op: "qget", t: pick(rng, TIMEOUTS) });
   if (r < 0.69) return { op: "cancelling" };
   if (r < 0.71) return { op: "csoon", k: ++st.labels };
   if (r < 0.73) return { op: "cat", d: pick(rng, DELAYS), k: ++st.labels };
@@ -237,7 +250,7 @@ export function toPython(p: Program): string {
     "import asyncio",
     "",
     "T = {}",
-    "L = E = Q = S = C = B = None",
+    "L = E = Q = S = C = B = PQ = LQ = None",
     "",
     "",
     "def fmt(v):",
@@ -250,12 +263,22 @@ export function toPython(p: Program): string {
     "",
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
-    "    global L, E, Q, S, C, B",
+    "    global L, E, Q, S, C, B, PQ, LQ",
     "    L, E, Q, S = asyncio.Lock(), asyncio.Event(), asyncio.Queue(), asyncio.Semaphore(2)",
     "    C, B = asyncio.Condition(), asyncio.Barrier(2)",
+    "    PQ, LQ = asyncio.PriorityQueue(), asyncio.LifoQueue()",
     "    return await main_body()",
     "",
   ].join("\n");
+}
+
+function pyQueue(q: "p" | "l" | undefined): string {
+  return q === "p" ? "PQ" : q === "l" ? "LQ" : "Q";
+}
+
+/** What a queue put puts: the label, or for the priority queue a priority that is not in label order. */
+function queueItem(k: number, q: "p" | "l" | undefined): number {
+  return q === "p" ? (k * 7) % 10 : k;
 }
 
 function tryPy(ind: string, lines: string[], expr: string, tag: string): void {
@@ -347,10 +370,24 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         tryPy(ind, lines, `asyncio.wait_for(E.wait(), ${pyNum(s.t)})`, "event");
         break;
       case "qput":
-        lines.push(`${ind}Q.put_nowait(${s.k})`);
+        lines.push(`${ind}${pyQueue(s.q)}.put_nowait(${queueItem(s.k, s.q)})`);
         break;
       case "qget":
-        tryPy(ind, lines, `asyncio.wait_for(Q.get(), ${pyNum(s.t)})`, "queue");
+        tryPy(ind, lines, `asyncio.wait_for(${pyQueue(s.q)}.get(), ${pyNum(s.t)})`, "queue");
+        break;
+      case "ascomp":
+        lines.push(`${ind}for c in asyncio.as_completed([${s.names.map((n) => `T["${n}"]`).join(", ")}], timeout=${s.t === null ? "None" : pyNum(s.t)}):`);
+        lines.push(`${ind}    try:`);
+        lines.push(`${ind}        r = await c`);
+        lines.push(`${ind}        log("as_completed", fmt(r))`);
+        lines.push(`${ind}    except TimeoutError:`);
+        lines.push(`${ind}        log("as_completed", "TimeoutError")`);
+        lines.push(`${ind}        break`);
+        lines.push(`${ind}    except asyncio.CancelledError:`);
+        lines.push(`${ind}        log("as_completed", "CancelledError")`);
+        lines.push(`${ind}        break`);
+        lines.push(`${ind}    except Exception as e:`);
+        lines.push(`${ind}        log("as_completed", type(e).__name__)`);
         break;
       case "wait":
         lines.push(
@@ -413,6 +450,8 @@ interface Ctx {
   lock: Lock;
   event: Event;
   queue: Queue<number>;
+  pqueue: PriorityQueue<number>;
+  lqueue: LifoQueue<number>;
   sem: Semaphore;
   cond: Condition;
   barrier: Barrier;
@@ -441,6 +480,8 @@ function newCtx(mixed = false): Ctx {
     lock: new Lock(),
     event: new Event(),
     queue: new Queue<number>(),
+    pqueue: new PriorityQueue<number>(),
+    lqueue: new LifoQueue<number>(),
     sem: new Semaphore(2),
     cond: new Condition(),
     barrier: new Barrier(2),
@@ -451,6 +492,21 @@ function newCtx(mixed = false): Ctx {
 function logWait(done: Set<Future<unknown>>, pending: Set<Future<unknown>>): void {
   const names = [...done].map((t) => (t as Task<unknown>).getName()).sort();
   log("wait", names.join(","), pending.size);
+}
+
+function queueOf(ctx: Ctx, q: "p" | "l" | undefined): Queue<number> {
+  return q === "p" ? ctx.pqueue : q === "l" ? ctx.lqueue : ctx.queue;
+}
+
+/** One as_completed item's outcome; true when the loop stops (timeout or cancellation). */
+function asCompletedCaught(e: unknown): boolean {
+  if (e instanceof TimeoutError) log("as_completed", "TimeoutError");
+  else if (e instanceof CancelledError) log("as_completed", "CancelledError");
+  else if (e instanceof Error) {
+    log("as_completed", e.name);
+    return false;
+  } else throw e;
+  return true;
 }
 
 function logGroup(e: unknown): void {
@@ -593,12 +649,24 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         });
         break;
       case "qput":
-        ctx.queue.putNowait(s.k);
+        queueOf(ctx, s.q).putNowait(queueItem(s.k, s.q));
         break;
       case "qget":
         yield* genTry("queue", function* () {
-          return yield* waitFor(ctx.queue.get(), s.t);
+          return yield* waitFor(queueOf(ctx, s.q).get(), s.t);
         });
+        break;
+      case "ascomp":
+        for (const c of asCompleted(s.names.map((n) => ctx.tasks.get(n)!), { timeout: s.t })) {
+          let r: unknown;
+          try {
+            r = yield* c;
+          } catch (e) {
+            if (asCompletedCaught(e)) break;
+            continue;
+          }
+          log("as_completed", fmt(r));
+        }
         break;
       case "wait": {
         const [done, pending] = yield* wait(
@@ -774,10 +842,22 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         await asyncTry("event", () => waitFor(ctx.event.wait(), s.t));
         break;
       case "qput":
-        ctx.queue.putNowait(s.k);
+        queueOf(ctx, s.q).putNowait(queueItem(s.k, s.q));
         break;
       case "qget":
-        await asyncTry("queue", () => waitFor(ctx.queue.get(), s.t));
+        await asyncTry("queue", () => waitFor(queueOf(ctx, s.q).get(), s.t));
+        break;
+      case "ascomp":
+        for (const c of asCompleted(s.names.map((n) => ctx.tasks.get(n)!), { timeout: s.t })) {
+          let r: unknown;
+          try {
+            r = await c;
+          } catch (e) {
+            if (asCompletedCaught(e)) break;
+            continue;
+          }
+          log("as_completed", fmt(r));
+        }
         break;
       case "wait": {
         const [done, pending] = await wait(
