@@ -1,17 +1,25 @@
 /**
  * Random asyncio programs for differential testing against CPython.
  *
- * A program is a small tree (tasks that sleep, log, spawn children, await,
- * gather, cancel, wait_for, shield, and open timeout / lock / try-except
- * blocks). The same tree is printed as a Python program for the CPython
- * recorder (`toPython`) and interpreted by vloop in both coroutine styles
- * (`genMain`, `asyncMain`); the three must log the same lines.
+ * A program is a small tree: tasks that sleep, log, spawn children (also in a
+ * TaskGroup), await, gather, cancel, wait_for, shield, wait and as_completed
+ * them; await coroutines inline, through wait_for or in a gather; open
+ * timeout, lock, semaphore and try/except-CancelledError blocks; use an
+ * Event, three kinds of Queue, a Condition and a Barrier; schedule
+ * callbacks; raise. The same tree is printed as a Python program for the
+ * CPython recorder (`toPython`) and interpreted by vloop in both coroutine
+ * styles (`genMain`, `asyncMain`, and mixed: child tasks of both styles);
+ * all must log the same lines.
  *
  * The grammar keeps programs finite and well-formed: a body awaits only the
  * children it spawned itself, earlier, at its own top level (so no task waits
  * on itself or on a name that was never created), blocks do not spawn, and a
  * `raise` only ends a body. Everything else (deadlocks on the lock, swallowed
  * cancellations, timeouts racing results) is fair game: CPython decides.
+ *
+ * The two interpreters below are the same walk written twice, once with
+ * `yield*` and once with `await`: that is the point (both styles are under
+ * test), so they are kept side by side, case for case.
  */
 import {
   ALL_COMPLETED,
@@ -22,23 +30,23 @@ import {
   ExceptionGroup,
   FIRST_COMPLETED,
   type Future,
-  Lock,
   LifoQueue,
+  Lock,
   PriorityQueue,
   Queue,
   Semaphore,
-  asCompleted,
   TaskGroup,
-  currentTask,
-  wait,
   TimeoutError,
+  asCompleted,
   asyncWith,
   createTask,
+  currentTask,
   gather,
   getRunningLoop,
   shield,
   sleep,
   timeout,
+  wait,
   waitFor,
   type Task,
 } from "../../src/index.js";
