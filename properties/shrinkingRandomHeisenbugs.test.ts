@@ -5,7 +5,8 @@
  * The "bug": a program fails when what it logs differs from what it logs in
  * CPython's order (the empty tape), so any schedule that changes the output
  * is a failure, and many random programs have one. For each program that
- * explore() (40 runs; random, pct, dfs or portfolio) finds failing:
+ * explore() (40 runs; random, pct, dfs or portfolio; generator or async
+ * style) finds failing:
  *   1. replaying the shrunk tape fails with the same error;
  *   2. the shrunk tape has no more deviations than the tape found;
  *   3. removing any one deviation from the shrunk tape makes the run pass
@@ -19,36 +20,57 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { setLogSink } from "../src/scenario/log.js";
 import { type StrategyName, explore, replay, decodeTape, formatTape } from "../src/testing.js";
-import { genMain, randomProgram } from "../scenarios/fuzz/program.js";
+import { asyncMain, genMain, randomProgram } from "../scenarios/fuzz/program.js";
 import { runs } from "./support/config.js";
 
 class OutputChanged extends Error {
   override name = "OutputChanged";
 }
 
+/** The output check shared by both styles: main's own error is output, not the failure. */
+function check(lines: string[], expected?: string[], seen?: string[]): void {
+  // what shutdown logs afterwards (cancelled tasks) is not compared
+  if (seen !== undefined) seen.push(...lines);
+  if (expected !== undefined && lines.join("\n") !== expected.join("\n")) {
+    const at = lines.findIndex((l, i) => l !== expected[i]);
+    throw new OutputChanged(`output differs from CPython's order at line ${(at < 0 ? lines.length : at) + 1}`);
+  }
+}
+
+type Checked = () => Generator<unknown, void, unknown> | Promise<void>;
+
 /**
- * The program, failing when what it logged by the end of main differs from
- * `expected` (when given); without `expected` it leaves those lines in `seen`.
+ * The program in one style, failing when what it logged by the end of main
+ * differs from `expected` (when given); without `expected` it leaves those
+ * lines in `seen`.
  */
-function checked(seed: number, lines: string[], expected?: string[], seen?: string[]) {
-  const main = genMain(randomProgram(seed));
+function checked(style: "gen" | "async", seed: number, lines: string[], expected?: string[], seen?: string[]): Checked {
+  const p = randomProgram(seed);
+  if (style === "async") {
+    const main = asyncMain(p);
+    return async () => {
+      lines.length = 0;
+      try {
+        await main();
+      } catch (e) {
+        lines.push(`raised ${(e as Error).name}`);
+      }
+      check(lines, expected, seen);
+    };
+  }
+  const main = genMain(p);
   return function* () {
     lines.length = 0;
     try {
       yield* main();
     } catch (e) {
-      lines.push(`raised ${(e as Error).name}`); // main's own error is output, not the failure
+      lines.push(`raised ${(e as Error).name}`);
     }
-    // what shutdown logs afterwards (cancelled tasks) is not compared
-    if (seen !== undefined) seen.push(...lines);
-    if (expected !== undefined && lines.join("\n") !== expected.join("\n")) {
-      const at = lines.findIndex((l, i) => l !== expected[i]);
-      throw new OutputChanged(`output differs from CPython's order at line ${(at < 0 ? lines.length : at) + 1}`);
-    }
+    check(lines, expected, seen);
   };
 }
 
-async function passes(program: () => Generator<unknown, void, unknown>, tape: string): Promise<boolean | string> {
+async function passes(program: Checked, tape: string): Promise<boolean | string> {
   try {
     await replay(program, tape);
     return true;
@@ -58,6 +80,7 @@ async function passes(program: () => Generator<unknown, void, unknown>, tape: st
 }
 
 const strategyArb = fc.constantFrom<StrategyName>("random", "random", "pct", "dfs", "portfolio");
+const styleArb = fc.constantFrom<"gen" | "async">("gen", "gen", "async");
 
 describe("law: shrunk tapes of random heisenbugs are real and 1-minimal", () => {
   it("replays fail the same way, shrinking never adds deviations, and every kept deviation is needed", async () => {
@@ -66,15 +89,15 @@ describe("law: shrunk tapes of random heisenbugs are real and 1-minimal", () => 
     let found = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(fc.nat({ max: 1_000_000 }), fc.nat({ max: 1000 }), strategyArb, async (programSeed, exploreSeed, strategy) => {
+        fc.asyncProperty(fc.nat({ max: 1_000_000 }), fc.nat({ max: 1000 }), strategyArb, styleArb, async (programSeed, exploreSeed, strategy, style) => {
           // CPython's order (the empty tape); programs that deadlock there are not heisenbugs
           const expected: string[] = [];
           try {
-            await replay(checked(programSeed, lines, undefined, expected), "");
+            await replay(checked(style, programSeed, lines, undefined, expected), "");
           } catch {
             return;
           }
-          const program = checked(programSeed, lines, expected);
+          const program = checked(style, programSeed, lines, expected);
           const r = await explore(program, { strategy, runs: 40, seed: exploreSeed });
           if (!r.failed) return;
           if (!(r.error instanceof Error) || r.error.name !== "OutputChanged") return; // e.g. a deadlock only some orders reach
