@@ -132,30 +132,43 @@ function smaller(p: Program): Program[] {
   return out;
 }
 
-/** Shrinks a mismatching program: the smallest found that still differs from CPython. */
-async function shrink(p: Program): Promise<{ program: Program; expected: string[]; actual: { style: FuzzStyle; lines: string[] } }> {
-  let best = p;
-  let [expected] = cpython([p]);
-  let actual = (await firstMismatch(p, expected!))!;
+/**
+ * Shrinks a program while a difference persists: each round runs every
+ * one-statement-smaller program (`differs` sees them in one batch) and keeps
+ * the first that still differs, with what shows the difference.
+ */
+async function shrinkWhile<W>(
+  p: Program,
+  shown: W,
+  differs: (candidates: Program[]) => Promise<{ index: number; shown: W } | undefined>,
+): Promise<{ program: Program; shown: W }> {
+  let best = { program: p, shown };
   // every step removes at least one statement, so this ends; the cap is a guard
   for (let step = 0; step < 500; step++) {
-    const candidates = smaller(best);
+    const candidates = smaller(best.program);
     if (candidates.length === 0) break;
-    const outputs = cpython(candidates);
-    let improved = false;
-    for (let i = 0; i < candidates.length; i++) {
-      const m = await firstMismatch(candidates[i]!, outputs[i]!);
-      if (m !== undefined) {
-        best = candidates[i]!;
-        expected = outputs[i]!;
-        actual = m;
-        improved = true;
-        break;
-      }
-    }
-    if (!improved) break;
+    const d = await differs(candidates);
+    if (d === undefined) break;
+    best = { program: candidates[d.index]!, shown: d.shown };
   }
-  return { program: best, expected: expected!, actual };
+  return best;
+}
+
+interface VloopMismatch {
+  expected: string[];
+  actual: { style: FuzzStyle; lines: string[] };
+}
+
+/** Shrinks a program whose vloop output differs from CPython's (`shown`: the difference found). */
+function shrink(p: Program, shown: VloopMismatch): Promise<{ program: Program; shown: VloopMismatch }> {
+  return shrinkWhile(p, shown, async (candidates) => {
+    const outputs = cpython(candidates);
+    for (let i = 0; i < candidates.length; i++) {
+      const actual = await firstMismatch(candidates[i]!, outputs[i]!);
+      if (actual !== undefined) return { index: i, shown: { expected: outputs[i]!, actual } };
+    }
+    return undefined;
+  });
 }
 
 // ------------------------------------------------------------------ commands
@@ -176,7 +189,8 @@ async function compare(from: number, count: number): Promise<number> {
     if (m === undefined) continue;
     mismatches++;
     if (process.env.FUZZ_DEBUG) console.log(seeds[i], JSON.stringify(expected[i]), JSON.stringify(m));
-    const small = await shrink(programs[i]!);
+    const { program, shown } = await shrink(programs[i]!, { expected: expected[i]!, actual: m });
+    const small = { program, ...shown };
     const at = diffLine(small.expected, small.actual.lines);
     console.log(`seed ${seeds[i]}: ${small.actual.style} differs from CPython (shrunk to ${size(small.program)} statements), first at line ${at + 1}:`);
     console.log(`  CPython: ${small.expected[at] ?? "(end)"}`);
@@ -198,7 +212,7 @@ async function compare(from: number, count: number): Promise<number> {
  * 3.12 for the same program, each difference shrunk to a small program; for
  * the rules a Python-version option would have to change. vloop takes no part.
  */
-function versus(other: string, from: number, count: number): number {
+async function versus(other: string, from: number, count: number): Promise<number> {
   const seeds = Array.from({ length: count }, (_, i) => from + i);
   const programs = seeds.map((s) => randomProgram(s));
   const mine = cpython(programs);
@@ -209,16 +223,13 @@ function versus(other: string, from: number, count: number): number {
     if (!differ(mine[i]!, theirs[i]!)) continue;
     n++;
     if (n > 10) continue; // count them all, shrink the first ten
-    let best = programs[i]!;
-    let [a, b] = [mine[i]!, theirs[i]!];
-    for (let step = 0; step < 500; step++) {
-      const candidates = smaller(best);
-      if (candidates.length === 0) break;
+    const small = await shrinkWhile(programs[i]!, [mine[i]!, theirs[i]!], async (candidates) => {
       const [ca, cb] = [cpython(candidates), cpython(candidates, other)];
       const k = candidates.findIndex((_, j) => differ(ca[j]!, cb[j]!));
-      if (k < 0) break;
-      [best, a, b] = [candidates[k]!, ca[k]!, cb[k]!];
-    }
+      return k < 0 ? undefined : { index: k, shown: [ca[k]!, cb[k]!] };
+    });
+    const best = small.program;
+    const [a, b] = small.shown;
     mkdirSync(foundDir, { recursive: true });
     const file = join(foundDir, `versus-${other}-seed-${seeds[i]}.json`);
     writeFileSync(file, `${JSON.stringify({ seed: seeds[i], program: best, "3.12": a, [other]: b, python: toPython(best) }, null, 1)}\n`);
