@@ -13,7 +13,8 @@
  * drives async functions: while a task's async body runs in microtasks the
  * loop pauses and carries on when the body suspends (see futures/task.ts).
  * A body that awaits a promise vloop does not control is caught by a
- * watchdog (one macrotask check per run) and named in a UsageError.
+ * watchdog (util/macrotask.ts: a run still unfinished when a macrotask
+ * starts is stuck) and named in a UsageError.
  */
 import { gather } from "./asyncio/gather.js";
 import { RuntimeError, UsageError } from "./errors.js";
@@ -26,6 +27,7 @@ import { currentLoop, setRunningLoop } from "./loop/running.js";
 import { setLogSink } from "./scenario/log.js";
 import type { SchedulingPolicy } from "./schedule/policy.js";
 import { resolvePolicy } from "./schedule/resolve.js";
+import { type Watched, unwatch, watch } from "./util/macrotask.js";
 
 /** Options of run()/runSync(): the loop's seed, strategy, budget, and tools' hooks. */
 export interface LoopOptions {
@@ -213,7 +215,7 @@ export function runOn<T>(loop: EventLoop, main: CoroutineInput<T>, options?: Loo
 }
 
 /** Drives a Runner whose async steps pause it, and settles run()'s promise once. */
-class AsyncDriver<T> {
+class AsyncDriver<T> implements Watched {
   private finished = false;
   private runner: Runner<T> | null = null;
 
@@ -232,14 +234,13 @@ class AsyncDriver<T> {
     }
     this.loop._onResume = () => this.drive();
     this.drive();
-    if (!this.finished) {
-      // The run goes on in microtasks only; a macrotask runs before it ends
-      // only if an async body waits on something outside vloop.
-      setImmediate(() => this.watchdog()); // real-time: a watchdog, never part of the schedule; it only detects a stuck run
-    }
+    // The run goes on in microtasks only; a macrotask starts before it ends
+    // only if an async body waits on something outside vloop.
+    if (!this.finished) watch(this);
   }
 
-  private watchdog(): void {
+  /** The watchdog's call: a macrotask started before this run ended. */
+  stuck(): void {
     if (!this.finished) this.finish(false, new UsageError(this.runner!.describeStuck()));
   }
 
@@ -264,6 +265,7 @@ class AsyncDriver<T> {
   private finish(ok: boolean, value: unknown): void {
     if (this.finished) return;
     this.finished = true;
+    unwatch(this);
     close(this.loop);
     if (ok) this.resolve(value as T);
     else this.reject(value);

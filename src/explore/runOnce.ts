@@ -9,6 +9,7 @@ import { AsyncInRunSync } from "../errors.js";
 import { runOn, runSyncOn } from "../run.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 import type { Coroutine } from "../types.js";
+import { nextMacrotask } from "../util/macrotask.js";
 
 /** A program: a zero-argument function returning a fresh main coroutine (or the main coroutine function itself). */
 export type Program = () => unknown;
@@ -91,7 +92,7 @@ export function runOnceSync(program: Program, policy: SchedulingPolicy, options:
  * at once without a loop) before the next run installs its loop.
  */
 export function drainAsyncStart(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve)); // real-time: waits for the microtask queue to drain, decides no order
+  return nextMacrotask();
 }
 
 function newLoop(policy: SchedulingPolicy, options: RunOptions, tracer: ArrayTracer | undefined): EventLoop {

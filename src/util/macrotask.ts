@@ -1,0 +1,75 @@
+/**
+ * The core's only contact with real time: "after the current macrotask".
+ *
+ * vloop never reads a clock, but two things need to know that JavaScript's
+ * microtask queue has drained:
+ * - run()'s watchdog: an async-style run proceeds entirely in microtasks, so a
+ *   run still unfinished when the next macrotask starts is waiting on
+ *   something vloop does not control (a plain Promise, a real timer, I/O);
+ * - exploration, after a refused async body, waits for it to run out.
+ *
+ * Both use `setTimeout(fn, 0)`, which every JavaScript runtime with an event
+ * loop has (browsers, workers, Node, Deno, Bun); Node's `setImmediate` is not
+ * in browsers. The watchdog is one shared timer for every run in flight, not
+ * one per run: a run registers itself while it is unfinished and removes
+ * itself when it ends, so a finished run is never held alive by a pending
+ * timer (a million explored runs in one macrotask keep nothing), and a run
+ * costs a Set insertion instead of a timer.
+ *
+ * Where the runtime has no setTimeout at all (a bare engine shell), there is
+ * no watchdog: a stuck run simply never settles, and nextMacrotask() falls
+ * back to a chain of microtasks.
+ */
+
+/** Something the watchdog fires on if it is still registered when a macrotask starts. */
+export interface Watched {
+  /** Called once, from a macrotask, if the watched run had not finished by then. */
+  stuck(): void;
+}
+
+type TimerFn = (callback: () => void, ms: number) => unknown;
+
+// real-time: the watchdog and nextMacrotask only wait for the microtask queue to drain; they decide no order
+const timer: TimerFn | undefined = typeof globalThis.setTimeout === "function" ? (globalThis.setTimeout as TimerFn) : undefined;
+
+const watched = new Set<Watched>();
+let armed = false;
+
+function fire(): void {
+  armed = false;
+  if (watched.size === 0) return;
+  const stuck = [...watched];
+  watched.clear();
+  for (const w of stuck) w.stuck();
+}
+
+/**
+ * Registers `w` until unwatch(w): if a macrotask starts while it is still
+ * registered, `w.stuck()` is called. One timer serves every registration.
+ */
+export function watch(w: Watched): void {
+  watched.add(w);
+  if (!armed && timer !== undefined) {
+    armed = true;
+    timer(fire, 0);
+  }
+}
+
+/** Ends the registration of `w` (the run finished in time). */
+export function unwatch(w: Watched): void {
+  watched.delete(w);
+}
+
+/** How many runs the watchdog holds now (tests: a finished run must not be held). */
+export function watchedCount(): number {
+  return watched.size;
+}
+
+/** A promise that settles after the current macrotask (every pending microtask has run). */
+export function nextMacrotask(): Promise<void> {
+  if (timer !== undefined) return new Promise((resolve) => void timer(resolve, 0));
+  // No timer: a long chain of microtasks lets chains shorter than it run out.
+  let p = Promise.resolve();
+  for (let i = 0; i < 64; i++) p = p.then(() => undefined);
+  return p;
+}
