@@ -1,13 +1,14 @@
 /**
- * Parallel exploration with a worker pool (tinypool): the seed range is cut
- * into chunks of run indices, chunks run on N workers, and the failing run
- * with the lowest index wins. Every run's schedule depends only on its seed
- * and index, so the result is the same whatever the number of workers, and
- * the same as with `--shard i/n` on n machines.
+ * Parallel exploration on worker threads: the seed range is cut into chunks
+ * of run indices, N workers take chunks in order, and the failing run with
+ * the lowest index wins. Every run's schedule depends only on its seed and
+ * index, so the result is the same whatever the number of workers, and the
+ * same as with `--shard i/n` on n machines.
  */
-import { fileURLToPath } from "node:url";
-import { Tinypool } from "tinypool";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import type { ExploreOptions } from "../explore/explore.js";
+import { CliError } from "./load.js";
 import type { ChunkResult, ChunkTask } from "./exploreWorker.js";
 
 export interface PoolOptions {
@@ -25,40 +26,79 @@ export interface PoolResult {
   first?: ChunkResult;
 }
 
+/** The most worker threads worth starting: the machine's available parallelism. */
+export function maxWorkers(): number {
+  return availableParallelism();
+}
+
+/** The worker's entry: in a clone the command line runs from src/ through tsx, and threads need it registered again. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith(".ts") ? new URL("./exploreWorker.mjs", import.meta.url) : new URL("./exploreWorker.js", import.meta.url);
+}
+
 export async function explorePool(opts: PoolOptions): Promise<PoolResult> {
   const total = opts.options.runs ?? 1000;
   const shard = opts.options.shard ?? { index: 0, count: 1 };
   const chunk = Math.max(shard.count, opts.chunk ?? 50 * shard.count);
-  const pool = new Tinypool({
-    filename: fileURLToPath(new URL("./exploreWorker.mjs", import.meta.url)),
-    minThreads: opts.workers,
-    maxThreads: opts.workers,
-  });
+  const chunks: ChunkTask[] = [];
+  for (let from = 0; from < total; from += chunk) {
+    chunks.push({ file: opts.file, exportName: opts.exportName, options: { ...opts.options, from, runs: Math.min(chunk, total - from) } });
+  }
   let best: ChunkResult | undefined;
   let runs = 0;
   let done = 0;
+  let next = 0;
+  const workers = Array.from({ length: Math.min(opts.workers, Math.max(1, chunks.length)) }, () => new Worker(workerUrl()));
   try {
-    const jobs: Promise<void>[] = [];
-    for (let from = 0; from < total; from += chunk) {
-      const task: ChunkTask = {
-        file: opts.file,
-        exportName: opts.exportName,
-        options: { ...opts.options, from, runs: Math.min(chunk, total - from) },
-      };
-      jobs.push(
-        (async () => {
-          if (best?.runIndex !== undefined && best.runIndex < from) return; // a lower failing run is already known
-          const r = (await pool.run(task)) as ChunkResult;
+    await Promise.all(
+      workers.map(async (worker) => {
+        for (;;) {
+          const task = chunks[next++];
+          if (task === undefined) return;
+          const from = task.options.from ?? 0;
+          if (best?.runIndex !== undefined && best.runIndex < from) continue; // a lower failing run is already known
+          const r = await runOn(worker, task);
           runs += r.runs;
-          done += Math.min(chunk, total - from);
+          done += task.options.runs ?? 0;
           opts.onProgress?.(Math.min(done, total), total);
           if (r.failed && (best === undefined || (r.runIndex ?? Infinity) < (best.runIndex ?? Infinity))) best = r;
-        })(),
-      );
-    }
-    await Promise.all(jobs);
+        }
+      }),
+    );
   } finally {
-    await pool.destroy();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
   return { failed: best !== undefined, runs, first: best };
+}
+
+let ids = 0;
+
+/** Sends one chunk to a worker and waits for its answer (or its death). */
+function runOn(worker: Worker, task: ChunkTask): Promise<ChunkResult> {
+  const id = ids++;
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: { id: number; result?: ChunkResult; error?: string }) => {
+      if (m.id !== id) return;
+      cleanup();
+      if (m.error !== undefined) reject(new CliError(m.error));
+      else resolve(m.result as ChunkResult);
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      reject(e);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`an explore worker exited with code ${code} before answering`));
+    };
+    const cleanup = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage({ id, task });
+  });
 }

@@ -1,7 +1,9 @@
-// The entry of each `vloop explore --workers N` thread: worker threads do not
-// inherit the tsx loader, so register it here, then load the TypeScript worker.
+// The worker thread's entry in a clone of the repository, where the command
+// line runs from src/ through tsx: worker threads do not inherit the tsx
+// loader, so register it here, then load the TypeScript worker. (The
+// installed package runs dist/cli/exploreWorker.js directly.)
 import { register } from "tsx/esm/api";
 
 register();
-const worker = await import("./exploreWorker.ts");
-export default worker.default;
+globalThis[Symbol.for("vloop.tsxRegistered")] = true; // src/cli/load.ts: no second registration
+await import("./exploreWorker.ts");

@@ -1,8 +1,10 @@
 /**
- * A worker of `vloop explore --workers N`: explores one chunk of run indices
- * of one shard and reports the first failing run (without shrinking; the
- * main process shrinks the winner).
+ * A worker thread of `vloop explore --workers N`: explores chunks of run
+ * indices of one shard and reports each chunk's first failing run (without
+ * shrinking; the main process shrinks the winner). Messages: the pool sends
+ * `{ id, task }`, the worker answers `{ id, result }` or `{ id, error }`.
  */
+import { parentPort } from "node:worker_threads";
 import { explore, type ExploreOptions } from "../explore/explore.js";
 import { exported, loadFile } from "./load.js";
 
@@ -21,7 +23,8 @@ export interface ChunkResult {
   error?: string;
 }
 
-export default async function exploreChunk(task: ChunkTask): Promise<ChunkResult> {
+/** Explores one chunk of run indices. */
+export async function exploreChunk(task: ChunkTask): Promise<ChunkResult> {
   const loaded = await loadFile(task.file);
   const program = exported(loaded, task.exportName);
   const r = await explore(program, { ...task.options, shrink: false });
@@ -33,4 +36,14 @@ export default async function exploreChunk(task: ChunkTask): Promise<ChunkResult
     tape: r.tape,
     error: r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : r.failed ? String(r.error) : undefined,
   };
+}
+
+const port = parentPort;
+if (port !== null) {
+  port.on("message", (message: { id: number; task: ChunkTask }) => {
+    exploreChunk(message.task).then(
+      (result) => port.postMessage({ id: message.id, result }),
+      (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
 }

@@ -11,10 +11,16 @@ export interface LoadedFile {
 
 export class CliError extends Error {}
 
-/** Imports FILE (TypeScript is fine: tsx is registered). */
+/**
+ * Imports FILE. JavaScript loads as it is; TypeScript needs a loader: Node's
+ * own type stripping where this Node has it on (`process.features.typescript`,
+ * Node 22.18+ and 23.6+), else tsx, an optional peer dependency asked for by
+ * name when it is missing.
+ */
 export async function loadFile(file: string): Promise<LoadedFile> {
   const path = resolve(file);
   if (!existsSync(path)) throw new CliError(`${file}: no such file`);
+  if (/\.[cm]?tsx?$/.test(path)) await typeScriptLoader(file);
   const url = pathToFileURL(path).href;
   let module: Record<string, unknown>;
   try {
@@ -23,6 +29,27 @@ export async function loadFile(file: string): Promise<LoadedFile> {
     throw new CliError(`${file}: could not load it:\n${describeError(e, path)}`);
   }
   return { path, url, module };
+}
+
+/** Set once tsx is registered in this thread (bin/vloop.mjs sets it in a clone of the repository). */
+const TSX_REGISTERED = Symbol.for("vloop.tsxRegistered");
+
+/** Makes sure this thread can import TypeScript files (see loadFile). */
+async function typeScriptLoader(file: string): Promise<void> {
+  const features = process.features as { typescript?: string | false };
+  const global = globalThis as { [TSX_REGISTERED]?: boolean };
+  if (global[TSX_REGISTERED] || features.typescript) return;
+  let api: { register: () => unknown };
+  try {
+    api = (await import("tsx/esm/api")) as { register: () => unknown };
+  } catch {
+    throw new CliError(
+      `${file} is TypeScript, and this Node (${process.version}) cannot load TypeScript by itself. ` +
+        `Install tsx beside vloop (npm install --save-dev tsx), use Node 22.18 or later, or compile the file to JavaScript.`,
+    );
+  }
+  api.register();
+  global[TSX_REGISTERED] = true;
 }
 
 /** The function exported as `name` (default: main). */

@@ -4,7 +4,7 @@
  * prints each line with its virtual time and task name and each run's
  * timeline, then the total virtual time and the wall time it took.
  */
-import pc from "picocolors";
+import { pc } from "./colors.js";
 import { type EventLoop, createTask, gather, log, sleep } from "../index.js";
 import { ArrayTracer } from "../loop/trace.js";
 import { runScenario } from "../scenario/runScenario.js";

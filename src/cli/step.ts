@@ -8,7 +8,7 @@
  * Runs are deterministic, so the run is recorded first and then stepped
  * through: what you see is exactly what the loop did.
  */
-import pc from "picocolors";
+import { pc } from "./colors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { runScenario, styleOf } from "../scenario/runScenario.js";
 import { describeError } from "./load.js";

@@ -11,9 +11,9 @@
  * This is the only part of vloop that touches the console, files and the
  * process.
  */
-import { writeFileSync } from "node:fs";
-import { Command, InvalidArgumentError, Option } from "commander";
-import pc from "picocolors";
+import { readFileSync, writeFileSync } from "node:fs";
+import { type CommandSpec, type OptionSpec, UsageError, commandHelp, nonNegative, parseCommand, programHelp, shard, wholeNumber } from "./args.js";
+import { pc } from "./colors.js";
 import { NondeterminismError, explainTape, explore } from "../explore/explore.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
@@ -22,29 +22,19 @@ import { ReplayPolicy } from "../schedule/replay.js";
 import { runScenario, styleOf } from "../scenario/runScenario.js";
 import { CliError, describeError, exported, loadFile } from "./load.js";
 import { Progress } from "./progress.js";
-import { explorePool } from "./explorePool.js";
+import { explorePool, maxWorkers } from "./explorePool.js";
 import { stepThrough } from "./step.js";
 import { loadRenderers, renderTrace } from "./traceOutput.js";
 
-function int(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number >= 0 (got ${v})`);
-    return n;
-  };
-}
-
-function parseShard(v: string): { index: number; count: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(v);
-  if (!m) throw new InvalidArgumentError(`--shard must look like i/n, e.g. 0/4 (got ${v})`);
-  const index = Number(m[1]);
-  const count = Number(m[2]);
-  if (count < 1 || index >= count) throw new InvalidArgumentError(`--shard ${v}: need 0 <= i < n`);
-  return { index, count };
-}
-
-const traceOption = () =>
-  new Option("--trace <format>", "draw the run: text (terminal timeline), chrome (Perfetto JSON), svg, or none").choices(["text", "chrome", "svg", "none"]);
+const traceOption: OptionSpec = {
+  name: "trace",
+  value: "format",
+  help: "draw the run: text (terminal timeline), chrome (Perfetto JSON), svg, or none",
+  choices: ["text", "chrome", "svg", "none"],
+  default: "text",
+};
+const outOption: OptionSpec = { name: "out", value: "path", help: "write the trace to a file instead of stdout" };
+const exportOption = (what: string): OptionSpec => ({ name: "export", value: "name", help: what, default: "main" });
 
 /** Runs a file's main, prints its log lines, then the requested trace. */
 async function runAndShow(file: string, exportName: string, loopOptions: LoopOptions, trace: string, out: string | undefined): Promise<number> {
@@ -88,106 +78,157 @@ function emitTrace(events: TraceEvent[], format: string, out: string | undefined
   }
 }
 
-export function buildProgram(): Command {
-  const program = new Command();
-  program.name("vloop").description("Python's asyncio on a virtual clock: run, explore, replay and step through async programs").showHelpAfterError();
+/** vloop's version, from its package.json (src/cli/ and dist/cli/ both sit two levels below it). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
 
-  program
-    .command("run")
-    .description("run a scenario file and print its output and timeline")
-    .argument("<file>", "a module exporting main (generator function or async function)")
-    .option("--export <name>", "the exported function to run", "main")
-    .option("--seed <seed>", "seed for random strategies", "0")
-    .addOption(new Option("--strategy <name>", "scheduling strategy").choices(["cpython", "fifo", "random"]).default("cpython"))
-    .addOption(traceOption().default("text"))
-    .option("--out <path>", "write the trace to a file instead of stdout")
-    .action(async (file: string, o: { export: string; seed: string; strategy: string; trace: string; out?: string }) => {
-      process.exitCode = await runAndShow(file, o.export, { seed: o.seed, strategy: o.strategy }, o.trace, o.out);
-    });
+const SUMMARY = "Python's asyncio on a virtual clock: run, explore, replay and step through async programs";
 
-  program
-    .command("replay")
-    .description("run a scenario file following a choice tape exactly")
-    .argument("<file>")
-    .requiredOption("--tape <tape>", 'the tape to follow, e.g. "12:1,40:2" ("" is CPython\'s order)')
-    .option("--export <name>", "the exported function to run", "main")
-    .option("--jitter <seconds>", "the jitter the tape was recorded with (default: the tape's own header)", Number)
-    .option("--max-steps <n>", "step budget", int("--max-steps"))
-    .addOption(traceOption().default("text"))
-    .option("--out <path>", "write the trace to a file instead of stdout")
-    .action(async (file: string, o: { tape: string; export: string; jitter?: number; maxSteps?: number; trace: string; out?: string }) => {
-      const policy = new ReplayPolicy(o.tape);
-      process.exitCode = await runAndShow(file, o.export, { strategy: policy, jitter: o.jitter ?? policy.jitter, maxSteps: o.maxSteps }, o.trace, o.out);
-    });
+interface ExploreFlags {
+  export: string;
+  strategy: "random" | "pct" | "dfs" | "portfolio";
+  runs: number;
+  seed: string;
+  depth: number;
+  jitter?: number;
+  "max-steps"?: number;
+  workers: number;
+  shard?: { index: number; count: number };
+  "self-check"?: boolean;
+}
 
-  program
-    .command("explore")
-    .description("run a program under many schedules; stop at the first failure and print how to replay it")
-    .argument("<file>")
-    .option("--export <name>", "the exported program (a main coroutine function)", "main")
-    .addOption(new Option("--strategy <name>", "exploration strategy").choices(["random", "pct", "dfs", "portfolio"]).default("random"))
-    .option("--runs <n>", "at most this many runs", int("--runs"), 1000)
-    .option("--seed <seed>", "exploration seed", "0")
-    .option("--depth <d>", "PCT bug depth", int("--depth"), 2)
-    .option("--jitter <seconds>", "let timers fire this much early or late, as a choice", Number)
-    .option("--max-steps <n>", "step budget per run", int("--max-steps"))
-    .option("--workers <n>", "explore on N worker threads", int("--workers"), 1)
-    .option("--shard <i/n>", "explore only shard i of n of the seed range", parseShard)
-    .option("--self-check", "run each seed twice and fail if the traces differ")
-    .action(async (file: string, o: { export: string; strategy: "random" | "pct" | "dfs" | "portfolio"; runs: number; seed: string; depth: number; jitter?: number; maxSteps?: number; workers: number; shard?: { index: number; count: number }; selfCheck?: boolean }) => {
-      const loaded = await loadFile(file);
-      const prog = exported(loaded, o.export);
-      const base = { strategy: o.strategy, runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter, maxSteps: o.maxSteps, shard: o.shard, selfCheck: o.selfCheck };
-      const progress = new Progress(`exploring (${o.strategy})`);
-      let tape: string | undefined;
-      let seed: string | undefined;
-      let runs = 0;
-      if (o.workers > 1 && o.strategy !== "dfs") {
-        const r = await explorePool({ file: loaded.path, exportName: o.export, workers: o.workers, options: base, onProgress: (d, t) => progress.update(d, t) });
-        progress.done();
-        runs = r.runs;
-        if (r.failed) {
-          tape = r.first?.tape;
-          seed = r.first?.seed;
-        }
-      } else {
-        if (o.workers > 1) process.stderr.write(pc.yellow("dfs runs in one worker: each schedule depends on the ones before it\n"));
-        const r = await explore(prog, { ...base, shrink: false, onProgress: (d, t) => progress.update(d, t) });
-        progress.done();
-        runs = r.runs;
-        if (r.error instanceof NondeterminismError) {
-          process.stdout.write(`${pc.red("not deterministic")}: ${r.error.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        if (r.failed) {
-          tape = r.tape;
-          seed = r.seed;
-        }
-      }
-      if (tape === undefined) {
-        process.stdout.write(`${pc.green("no failure")} in ${runs} runs (${o.strategy}, seed ${JSON.stringify(o.seed)})\n`);
-        return;
-      }
-      // shrink and explain the failing run here, in one process
-      const report = await explainTape(prog, tape, { seed: seed as string, strategy: o.strategy, runs, maxSteps: o.maxSteps, jitter: o.jitter });
-      process.stdout.write(`${pc.red("failure")} after ${runs} runs\n${report.report}\n`);
-      const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${o.maxSteps ? ` --max-steps ${o.maxSteps}` : ""}`;
-      process.stdout.write(`\nreplay it:\n  npx vloop replay ${file} --tape ${JSON.stringify(report.shrunkTape)}${flags}\n`);
-      process.exitCode = 1;
-    });
+const commands: CommandSpec[] = [
+  {
+    name: "run",
+    summary: "run a scenario file and print its output and timeline",
+    args: ["FILE"],
+    options: [
+      exportOption("the exported function to run (a generator function or an async function)"),
+      { name: "seed", value: "seed", help: "seed for random strategies", default: "0" },
+      { name: "strategy", value: "name", help: "scheduling strategy", choices: ["cpython", "fifo", "random"], default: "cpython" },
+      traceOption,
+      outOption,
+    ],
+    run: ([file], o) => runAndShow(file as string, o.export as string, { seed: o.seed as string, strategy: o.strategy as string }, o.trace as string, o.out as string | undefined),
+  },
+  {
+    name: "replay",
+    summary: "run a scenario file following a choice tape exactly",
+    args: ["FILE"],
+    options: [
+      { name: "tape", value: "tape", help: 'the tape to follow, e.g. "12:1,40:2" ("" is CPython\'s order)', required: true },
+      exportOption("the exported function to run"),
+      { name: "jitter", value: "seconds", help: "the jitter the tape was recorded with (default: the tape's own header)", parse: nonNegative },
+      { name: "max-steps", value: "n", help: "step budget", parse: wholeNumber(1) },
+      traceOption,
+      outOption,
+    ],
+    run: ([file], o) => {
+      const policy = new ReplayPolicy(o.tape as string);
+      const jitter = (o.jitter as number | undefined) ?? policy.jitter;
+      return runAndShow(file as string, o.export as string, { strategy: policy, jitter, maxSteps: o["max-steps"] as number | undefined }, o.trace as string, o.out as string | undefined);
+    },
+  },
+  {
+    name: "explore",
+    summary: "run a program under many schedules; stop at the first failure and print how to replay it",
+    args: ["FILE"],
+    options: [
+      exportOption("the exported program (a main coroutine function)"),
+      { name: "strategy", value: "name", help: "exploration strategy", choices: ["random", "pct", "dfs", "portfolio"], default: "random" },
+      { name: "runs", value: "n", help: "at most this many runs", default: "1000", parse: wholeNumber(1) },
+      { name: "seed", value: "seed", help: "exploration seed", default: "0" },
+      { name: "depth", value: "d", help: "PCT bug depth", default: "2", parse: wholeNumber(1) },
+      { name: "jitter", value: "seconds", help: "let timers fire this much early or late, as a choice", parse: nonNegative },
+      { name: "max-steps", value: "n", help: "step budget per run", parse: wholeNumber(1) },
+      { name: "workers", value: "n", help: `explore on N worker threads (at most this machine's ${maxWorkers()})`, default: "1", parse: wholeNumber(1) },
+      { name: "shard", value: "i/n", help: "explore only shard i of n of the seed range", parse: shard },
+      { name: "self-check", help: "run each seed twice and fail if the traces differ" },
+    ],
+    run: ([file], o) => exploreCommand(file as string, o as unknown as ExploreFlags),
+  },
+  {
+    name: "step",
+    summary: "step through a run one loop iteration at a time (keys: s/enter step, c continue to the next time advance, q quit)",
+    args: ["FILE"],
+    options: [exportOption("the exported function to run")],
+    run: async ([file], o) => {
+      const loaded = await loadFile(file as string);
+      return stepThrough(exported(loaded, o.export as string), loaded.path);
+    },
+  },
+];
 
-  program
-    .command("step")
-    .description("step through a run one loop iteration at a time (keys: s/enter step, c continue to the next time advance, q quit)")
-    .argument("<file>")
-    .option("--export <name>", "the exported function to run", "main")
-    .action(async (file: string, o: { export: string }) => {
-      const loaded = await loadFile(file);
-      process.exitCode = await stepThrough(exported(loaded, o.export), loaded.path);
-    });
+async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
+  const loaded = await loadFile(file);
+  const prog = exported(loaded, o.export);
+  const maxSteps = o["max-steps"];
+  const base = { strategy: o.strategy, runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter, maxSteps, shard: o.shard, selfCheck: o["self-check"] };
+  const progress = new Progress(`exploring (${o.strategy})`);
+  let tape: string | undefined;
+  let seed: string | undefined;
+  let runs = 0;
+  let workers = o.workers;
+  if (workers > maxWorkers()) {
+    process.stderr.write(pc.yellow(`--workers ${workers} is more than this machine runs at once: using ${maxWorkers()}\n`));
+    workers = maxWorkers();
+  }
+  if (workers > 1 && o.strategy !== "dfs") {
+    const r = await explorePool({ file: loaded.path, exportName: o.export, workers, options: base, onProgress: (d, t) => progress.update(d, t) });
+    progress.done();
+    runs = r.runs;
+    if (r.failed) {
+      tape = r.first?.tape;
+      seed = r.first?.seed;
+    }
+  } else {
+    if (workers > 1) process.stderr.write(pc.yellow("dfs runs in one worker: each schedule depends on the ones before it\n"));
+    const r = await explore(prog, { ...base, shrink: false, onProgress: (d, t) => progress.update(d, t) });
+    progress.done();
+    runs = r.runs;
+    if (r.error instanceof NondeterminismError) {
+      process.stdout.write(`${pc.red("not deterministic")}: ${r.error.message}\n`);
+      return 1;
+    }
+    if (r.failed) {
+      tape = r.tape;
+      seed = r.seed;
+    }
+  }
+  if (tape === undefined) {
+    process.stdout.write(`${pc.green("no failure")} in ${runs} runs (${o.strategy}, seed ${JSON.stringify(o.seed)})\n`);
+    return 0;
+  }
+  // shrink and explain the failing run here, in one process
+  const report = await explainTape(prog, tape, { seed: seed as string, strategy: o.strategy, runs, maxSteps, jitter: o.jitter });
+  process.stdout.write(`${pc.red("failure")} after ${runs} runs\n${report.report}\n`);
+  const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${maxSteps ? ` --max-steps ${maxSteps}` : ""}`;
+  process.stdout.write(`\nreplay it:\n  npx vloop replay ${file} --tape ${JSON.stringify(report.shrunkTape)}${flags}\n`);
+  return 1;
+}
 
-  return program;
+/** Runs the command line on `argv` (the words after `vloop`); resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    process.stdout.write(programHelp(SUMMARY, commands));
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "-V" || name === "--version") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    throw new UsageError(`unknown command ${JSON.stringify(name)} (the commands: ${commands.map((c) => c.name).join(", ")}; vloop --help)`);
+  }
+  if (rest.includes("-h") || rest.includes("--help")) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
+  const { args, options } = parseCommand(command, rest);
+  return command.run(args, options);
 }
 
 // `vloop ... | head` closes the pipe early: that is not an error.
@@ -198,9 +239,10 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 
 try {
   await loadRenderers();
-  await buildProgram().parseAsync(process.argv);
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof CliError) process.stderr.write(`${pc.red("error:")} ${e.message}\n`);
+  if (e instanceof UsageError) process.stderr.write(`${pc.red("error:")} ${e.message}\n${pc.dim("(vloop --help for the commands and their options)")}\n`);
+  else if (e instanceof CliError) process.stderr.write(`${pc.red("error:")} ${e.message}\n`);
   else process.stderr.write(`${pc.red("error:")} ${describeError(e)}\n`);
   process.exitCode = 2;
 }
