@@ -8,16 +8,16 @@
  * `_run_once` the docs teach with: every `█` in one column ran in the same
  * iteration, one after another, at the time written above it.
  */
-import pc from "picocolors";
 import type { TraceEvent } from "../loop/trace.js";
 import { type Lane, type Outcome, buildModel, formatTime } from "./model.js";
+import { ansiColors, colorByDefault } from "../util/ansi.js";
 
 export interface TimelineOptions {
   /** Total width in characters, names included (default 100). */
   width?: number;
   /**
-   * ANSI colour (default false). `true` always colours; "auto" lets
-   * picocolors decide (NO_COLOR, FORCE_COLOR, a TTY).
+   * ANSI colour (default false). `true` always colours; "auto" decides as
+   * picocolors does (NO_COLOR, FORCE_COLOR, a TTY; never in a browser).
    */
   color?: boolean | "auto";
 }
@@ -59,7 +59,8 @@ interface Cell {
  */
 export function renderTimeline(events: readonly TraceEvent[], options: TimelineOptions = {}): string {
   const width = Math.max(20, Math.floor(options.width ?? 100));
-  const c = options.color === "auto" ? pc : pc.createColors(options.color === true);
+  const colored = options.color === "auto" ? colorByDefault() : options.color === true;
+  const c = ansiColors(colored);
   const paint: Record<Style, (s: string) => string> = {
     step: c.green,
     cancel: c.yellow,
@@ -114,7 +115,7 @@ export function renderTimeline(events: readonly TraceEvent[], options: TimelineO
 
   const legend = [
     `${paint.step(STEP)} step`,
-    ...(!c.isColorSupported ? [] : [`${paint.cancel(STEP)} cancelled at this step`, `${paint.error(STEP)} raised`]),
+    ...(!colored ? [] : [`${paint.cancel(STEP)} cancelled at this step`, `${paint.error(STEP)} raised`]),
     `${paint.wait(WAIT)} waiting`,
     `${paint.result(MARK.result)} returned`,
     `${paint.errorMark(MARK.error)} raised`,
