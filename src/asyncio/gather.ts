@@ -17,6 +17,7 @@ import type { EventLoop } from "../futures/eventLoop.js";
 import { Future, isFuture, type Waker } from "../futures/future.js";
 import { Task } from "../futures/task.js";
 import { requireLoop } from "../loop/running.js";
+import { setPyName } from "../util/asyncioRepr.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
 /** gather(..., { returnExceptions: true }) */
@@ -110,6 +111,7 @@ export class GatheringFuture<T> extends Future<T> implements Waker {
     }
   }
 }
+setPyName(GatheringFuture, "_GatheringFuture");
 
 /** The handle callback of a child's completion (traces show it as "callback doneCallback", as before). */
 function doneCallback(fut: Future<unknown>, outer: GatheringFuture<unknown>): void {

@@ -17,6 +17,7 @@ import { CoroutineObject, awaitCoroutine, iterResult } from "../futures/coroutin
 import { FINISHED, Future, PENDING, markBlocking } from "../futures/future.js";
 import { type Callback, type TimerLike, scheduledSeq } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
+import { setPyName } from "../util/asyncioRepr.js";
 import type { Awaitable } from "../types.js";
 
 const result = iterResult;
@@ -150,6 +151,7 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
     return result(true, value);
   }
 }
+setPyName(SleepCoroutine, "Future"); // as a task's wait_for: the future asyncio.sleep awaits
 (SleepCoroutine.prototype as unknown as { _isCoroutine: boolean })._isCoroutine = true;
 
 /**

@@ -16,6 +16,7 @@ import type { EventLoop } from "../futures/eventLoop.js";
 import type { Future } from "../futures/future.js";
 import type { CoroutineInput, Task } from "../futures/task.js";
 import { requireLoop } from "../loop/running.js";
+import { inspectCustom } from "../util/asyncioRepr.js";
 import type { AsyncContextManager } from "./asyncWith.js";
 import { isExactlyCancelled } from "./timeouts.js";
 
@@ -132,6 +133,11 @@ export class TaskGroup implements AsyncContextManager<TaskGroup> {
     }
   }
 
+  /**
+   * asyncio's repr: how many tasks are running and how many failed, and
+   * whether the group is entered or cancelling. Mirrors TaskGroup.__repr__.
+   * @example String(tg); // "<TaskGroup tasks=1 errors=1 cancelling>"
+   */
   toString(): string {
     const info: string[] = [];
     if (this._tasks.size) info.push(`tasks=${this._tasks.size}`);
@@ -139,5 +145,10 @@ export class TaskGroup implements AsyncContextManager<TaskGroup> {
     if (this._aborting) info.push("cancelling");
     else if (this._entered) info.push("entered");
     return `<TaskGroup${info.length ? " " + info.join(" ") : ""}>`;
+  }
+
+  /** What Node's util.inspect (and console.log) prints: toString(). */
+  [inspectCustom](): string {
+    return this.toString();
   }
 }

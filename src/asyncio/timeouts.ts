@@ -12,6 +12,8 @@ import { CancelledError, RuntimeError, TimeoutError } from "../errors.js";
 import type { Task } from "../futures/task.js";
 import type { Handle } from "../loop/handle.js";
 import { requireLoop } from "../loop/running.js";
+import { inspectCustom } from "../util/asyncioRepr.js";
+import { pyFloat, pyRound } from "../util/pyformat.js";
 import type { AsyncContextManager } from "./asyncWith.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
@@ -111,8 +113,21 @@ export class Timeout implements AsyncContextManager<Timeout> {
     this._handler = null;
   }
 
+  /**
+   * asyncio's repr: the state, and while active the deadline rounded to 3
+   * places, always printed as a float (`when=10.0`, `when=None`; see
+   * util/asyncioRepr.ts). Mirrors Timeout.__repr__.
+   * @example String(timeout(10)); // "<Timeout [created]>"; inside the scope at t=0: "<Timeout [active] when=10.0>"
+   */
   toString(): string {
-    return `<Timeout [${this._state}]${this._state === "active" ? ` when=${this._when}` : ""}>`;
+    if (this._state !== "active") return `<Timeout [${this._state}]>`;
+    const when = this._when === null ? "None" : pyFloat(pyRound(this._when, 3));
+    return `<Timeout [active] when=${when}>`;
+  }
+
+  /** What Node's util.inspect (and console.log) prints: toString(). */
+  [inspectCustom](): string {
+    return this.toString();
   }
 }
 

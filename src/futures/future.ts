@@ -13,6 +13,8 @@
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
+import { inspectCustom, pyTypeName, setPyName } from "../util/asyncioRepr.js";
+import { pyRepr, reprlibRepr } from "../util/pyformat.js";
 import type { Task } from "./task.js";
 
 export const PENDING = 0;
@@ -42,6 +44,9 @@ registerTaskCallback(wake);
 /** Numbers for messages, given on first use, counted per loop (no field on every future). */
 const futureIds = new WeakMap<object, number>();
 const lastFutureId = new WeakMap<object, number>();
+
+/** The futures whose repr is being computed: reprlib.recursive_repr's guard (a future whose result is itself). */
+const inRepr = new Set<object>();
 
 /** What futures stand for, for deadlock reports: kept aside, not a field on every future. */
 const futureLabels = new WeakMap<object, string>();
@@ -248,6 +253,43 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return `<Future#${this._idForMessages()}${label} ${STATE_NAMES[this._state].toLowerCase()}>`;
   }
 
+  /**
+   * asyncio's repr: `<Future pending>`, `<Future finished result=42>`,
+   * `<Future finished exception=ValueError('boom')>`, `<Future cancelled>`;
+   * without the callbacks CPython lists (see util/asyncioRepr.ts for what
+   * vloop leaves out). A Task adds its name and what it waits on, and says
+   * "cancelling" while a cancellation is pending. Mirrors Future.__repr__ and
+   * Task.__repr__. vloop's error messages name futures by number instead
+   * (`<Future#3 pending>`), to tell them apart.
+   * @example
+   * fut.setResult(42);
+   * String(fut); // "<Future finished result=42>"
+   * String(task); // "<Task pending name='worker' wait_for=<Future pending>>"
+   */
+  toString(): string {
+    if (inRepr.has(this)) return "..."; // reprlib.recursive_repr
+    inRepr.add(this);
+    try {
+      return `<${pyTypeName(this)} ${this._reprInfo().join(" ")}>`;
+    } finally {
+      inRepr.delete(this);
+    }
+  }
+
+  /** What Node's util.inspect (and console.log) prints: toString(). */
+  [inspectCustom](): string {
+    return this.toString();
+  }
+
+  /** @internal asyncio's _future_repr_info, less the callbacks and the creation site */
+  _reprInfo(): string[] {
+    const state = this._state;
+    if (state === PENDING) return ["pending"];
+    if (state === CANCELLED) return ["cancelled"];
+    if (state === FAILED) return ["finished", `exception=${pyRepr(this._result)}`];
+    return ["finished", `result=${reprlibRepr(this._result)}`];
+  }
+
   /** @internal what this future stands for ("sleep(1)", "Lock.acquire()"), for messages */
   _describe(): string | undefined {
     return futureLabels.get(this);
@@ -286,6 +328,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 }
 
 (Future.prototype as { _isCoroutine: boolean })._isCoroutine = false;
+setPyName(Future, "Future");
 
 /**
  * asyncio's `_asyncio_future_blocking`, kept once instead of on every
@@ -324,6 +367,7 @@ export class WaiterFuture<T = unknown> extends Future<T> {
     return this._label;
   }
 }
+setPyName(WaiterFuture, "Future");
 
 /** A future proper (not a lazy coroutine that is a future underneath, such as sleep()). */
 export function isFuture(x: unknown): x is Future<unknown> {

@@ -28,6 +28,8 @@ import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.
 import { isTaskCallback } from "../loop/taskCallbacks.js";
 import { driveInline } from "./driveInline.js";
 import { InlinePromise } from "./inline.js";
+import { setPyName } from "../util/asyncioRepr.js";
+import { pyRepr } from "../util/pyformat.js";
 import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse, takeBlocking, wake } from "./future.js";
 import type { Callback } from "../loop/handle.js";
 
@@ -258,6 +260,19 @@ export class Task<T = unknown> extends Future<T> {
   override _repr(): string {
     const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
     return `<Task ${state} name='${this.getName()}'>`;
+  }
+
+  /**
+   * @internal asyncio's _task_repr_info, less the coroutine: the state
+   * ("cancelling" while a cancellation is pending), the name, what the task
+   * waits on, then the future's fields.
+   */
+  override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    if (this._state === PENDING && this._numCancelsRequested > 0) info[0] = "cancelling";
+    info.splice(1, 0, `name=${pyRepr(this.getName())}`);
+    if (this._futWaiter !== null) info.splice(2, 0, `wait_for=${this._futWaiter.toString()}`);
+    return info;
   }
 
   /** @internal what awaiting this task means, for traces: "Task-3" */
@@ -584,3 +599,4 @@ export class Task<T = unknown> extends Future<T> {
     loop._scheduleResume(this);
   }
 }
+setPyName(Task, "Task");

@@ -6,7 +6,7 @@
  * otherwise log() does nothing.
  */
 import { currentLoop } from "../loop/running.js";
-import { fmtTime, py } from "./pyformat.js";
+import { fmtTime, py } from "../util/pyformat.js";
 
 let sink: ((line: string) => void) | null = null;
 

@@ -12,7 +12,7 @@ import type { EventLoop } from "../futures/eventLoop.js";
 import { type LoopOptions, run, runSync } from "../run.js";
 import { GenCoroutine } from "../futures/coroutine.js";
 import { log, setLogSink } from "./log.js";
-import { fmtTime, show } from "./pyformat.js";
+import { fmtTime, show } from "../util/pyformat.js";
 
 export type GenMain = () => Generator<unknown, unknown, unknown>;
 export type AsyncMain = () => PromiseLike<unknown>;

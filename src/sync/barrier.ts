@@ -6,6 +6,7 @@ import { BrokenBarrierError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { Condition } from "./condition.js";
+import { lockRepr, setPyName } from "../util/asyncioRepr.js";
 import { LoopBound } from "./loopBound.js";
 
 type BarrierState = "filling" | "draining" | "resetting" | "broken";
@@ -137,4 +138,15 @@ export class Barrier extends LoopBound implements AsyncContextManager<number> {
   *aexit(): Generator<unknown, boolean, unknown> {
     return false;
   }
+
+  /**
+   * asyncio's repr, without the address (see util/asyncioRepr.ts): the state,
+   * and unless broken, waiting tasks out of parties. Mirrors Barrier.__repr__.
+   * @example String(new Barrier(3)); // "<asyncio.locks.Barrier object [filling, waiters:0/3]>"
+   */
+  override toString(): string {
+    const waiting = this.broken ? "" : `, waiters:${this.nWaiting}/${this._parties}`;
+    return lockRepr(this, this._state + waiting);
+  }
 }
+setPyName(Barrier, "asyncio.locks.Barrier");

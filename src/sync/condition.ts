@@ -9,6 +9,7 @@ import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { type Future, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { Lock } from "./lock.js";
+import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -126,4 +127,14 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
     this.release();
     return false;
   }
+
+  /**
+   * asyncio's repr, without the address (see util/asyncioRepr.ts): whether
+   * its lock is held, and how many tasks wait in wait(). Mirrors Condition.__repr__.
+   * @example String(cond); // "<asyncio.locks.Condition object [unlocked, waiters:2]>"
+   */
+  override toString(): string {
+    return lockRepr(this, (this.locked() ? "locked" : "unlocked") + waitersSuffix(this._waiters));
+  }
 }
+setPyName(Condition, "asyncio.locks.Condition");

@@ -5,6 +5,7 @@
  */
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { type Future, WaiterFuture } from "../futures/future.js";
+import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -54,4 +55,14 @@ export class Event extends LoopBound {
       removeItem(this._waiters, fut);
     }
   }
+
+  /**
+   * asyncio's repr, without the address (see util/asyncioRepr.ts): set or
+   * unset, and how many tasks wait. Mirrors Event.__repr__.
+   * @example String(event); // "<asyncio.locks.Event object [unset, waiters:1]>"
+   */
+  override toString(): string {
+    return lockRepr(this, (this._value ? "set" : "unset") + waitersSuffix(this._waiters));
+  }
 }
+setPyName(Event, "asyncio.locks.Event");

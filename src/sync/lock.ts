@@ -7,6 +7,7 @@ import { CancelledError, RuntimeError } from "../errors.js";
 import { CoroutineObject, iterResult } from "../futures/coroutine.js";
 import { type Future, PENDING, WaiterFuture, markBlocking } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -58,7 +59,17 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
     this.release();
     return false;
   }
+
+  /**
+   * asyncio's repr, without the address (see util/asyncioRepr.ts): whether
+   * the lock is held, and how many tasks wait. Mirrors Lock.__repr__.
+   * @example String(lock); // "<asyncio.locks.Lock object [locked, waiters:2]>"
+   */
+  override toString(): string {
+    return lockRepr(this, (this._locked ? "locked" : "unlocked") + waitersSuffix(this._waiters));
+  }
 }
+setPyName(Lock, "asyncio.locks.Lock");
 
 /**
  * `lock.acquire()` as a hand-written coroutine (the hot path of every

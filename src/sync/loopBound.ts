@@ -5,7 +5,9 @@
 import { RuntimeError } from "../errors.js";
 import type { BaseEventLoop } from "../loop/baseEventLoop.js";
 import { requireLoop } from "../loop/running.js";
+import { inspectCustom } from "../util/asyncioRepr.js";
 
+/** The base of the locks and queues: loop binding, and Node's inspect showing their repr. */
 export class LoopBound {
   private _boundLoop: BaseEventLoop | null = null;
 
@@ -17,6 +19,11 @@ export class LoopBound {
       throw new RuntimeError(`${this.constructor.name} is bound to a different event loop (it was first used in another run)`);
     }
     return loop;
+  }
+
+  /** What Node's util.inspect (and console.log) prints: toString(), each primitive's asyncio repr. */
+  [inspectCustom](): string {
+    return this.toString();
   }
 }
 

@@ -11,6 +11,8 @@ import { type Future, PENDING, WaiterFuture, markBlocking } from "../futures/fut
 import { Deque } from "../util/deque.js";
 import { heappop, heappush } from "../util/pyCompare.js";
 import { Event } from "./event.js";
+import { pyTypeName, setPyName } from "../util/asyncioRepr.js";
+import { pyRepr } from "../util/pyformat.js";
 import { LoopBound } from "./loopBound.js";
 
 function removeFromDeque<T>(d: Deque<T>, item: T): boolean {
@@ -152,7 +154,29 @@ export class Queue<T> extends LoopBound {
       if (self._unfinishedTasks > 0) yield* self._finished.wait();
     }, "Queue.join()");
   }
+
+  /**
+   * asyncio's repr, without the address (so also its str(); see
+   * util/asyncioRepr.ts): maxsize, the items in storage order, waiting
+   * getters and putters, unfinished tasks. Mirrors Queue.__repr__ and _format().
+   * @example String(q); // "<Queue maxsize=2 _queue=[1, 2] _putters[1] tasks=2>"
+   */
+  override toString(): string {
+    return `<${pyTypeName(this)} ${this._format()}>`;
+  }
+
+  /** @internal Queue._format */
+  _format(): string {
+    let result = `maxsize=${pyRepr(this._maxsize)}`;
+    const items = this._items;
+    if (items.length > 0) result += ` _queue=${pyRepr(Array.isArray(items) ? items : Array.from(items))}`;
+    if (this._getters.length > 0) result += ` _getters[${this._getters.length}]`;
+    if (this._putters.length > 0) result += ` _putters[${this._putters.length}]`;
+    if (this._unfinishedTasks) result += ` tasks=${this._unfinishedTasks}`;
+    return result;
+  }
 }
+setPyName(Queue, "Queue");
 
 /**
  * A queue that returns the smallest item first, in heapq's order: items
@@ -175,6 +199,8 @@ export class PriorityQueue<T> extends Queue<T> {
   }
 }
 
+setPyName(PriorityQueue, "PriorityQueue");
+
 /** A queue that returns the newest item first. Mirrors asyncio.LifoQueue. */
 export class LifoQueue<T> extends Queue<T> {
   protected override _init(): void {
@@ -187,6 +213,7 @@ export class LifoQueue<T> extends Queue<T> {
     return (this._items as T[]).pop() as T;
   }
 }
+setPyName(LifoQueue, "LifoQueue");
 
 /**
  * `queue.get()` / `queue.put(item)` as one hand-written coroutine (the hot

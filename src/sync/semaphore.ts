@@ -8,6 +8,7 @@ import { CancelledError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { type Future, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -96,7 +97,18 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
     this.release();
     return false;
   }
+
+  /**
+   * asyncio's repr, without the address (see util/asyncioRepr.ts): locked,
+   * or unlocked with its value, and how many tasks wait. Mirrors Semaphore.__repr__.
+   * @example String(new Semaphore(2)); // "<asyncio.locks.Semaphore object [unlocked, value:2]>"
+   */
+  override toString(): string {
+    const state = this.locked() ? "locked" : `unlocked, value:${this._value}`;
+    return lockRepr(this, state + waitersSuffix(this._waiters));
+  }
 }
+setPyName(Semaphore, "asyncio.locks.Semaphore");
 
 /**
  * A Semaphore that refuses to be released above its initial value.
@@ -120,3 +132,4 @@ export class BoundedSemaphore extends Semaphore {
     super.release();
   }
 }
+setPyName(BoundedSemaphore, "asyncio.locks.BoundedSemaphore");

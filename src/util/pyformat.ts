@@ -1,7 +1,8 @@
 /**
  * Python's ways of printing values, so that vloop programs print exactly what
- * their CPython twins print: str(), repr() of floats and lists, and the
- * conformance recorder's time format.
+ * their CPython twins print: str(), repr() of floats and lists, reprlib's
+ * shortened repr (asyncio's `result=` fields), round(), and the conformance
+ * recorder's time format.
  */
 
 /** x rounded to `digits` decimals, half to even on the exact binary value (Python's round()). */
@@ -52,11 +53,75 @@ function pyStrLiteral(s: string): string {
   return `${quote}${body}${quote}`;
 }
 
-/** Python's repr() of a value (integers as ints: JS cannot tell 1.0 from 1). */
+/** Python's round(x, digits) of a float: half to even, on the exact binary value. */
+export function pyRound(x: number, digits: number): number {
+  return Number(roundHalfEven(x, digits));
+}
+
+/**
+ * Python's repr() of a value (integers as ints: JS cannot tell 1.0 from 1).
+ * An exception prints as `Name('message')`; one with an `exceptions` array
+ * (vloop's ExceptionGroup) as `Name('message', [repr, ...])`, its message
+ * without the " (n sub-exceptions)" that str() adds.
+ */
 export function pyRepr(x: unknown): string {
   if (typeof x === "string") return pyStrLiteral(x);
-  if (x instanceof Error) return `${x.name}(${x.message ? pyStrLiteral(x.message) : ""})`;
+  if (x instanceof Error) {
+    const subs = (x as { exceptions?: unknown }).exceptions;
+    if (Array.isArray(subs)) {
+      const message = x.message.replace(/ \(\d+ sub-exceptions?\)$/, "");
+      return `${x.name}(${pyStrLiteral(message)}, [${subs.map(pyRepr).join(", ")}])`;
+    }
+    return `${x.name}(${x.message ? pyStrLiteral(x.message) : ""})`;
+  }
   return py(x);
+}
+
+// reprlib.Repr's default limits
+const MAX_LEVEL = 6;
+const MAX_LIST = 6;
+const MAX_STRING = 30;
+const MAX_LONG = 40;
+const MAX_OTHER = 30;
+
+/** reprlib's cut: the first and last characters of `s`, "..." between, `max` in all. */
+function elide(s: string, max: number): string {
+  const i = Math.max(0, Math.floor((max - 3) / 2));
+  const j = Math.max(0, max - 3 - i);
+  return s.slice(0, i) + "..." + s.slice(s.length - j);
+}
+
+function reprlib1(x: unknown, level: number): string {
+  if (typeof x === "string") {
+    const chars = Array.from(x); // code points, as Python slices strings
+    let s = pyStrLiteral(chars.slice(0, MAX_STRING).join(""));
+    if (s.length > MAX_STRING) {
+      const i = Math.max(0, Math.floor((MAX_STRING - 3) / 2));
+      const j = Math.max(0, MAX_STRING - 3 - i);
+      s = pyStrLiteral(chars.slice(0, i).join("") + chars.slice(chars.length - j).join(""));
+      s = s.slice(0, i) + "..." + s.slice(s.length - j);
+    }
+    return s;
+  }
+  if (Array.isArray(x)) {
+    if (level <= 0 && x.length > 0) return "[...]";
+    const pieces = x.slice(0, MAX_LIST).map((item) => reprlib1(item, level - 1));
+    if (x.length > MAX_LIST) pieces.push("...");
+    return `[${pieces.join(", ")}]`;
+  }
+  const s = pyRepr(x);
+  const isInt = (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint";
+  const max = isInt ? MAX_LONG : MAX_OTHER;
+  return s.length > max ? elide(s, max) : s;
+}
+
+/**
+ * Python's reprlib.repr(): repr() with its default limits (strings cut to 30
+ * characters, lists to 6 items and 6 levels, other values to 30 characters),
+ * as asyncio prints a future's `result=`.
+ */
+export function reprlibRepr(x: unknown): string {
+  return reprlib1(x, MAX_LEVEL);
 }
 
 /** Python's str() of a value, as `log` prints each part. */

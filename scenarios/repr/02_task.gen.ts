@@ -1,0 +1,50 @@
+import { type Awaitable, createTask, currentTask, gather, sleep } from "../../src/index.js";
+import { ValueError, log } from "../harness.js";
+
+export const meta = {
+  title: "repr of a Task",
+  description: "A task prints its state (cancelling while a cancel is pending), its name, what it waits on (wait_for=), then its result or exception.",
+};
+
+function* work<T>(x: T) {
+  yield* sleep(1);
+  return x;
+}
+
+function* boom(): Generator<unknown, never, unknown> {
+  throw new ValueError("boom");
+}
+
+function* waiter<T>(aw: Awaitable<T>) {
+  return yield* aw;
+}
+
+export function* main() {
+  log("main", String(currentTask()));
+  const t = createTask(work(1));
+  log("new", String(t));
+  yield* sleep(0);
+  log("sleeping", String(t));
+  t.cancel();
+  t.cancel();
+  log("cancelling", String(t), t.cancelling());
+  yield* sleep(0);
+  log("cancelled", String(t));
+  const worker = createTask(work("x"), { name: "worker" });
+  const w = createTask(waiter(worker));
+  const g = createTask(waiter(gather(work(2), work(3))));
+  yield* sleep(0);
+  log("on a task", String(w));
+  log("on a gather", String(g));
+  yield* w;
+  log("finished", String(worker));
+  const b = createTask(boom());
+  yield* sleep(0);
+  log("failed", String(b));
+  b.exception();
+  const n = createTask(work(4));
+  n.cancel();
+  log("cancelled before its first step", String(n));
+  yield* sleep(0);
+  log("cancelled", String(n));
+}
