@@ -77,6 +77,8 @@ const KINDS_OF: Record<string, readonly Kind[]> = {
  * must be one of these, and each of these must be on its page so marked.
  */
 const NOT_RUN: { page: string; text: string }[] = [
+  // installs vloop from npm into a user's project (npm run test:package installs the packed tarball)
+  { page: "README.md", text: "npm install --save-dev vloop" },
   // installs the dependencies, then runs the whole test suite (this file included)
   {
     page: "README.md",
@@ -243,6 +245,11 @@ describe("docs pages", () => {
   test("every program is run, and every TypeScript file shown is run", () => {
     const run = new Set([...of("output"), ...of("stdout")].flatMap((b) => b.files));
     for (const f of programTests) run.add(`docs/programs/${f}`);
+    // a program's own modules (`from "./NAME.js"`) run with it
+    for (const f of [...run]) {
+      if (!f.startsWith("docs/programs/")) continue;
+      for (const m of readFileSync(join(repoRoot, f), "utf8").matchAll(/from "\.\/([\w-]+)\.js"/g)) run.add(`docs/programs/${m[1]}.ts`);
+    }
     const unrun = programs.filter((f) => !run.has(`docs/programs/${f}`));
     expect(unrun, "programs under docs/programs no stdout block runs").toEqual([]);
     const shownUnrun = of("source").flatMap((b) => b.files.filter((f) => f.endsWith(".ts") && !run.has(f)).map((f) => `${b.where}: ${f}`));

@@ -1,5 +1,5 @@
 import { getRunningLoop, log, sleep } from "vloop";
-import { pyFloat } from "../../scenarios/harness.js";
+import { pyFloat } from "vloop/scenario";
 
 function fire(name: string) {
   const loop = getRunningLoop();

@@ -1,5 +1,5 @@
 import { Barrier, Condition, Lock, Semaphore, TaskGroup, asyncWith, log, sleep, timeout, type Task } from "vloop";
-import { pyFloat } from "../../scenarios/harness.js";
+import { pyFloat } from "vloop/scenario";
 
 async function party(barrier: Barrier, name: string) {
   await asyncWith(barrier, async (index) => {

@@ -1,4 +1,4 @@
 import { exploreTest } from "vloop/vitest";
-import { fixed as cacheProgram } from "../../scenarios/races/cache_stampede.js";
+import { fixed as cacheProgram } from "./cache_stampede.js";
 
 exploreTest("the cache never fetches twice", () => cacheProgram(), { strategy: "pct", runs: 500 });

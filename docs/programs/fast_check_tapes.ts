@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { runWithTape, tapeArbitrary } from "vloop/fast-check";
-import { buggy as cacheProgram } from "../../scenarios/races/cache_stampede.js";
+import { buggy as cacheProgram } from "./cache_stampede.js";
 
 try {
   await fc.assert(fc.asyncProperty(tapeArbitrary(), async (tape) => {
