@@ -130,3 +130,85 @@ describe("vloop step", () => {
     }
   }, 60_000);
 });
+
+describe("exit statuses and usage errors (the table in docs/finding-races.md)", () => {
+  const stuck = fixture("stuck.ts");
+
+  test("0: a run that ends; --version", () => {
+    const r = vloop("run", fixture("usedBeforeInit.ts"), "--trace", "none");
+    expect(r.code).toBe(0);
+    const version = vloop("--version");
+    expect(version.stdout).toBe(`${JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version}\n`);
+    expect(version.code).toBe(0);
+  }, 30_000);
+
+  test("3: a deadlock, in run, replay and step, with the DeadlockError's report", () => {
+    for (const args of [["run", stuck], ["replay", stuck, "--tape", ""], ["step", stuck]]) {
+      const r = vloop(...args, ...(args[0] === "step" ? [] : ["--trace", "none"]));
+      expect(r.code, args.join(" ")).toBe(3);
+      // run and replay print the error on stderr; step ends its frames with it
+      const report = args[0] === "step" ? r.stdout.slice(r.stdout.lastIndexOf("end of run")) : r.stderr;
+      expect(report).toMatch(/DeadlockError: deadlock at t=1: no handle is ready and no timer is pending/);
+      expect(report).toMatch(/Task-3: waits on/);
+      expect(report).not.toMatch(/baseEventLoop/); // vloop's own frames are not the user's code
+    }
+  }, 60_000);
+
+  test("4: a livelock ends at the step budget in seconds, in both styles, with --trace none too", () => {
+    for (const [name, extra] of [["livelock", []], ["livelockAsync", []], ["livelock", ["--trace", "none"]]] as const) {
+      const r = vloop("run", stuck, "--export", name, ...extra);
+      expect(r.code, name).toBe(4);
+      expect(r.stderr).toMatch(/StepBudgetExceeded: step budget exceeded: ran 1000000 handles by t=0/);
+    }
+    const small = vloop("replay", stuck, "--export", "livelock", "--tape", "", "--max-steps", "500", "--trace", "none");
+    expect(small.code).toBe(4);
+    expect(small.stderr).toMatch(/ran 500 handles/);
+  }, 60_000);
+
+  test("1: the program raised; the location shown is the user's line, not Array.map's or vloop's", () => {
+    const r = vloop("run", fixture("broken.ts"), "--trace", "none");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/RangeError: broken on purpose\n\s+at .*broken\.ts:4:\d+/);
+  }, 30_000);
+
+  test("2: a tape the run never reached is refused, as replay() refuses it", () => {
+    const r = vloop("replay", fixture("usedBeforeInit.ts"), "--tape", "99999:99999", "--trace", "none");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/never reached tape entries 99999:99999/);
+  }, 30_000);
+
+  test("2: every bad option value is a usage error naming the option, never a failure of the program", () => {
+    const cases: [string[], RegExp][] = [
+      [["explore", fixture("usedBeforeInit.ts"), "--jitter", "abc"], /--jitter must be a finite number of seconds >= 0 \(got "abc"\)/],
+      [["explore", fixture("usedBeforeInit.ts"), "--jitter=-1"], /--jitter must be a finite number of seconds >= 0 \(got "-1"\)/],
+      [["explore", fixture("usedBeforeInit.ts"), "--max-steps", "0"], /--max-steps must be a whole number >= 1 \(got "0"\)/],
+      [["explore", fixture("usedBeforeInit.ts"), "--runs", "1.5"], /--runs must be a whole number >= 1 \(got "1.5"\)/],
+      [["explore", fixture("usedBeforeInit.ts"), "--workers", "0"], /--workers must be a whole number >= 1 \(got "0"\)/],
+      [["explore", fixture("usedBeforeInit.ts"), "--shard", "3/2"], /--shard 3\/2: need 0 <= i < n/],
+      [["explore", fixture("usedBeforeInit.ts"), "--strategy", "bfs"], /--strategy must be one of random, pct, dfs, portfolio \(got "bfs"\)/],
+      [["run", fixture("usedBeforeInit.ts"), "--trace", "png"], /--trace must be one of text, chrome, svg, none \(got "png"\)/],
+      [["run", fixture("usedBeforeInit.ts"), "--bogus"], /vloop run: unknown option --bogus/],
+      [["replay", fixture("usedBeforeInit.ts")], /vloop replay: --tape <tape> is required/],
+      [["run"], /vloop run: missing FILE/],
+      [["frobnicate"], /unknown command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = vloop(...args);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stdout, args.join(" ")).toBe("");
+    }
+  }, 120_000);
+
+  test("--self-check with --workers reports a nondeterministic program as such", () => {
+    const r = vloop("explore", fixture("flaky.ts"), "--self-check", "--runs", "20", "--workers", "2");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/not deterministic: the program is not deterministic under vloop/);
+  }, 60_000);
+
+  test("--workers above the machine's parallelism is capped, with a note", () => {
+    const r = vloop("explore", fixture("usedBeforeInit.ts"), "--runs", "100", "--workers", "1000");
+    expect(r.stderr).toMatch(/--workers 1000 is more than this machine runs at once: using \d+/);
+    expect(r.code).toBe(1); // the race is found all the same
+  }, 60_000);
+});

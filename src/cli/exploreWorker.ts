@@ -5,7 +5,7 @@
  * `{ id, task }`, the worker answers `{ id, result }` or `{ id, error }`.
  */
 import { parentPort } from "node:worker_threads";
-import { explore, type ExploreOptions } from "../explore/explore.js";
+import { NondeterminismError, explore, type ExploreOptions } from "../explore/explore.js";
 import { exported, loadFile } from "./load.js";
 
 export interface ChunkTask {
@@ -21,6 +21,8 @@ export interface ChunkResult {
   seed?: string;
   tape?: string;
   error?: string;
+  /** the program is not deterministic (--self-check): the report */
+  nondeterministic?: string;
 }
 
 /** Explores one chunk of run indices. */
@@ -35,6 +37,7 @@ export async function exploreChunk(task: ChunkTask): Promise<ChunkResult> {
     seed: r.seed,
     tape: r.tape,
     error: r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : r.failed ? String(r.error) : undefined,
+    nondeterministic: r.error instanceof NondeterminismError ? r.error.message : undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Loading a user's scenario file, and reporting errors with the file and line. */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface LoadedFile {
   path: string;
@@ -65,12 +65,35 @@ export function exported(loaded: LoadedFile, name: string): (...args: unknown[])
   return fn as (...args: unknown[]) => unknown;
 }
 
-/** An error's name, message and the first stack frame in the user's file. */
+/** vloop's own code: its package's dist/ (installed) or src/ (in a clone), cli/fixtures excepted. */
+const vloopRoot = fileURLToPath(new URL("../..", import.meta.url));
+function isVloopFrame(frame: string): boolean {
+  for (const dir of ["dist", "src"]) {
+    const at = frame.indexOf(`${vloopRoot}${dir}/`);
+    if (at >= 0 && !frame.includes(`${vloopRoot}src/cli/fixtures/`)) return true;
+  }
+  return false;
+}
+
+/** A frame of the JavaScript runtime or of a dependency: node:internal, native code, node_modules. */
+function isRuntimeFrame(frame: string): boolean {
+  return /\(node:|at node:|\(native\)|<anonymous>|node_modules[\\/]/.test(frame) || !/[\\/]/.test(frame);
+}
+
+/**
+ * An error's name and message, then where it happened in the user's code:
+ * the frames in the user's file first (`userFile`), else the first frame that
+ * is neither vloop's own nor the runtime's (Array.map, processImmediate,
+ * Socket.emit...), else the error's first frame unless it is vloop's own
+ * (a deadlock or a step budget has no line in the user's code to show).
+ */
 export function describeError(e: unknown, userFile?: string): string {
   if (!(e instanceof Error)) return String(e);
   const head = `${e.name}: ${e.message}`;
   const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
-  const mine = userFile ? frames.find((l) => l.includes(userFile)) : undefined;
-  const where = mine ?? frames.find((l) => !l.includes("node_modules") && !l.includes("/src/")) ?? frames[0];
-  return where ? `${head}\n${where.trim().replace(/^at /, "    at ")}` : head;
+  const mine = userFile ? frames.filter((l) => l.includes(userFile)).slice(0, 3) : [];
+  const other = frames.find((l) => !isVloopFrame(l) && !isRuntimeFrame(l));
+  const first = frames[0];
+  const where = mine.length > 0 ? mine : other ? [other] : first !== undefined && !isVloopFrame(first) ? [first] : [];
+  return [head, ...where.map((l) => l.trim().replace(/^at /, "    at "))].join("\n");
 }

@@ -12,6 +12,7 @@ import { pc } from "./colors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { runScenario, styleOf } from "../scenario/runScenario.js";
 import { describeError } from "./load.js";
+import { EXIT, exitFor } from "./exitStatus.js";
 
 interface Frame {
   iteration: number;
@@ -25,12 +26,23 @@ function fmt(t: number): string {
   return Number.isInteger(t) ? String(t) : String(+t.toFixed(6));
 }
 
-export async function record(main: (...args: unknown[]) => unknown): Promise<{ frames: Frame[]; error?: unknown }> {
+/** The most frames kept (a livelock makes frames without end, until its step budget). */
+const FRAME_LIMIT = 200_000;
+
+export async function record(main: (...args: unknown[]) => unknown, maxSteps?: number): Promise<{ frames: Frame[]; error?: unknown; dropped: number }> {
   const frames: Frame[] = [];
   let error: unknown;
+  let dropped = 0;
   try {
     await runScenario(main as () => Generator<unknown, unknown, unknown>, styleOf(main), {
+      maxSteps,
+      onRaise: (e) => (error = e),
+      onDeadlock: (e) => (error = e),
       onIteration: (loop: EventLoop) => {
+        if (frames.length >= FRAME_LIMIT) {
+          dropped++;
+          return;
+        }
         const snap = loop.snapshot();
         frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, lines: [] });
       },
@@ -42,7 +54,7 @@ export async function record(main: (...args: unknown[]) => unknown): Promise<{ f
   } catch (e) {
     error = e;
   }
-  return { frames, error };
+  return { frames, error, dropped };
 }
 
 export function renderFrame(frame: Frame, index: number, count: number, file: string): string {
@@ -64,9 +76,10 @@ export function renderFrame(frame: Frame, index: number, count: number, file: st
   return out.join("\n");
 }
 
-/** The interactive loop; returns the exit code. */
-export async function stepThrough(main: (...args: unknown[]) => unknown, file: string): Promise<number> {
-  const { frames, error } = await record(main);
+/** The interactive loop; returns the exit status (as `vloop run` would for the same run). */
+export async function stepThrough(main: (...args: unknown[]) => unknown, file: string, maxSteps?: number): Promise<number> {
+  const { frames, error, dropped } = await record(main, maxSteps);
+  if (dropped > 0) process.stderr.write(pc.yellow(`stepping through the first ${frames.length} iterations; ${dropped} more were not kept\n`));
   const stdin = process.stdin;
   const show = (i: number): void => {
     process.stdout.write("\x1b[2J\x1b[H");
@@ -74,7 +87,7 @@ export async function stepThrough(main: (...args: unknown[]) => unknown, file: s
   };
   const finish = (): number => {
     process.stdout.write(`\n${pc.bold("end of run")}${error ? `: ${pc.red(describeError(error, file))}` : ""}\n`);
-    return error ? 1 : 0;
+    return error === undefined ? EXIT.ok : exitFor(error);
   };
   if (frames.length === 0) return finish();
   if (!stdin.isTTY) {

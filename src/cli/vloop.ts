@@ -14,6 +14,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { type CommandSpec, type OptionSpec, UsageError, commandHelp, nonNegative, parseCommand, programHelp, shard, wholeNumber } from "./args.js";
 import { pc } from "./colors.js";
+import { StepBudgetExceeded } from "../errors.js";
+import { EXIT, exitFor } from "./exitStatus.js";
 import { NondeterminismError, explainTape, explore } from "../explore/explore.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
@@ -26,6 +28,8 @@ import { explorePool, maxWorkers } from "./explorePool.js";
 import { stepThrough } from "./step.js";
 import { loadRenderers, renderTrace } from "./traceOutput.js";
 
+/** The step budget of run, replay and step when --max-steps is not given: explore's per-run default, so its replay hints hold. */
+export const DEFAULT_MAX_STEPS = 1_000_000;
 const traceOption: OptionSpec = {
   name: "trace",
   value: "format",
@@ -34,19 +38,35 @@ const traceOption: OptionSpec = {
   default: "text",
 };
 const outOption: OptionSpec = { name: "out", value: "path", help: "write the trace to a file instead of stdout" };
+const maxStepsOption: OptionSpec = {
+  name: "max-steps",
+  value: "n",
+  help: "step budget: handles run before the run is ended as a livelock",
+  default: String(DEFAULT_MAX_STEPS),
+  parse: wholeNumber(1),
+};
 const exportOption = (what: string): OptionSpec => ({ name: "export", value: "name", help: what, default: "main" });
 
+/** The most trace events a command keeps (a livelock emits them without end): about 100 MB. */
+const TRACE_LIMIT = 1_000_000;
+
 /** Runs a file's main, prints its log lines, then the requested trace. */
-async function runAndShow(file: string, exportName: string, loopOptions: LoopOptions, trace: string, out: string | undefined): Promise<number> {
+async function runAndShow(file: string, exportName: string, loopOptions: LoopOptions, trace: string, out: string | undefined, policy?: ReplayPolicy): Promise<number> {
   const loaded = await loadFile(file);
   const main = exported(loaded, exportName) as () => Generator<unknown, unknown, unknown>;
   const title = (loaded.module.meta as { title?: string } | undefined)?.title ?? file;
-  const tracer = new ArrayTracer();
+  const tracer = trace === "none" ? undefined : new ArrayTracer(TRACE_LIMIT);
   let loop: EventLoop | undefined;
   let failure: unknown;
   let lines: string[] = [];
   try {
-    lines = await runScenario(main, styleOf(main), { ...loopOptions, tracer, onLoop: (l) => (loop = l), onRaise: (e) => (failure = e) });
+    lines = await runScenario(main, styleOf(main), {
+      ...loopOptions,
+      tracer,
+      onLoop: (l) => (loop = l),
+      onRaise: (e) => (failure = e),
+      onDeadlock: (e) => (failure = e),
+    });
   } catch (e) {
     failure = e;
   }
@@ -55,13 +75,26 @@ async function runAndShow(file: string, exportName: string, loopOptions: LoopOpt
   for (const ctx of loop?.unhandled ?? []) {
     process.stderr.write(`${pc.yellow(ctx.message)}\n${describeError(ctx.exception, loaded.path)}\n`);
   }
-  if (trace !== "none") emitTrace(tracer.events, trace, out, title);
-  if (loop && loop.tape.length > 0) process.stderr.write(pc.dim(`tape: ${JSON.stringify(tapeOf(loop))}\n`));
+  if (tracer) {
+    emitTrace(tracer.events, trace, out, title);
+    if (tracer.dropped > 0) process.stderr.write(pc.yellow(`the trace shows the first ${tracer.events.length} events; ${tracer.dropped} more were not kept\n`));
+  }
+  if (loop && loop.tape.some((v) => v !== 0)) process.stderr.write(pc.dim(`tape: ${JSON.stringify(tapeOf(loop))}\n`));
   if (failure !== undefined) {
     process.stderr.write(`${pc.red("error:")} ${describeError(failure, loaded.path)}\n`);
-    return 1;
+    if (failure instanceof StepBudgetExceeded) {
+      process.stderr.write(pc.dim(`(a livelock, or a longer run than the budget: --max-steps N sets it; the default is ${DEFAULT_MAX_STEPS})\n`));
+    }
+    return exitFor(failure);
   }
-  return 0;
+  const unused = policy?.unused() ?? [];
+  if (policy && unused.length > 0) {
+    throw new UsageError(
+      `the run passed, but it made only ${policy.decisions} decisions and never reached tape entries ` +
+        `${unused.map((d) => `${d.index}:${d.value}`).join(", ")}: the tape belongs to another program or other options (--jitter, --export?)`,
+    );
+  }
+  return EXIT.ok;
 }
 
 function tapeOf(loop: EventLoop): string {
@@ -107,10 +140,12 @@ const commands: CommandSpec[] = [
       exportOption("the exported function to run (a generator function or an async function)"),
       { name: "seed", value: "seed", help: "seed for random strategies", default: "0" },
       { name: "strategy", value: "name", help: "scheduling strategy", choices: ["cpython", "fifo", "random"], default: "cpython" },
+      maxStepsOption,
       traceOption,
       outOption,
     ],
-    run: ([file], o) => runAndShow(file as string, o.export as string, { seed: o.seed as string, strategy: o.strategy as string }, o.trace as string, o.out as string | undefined),
+    run: ([file], o) =>
+      runAndShow(file as string, o.export as string, { seed: o.seed as string, strategy: o.strategy as string, maxSteps: o["max-steps"] as number }, o.trace as string, o.out as string | undefined),
   },
   {
     name: "replay",
@@ -120,14 +155,14 @@ const commands: CommandSpec[] = [
       { name: "tape", value: "tape", help: 'the tape to follow, e.g. "12:1,40:2" ("" is CPython\'s order)', required: true },
       exportOption("the exported function to run"),
       { name: "jitter", value: "seconds", help: "the jitter the tape was recorded with (default: the tape's own header)", parse: nonNegative },
-      { name: "max-steps", value: "n", help: "step budget", parse: wholeNumber(1) },
+      maxStepsOption,
       traceOption,
       outOption,
     ],
     run: ([file], o) => {
       const policy = new ReplayPolicy(o.tape as string);
       const jitter = (o.jitter as number | undefined) ?? policy.jitter;
-      return runAndShow(file as string, o.export as string, { strategy: policy, jitter, maxSteps: o["max-steps"] as number | undefined }, o.trace as string, o.out as string | undefined);
+      return runAndShow(file as string, o.export as string, { strategy: policy, jitter, maxSteps: o["max-steps"] as number }, o.trace as string, o.out as string | undefined, policy);
     },
   },
   {
@@ -152,10 +187,10 @@ const commands: CommandSpec[] = [
     name: "step",
     summary: "step through a run one loop iteration at a time (keys: s/enter step, c continue to the next time advance, q quit)",
     args: ["FILE"],
-    options: [exportOption("the exported function to run")],
+    options: [exportOption("the exported function to run"), maxStepsOption],
     run: async ([file], o) => {
       const loaded = await loadFile(file as string);
-      return stepThrough(exported(loaded, o.export as string), loaded.path);
+      return stepThrough(exported(loaded, o.export as string), loaded.path, o["max-steps"] as number);
     },
   },
 ];
@@ -178,6 +213,10 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     const r = await explorePool({ file: loaded.path, exportName: o.export, workers, options: base, onProgress: (d, t) => progress.update(d, t) });
     progress.done();
     runs = r.runs;
+    if (r.first?.nondeterministic !== undefined) {
+      process.stdout.write(`${pc.red("not deterministic")}: ${r.first.nondeterministic}\n`);
+      return EXIT.raised;
+    }
     if (r.failed) {
       tape = r.first?.tape;
       seed = r.first?.seed;
@@ -189,7 +228,7 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     runs = r.runs;
     if (r.error instanceof NondeterminismError) {
       process.stdout.write(`${pc.red("not deterministic")}: ${r.error.message}\n`);
-      return 1;
+      return EXIT.raised;
     }
     if (r.failed) {
       tape = r.tape;
@@ -198,14 +237,14 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
   }
   if (tape === undefined) {
     process.stdout.write(`${pc.green("no failure")} in ${runs} runs (${o.strategy}, seed ${JSON.stringify(o.seed)})\n`);
-    return 0;
+    return EXIT.ok;
   }
   // shrink and explain the failing run here, in one process
   const report = await explainTape(prog, tape, { seed: seed as string, strategy: o.strategy, runs, maxSteps, jitter: o.jitter });
   process.stdout.write(`${pc.red("failure")} after ${runs} runs\n${report.report}\n`);
   const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${maxSteps ? ` --max-steps ${maxSteps}` : ""}`;
   process.stdout.write(`\nreplay it:\n  npx vloop replay ${file} --tape ${JSON.stringify(report.shrunkTape)}${flags}\n`);
-  return 1;
+  return EXIT.raised;
 }
 
 /** Runs the command line on `argv` (the words after `vloop`); resolves to the exit status. */
@@ -213,11 +252,11 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     process.stdout.write(programHelp(SUMMARY, commands));
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === "-V" || name === "--version") {
     process.stdout.write(`${version()}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const command = commands.find((c) => c.name === name);
   if (command === undefined) {
@@ -225,7 +264,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (rest.includes("-h") || rest.includes("--help")) {
     process.stdout.write(commandHelp(command));
-    return 0;
+    return EXIT.ok;
   }
   const { args, options } = parseCommand(command, rest);
   return command.run(args, options);
@@ -244,5 +283,5 @@ try {
   if (e instanceof UsageError) process.stderr.write(`${pc.red("error:")} ${e.message}\n${pc.dim("(vloop --help for the commands and their options)")}\n`);
   else if (e instanceof CliError) process.stderr.write(`${pc.red("error:")} ${e.message}\n`);
   else process.stderr.write(`${pc.red("error:")} ${describeError(e)}\n`);
-  process.exitCode = 2;
+  process.exitCode = EXIT.usage;
 }

@@ -27,10 +27,18 @@ export interface Tracer {
   emit(event: TraceEvent): void;
 }
 
-/** A tracer that keeps every event in an array. */
+/**
+ * A tracer that keeps the events in an array: all of them, or the first
+ * `limit` (a livelock emits events without end; the command line keeps a
+ * bounded prefix and says so). `dropped` counts the events past the limit.
+ */
 export class ArrayTracer implements Tracer {
   readonly events: TraceEvent[] = [];
+  /** how many events arrived after the array was full */
+  dropped = 0;
+  constructor(private readonly limit = Infinity) {}
   emit(event: TraceEvent): void {
-    this.events.push(event);
+    if (this.events.length < this.limit) this.events.push(event);
+    else this.dropped++;
   }
 }

@@ -89,7 +89,7 @@ export function styleOf(main: unknown): "gen" | "async" {
 export async function runScenario(
   main: GenMain | AsyncMain,
   style: Style = styleOf(main),
-  options: LoopOptions & { onLine?: (line: string) => void; onRaise?: (error: unknown) => void } = {},
+  options: LoopOptions & { onLine?: (line: string) => void; onRaise?: (error: unknown) => void; onDeadlock?: (error: DeadlockError) => void } = {},
 ): Promise<string[]> {
   const lines: string[] = [];
   let loop: EventLoop | null = null;
@@ -116,6 +116,7 @@ export async function runScenario(
     const fromMain = raised as { error: unknown } | undefined; // set inside the wrapper
     if (fromMain !== undefined && e === fromMain.error) return lines;
     if (!(e instanceof DeadlockError)) throw e;
+    options.onDeadlock?.(e);
     lines.push(`${fmtTime((loop as EventLoop | null)?.time() ?? 0)} - deadlock`);
   } finally {
     setLogSink(null);
