@@ -145,6 +145,24 @@ describe.each(styles)("long sleeps finish at once (%s style)", (style) => {
   });
 });
 
+describe("CPython's iteration counts", () => {
+  test.each(styles)("scenario 53 (ten days from t=0.1, then eighty) takes 97 iterations, as in CPython (%s style)", async (style) => {
+    // python3 scenarios/recorder/vclock_recorder.py --stats scenarios/core/53_long_idle_waits.py: iterations 97
+    const g = guarded({ onLog: () => {} });
+    if (style === "gen") {
+      const { main } = await import("../../scenarios/core/53_long_idle_waits.gen.js");
+      runSync(main, g.options);
+    } else {
+      const { main } = await import("../../scenarios/core/53_long_idle_waits.async.js");
+      await run(main, g.options);
+    }
+    expect(g.loop()._iteration).toBe(97);
+    // two runs of idle iterations counted at once, nine and eighty (6912000.25 - 86400 j > 86400
+    // for j = 0..79); the last of each run is the one observers see, `skipped` counts the others
+    expect(g.frames.filter((f) => f.skipped > 0).map((f) => f.skipped)).toEqual([8, 79]);
+  });
+});
+
 describe("waitFor with a far timeout", () => {
   test("waitFor(ev.wait(), 1e300) with nobody to set the event is a DeadlockError, in both styles", async () => {
     const g1 = guarded();
