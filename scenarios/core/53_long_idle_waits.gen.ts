@@ -24,7 +24,7 @@ export function* main() {
   yield* fut;
   log("woke at", now(), "deadline", pyFloat(when));
   // Eighty days and a quarter: eighty idle iterations, then the clock lands
-  // on the deadline itself. (Under 2**23 s: past that, now + 1e-9 rounds back
+  // on the deadline itself. (Under 2**24 s: past that, now + 1e-9 rounds back
   // to now, and on a virtual clock CPython never lets a deadline it landed
   // on fall due; vloop does, see loop/baseEventLoop.ts.)
   yield* sleep(80 * 86400 + 0.25);
