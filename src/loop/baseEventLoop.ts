@@ -82,10 +82,11 @@ export interface ChoiceRecord {
 
 
 
+/** A time or delay: any number but NaN. An infinite one is accepted, as CPython does (a timer at +Infinity never fires). */
 function checkNumber(what: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
+  if (typeof value !== "number" || Number.isNaN(value)) {
     const shown = typeof value === "number" ? String(value) : `${typeof value} ${String(value)}`;
-    throw new TypeError(`${what}: ${name} must be a finite number (got ${shown})`);
+    throw new TypeError(`${what}: ${name} must be a number other than NaN (got ${shown})`);
   }
   return value;
 }
@@ -209,9 +210,10 @@ export class BaseEventLoop {
 
   /**
    * Schedules `callback(...args)` at `time() + delay`. A negative or zero delay
-   * runs it in the next iteration that processes timers.
+   * runs it in the next iteration that processes timers; an infinite one never
+   * (if nothing else is left to run, the run ends in a DeadlockError).
    * Mirrors `loop.call_later`.
-   * @throws TypeError if delay is not a finite number or callback not a function.
+   * @throws TypeError if delay is NaN or not a number, or callback not a function.
    * @example loop.callLater(1.5, () => log("later"));
    */
   callLater(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
@@ -221,9 +223,9 @@ export class BaseEventLoop {
   }
 
   /**
-   * Schedules `callback(...args)` at virtual time `when`.
+   * Schedules `callback(...args)` at virtual time `when` (+Infinity: never).
    * Mirrors `loop.call_at`.
-   * @throws TypeError if when is not a finite number or callback not a function.
+   * @throws TypeError if when is NaN or not a number, or callback not a function.
    * @example loop.callAt(loop.time() + 2, () => log("at"));
    */
   callAt(when: number, callback: Callback, ...args: unknown[]): TimerHandle {

@@ -163,6 +163,17 @@ describe("CPython's iteration counts", () => {
   });
 });
 
+describe.each(styles)("sleep(Infinity) (%s style)", (style) => {
+  test("with nothing else left to run is a DeadlockError, at once (CPython sleeps forever)", async () => {
+    const start = process.hrtime.bigint();
+    const run_ = runSleeper(Infinity, style);
+    await expect(run_).rejects.toThrow(
+      /^deadlock at t=0 \(iteration 2\): nothing is ready, and the earliest timer, timer #1 \(wake sleep\(Infinity\)\) due at t=Infinity, can never fire: .*CPython would wait forever\. Unfinished tasks:\n {2}Task-1: waits on <Future#1 sleep\(Infinity\) pending>$/s,
+    );
+    expect(Number(process.hrtime.bigint() - start) / 1e6).toBeLessThan(500);
+  });
+});
+
 describe("waitFor with a far timeout", () => {
   test("waitFor(ev.wait(), 1e300) with nobody to set the event is a DeadlockError, in both styles", async () => {
     const g1 = guarded();
