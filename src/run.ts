@@ -45,7 +45,11 @@ export interface LoopOptions {
   recordChoices?: boolean;
   /** Seconds a timer may fire early or late, as a recorded choice (choosing strategies only). */
   jitter?: number;
-  /** Called once per loop iteration (step-through tools): see EventLoop.snapshot(). */
+  /**
+   * Called once per loop iteration (step-through tools): see EventLoop.snapshot().
+   * A run of idle iterations (a long sleep waits a day per iteration) is counted,
+   * not run: one call stands for all of them, and snapshot().skipped says how many.
+   */
   onIteration?: (loop: EventLoop) => void;
   /** Receives every line that log() prints during the run, e.g. `{ onLog: console.log }`. */
   onLog?: (line: string) => void;

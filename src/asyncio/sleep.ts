@@ -156,16 +156,18 @@ setPyName(SleepCoroutine, "Future"); // as a task's wait_for: the future asyncio
 
 /**
  * Suspends the calling task for `delay` virtual seconds, then returns `result`.
- * Mirrors `asyncio.sleep(delay, result)`; `sleep(0)` yields exactly once.
- * @throws TypeError when delay is not a finite number (NaN, Infinity, a string).
+ * Mirrors `asyncio.sleep(delay, result)`; `sleep(0)` (any delay <= 0, -Infinity
+ * too) yields exactly once; `sleep(Infinity)` sleeps until cancelled, as in
+ * CPython (if nothing else is left to run, the run ends in a DeadlockError).
+ * @throws TypeError when delay is NaN or not a number.
  * @example
  * yield* sleep(1);                  // generator style
  * const v = await sleep(2, "done"); // async style
  */
 export function sleep<T = undefined>(delay: number, result?: T): Awaitable<T> {
-  if (typeof delay !== "number" || !Number.isFinite(delay)) {
+  if (typeof delay !== "number" || Number.isNaN(delay)) {
     const shown = typeof delay === "number" ? String(delay) : `${typeof delay} ${JSON.stringify(delay)}`;
-    throw new TypeError(`sleep: delay must be a finite number of seconds (got ${shown})`);
+    throw new TypeError(`sleep: delay must be a number of seconds other than NaN (got ${shown})`);
   }
   // A delay <= 0 is a bare yield: no future and no timer, so a smaller object.
   return delay <= 0 ? new YieldOnce<T>(delay, result as T) : new SleepCoroutine<T>(delay, result as T);

@@ -23,9 +23,10 @@ export function isExactlyCancelled(exc: unknown): boolean {
   return exc instanceof CancelledError && Object.getPrototypeOf(exc) === CancelledError.prototype;
 }
 
+/** A deadline or delay: null, or any number but NaN (an infinite one is accepted, as CPython does). */
 function checkWhen(what: string, when: unknown): void {
-  if (when !== null && (typeof when !== "number" || !Number.isFinite(when))) {
-    throw new TypeError(`${what} must be a finite number, or null for no deadline (got ${String(when)})`);
+  if (when !== null && (typeof when !== "number" || Number.isNaN(when))) {
+    throw new TypeError(`${what} must be a number other than NaN, or null for no deadline (got ${String(when)})`);
   }
 }
 

@@ -41,8 +41,8 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
     if (!isFuture(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   }
   const timeout = options.timeout ?? null;
-  if (timeout !== null && (typeof timeout !== "number" || !Number.isFinite(timeout))) {
-    throw new TypeError(`wait: timeout must be a finite number or null (got ${String(timeout)})`);
+  if (timeout !== null && (typeof timeout !== "number" || Number.isNaN(timeout))) {
+    throw new TypeError(`wait: timeout must be a number other than NaN, or null (got ${String(timeout)})`);
   }
   const loop = requireLoop("wait()");
   const waiter = new Future<unknown>(loop);

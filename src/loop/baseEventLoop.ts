@@ -21,6 +21,7 @@ import type { SchedulingPolicy } from "../schedule/policy.js";
 import { Deque } from "../util/deque.js";
 import { FifoTimerHeap, TimerHeap } from "../util/heap.js";
 import { Choices } from "./choices.js";
+import { type IdleRun, idleRun } from "./idleClock.js";
 import { describeCandidate, isTaskCallback } from "./taskCallbacks.js";
 import { type Callback, Handle, type Runnable, TimerHandle, type TimerLike } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
@@ -81,10 +82,11 @@ export interface ChoiceRecord {
 
 
 
+/** A time or delay: any number but NaN. An infinite one is accepted, as CPython does (a timer at +Infinity never fires). */
 function checkNumber(what: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
+  if (typeof value !== "number" || Number.isNaN(value)) {
     const shown = typeof value === "number" ? String(value) : `${typeof value} ${String(value)}`;
-    throw new TypeError(`${what}: ${name} must be a finite number (got ${shown})`);
+    throw new TypeError(`${what}: ${name} must be a number other than NaN (got ${shown})`);
   }
   return value;
 }
@@ -134,6 +136,8 @@ export class BaseEventLoop {
   readonly unhandled: ExceptionContext[] = [];
 
   /** @internal loop iteration counter */ _iteration = 0;
+  /** @internal idle iterations counted instead of run, before iteration `_skippedAt` (snapshots) */ _skipped = 0;
+  /** @internal */ _skippedAt = -1;
   /** @internal handles left to run in the current iteration */ _todo = 0;
   /** @internal handles run so far (the step budget counts these) */ _handlesRun = 0;
   private readonly _maxSteps: number;
@@ -147,7 +151,11 @@ export class BaseEventLoop {
   /** @internal set while the loop waits for a queued resume after an async step */ _resumePending: LoopTask | null = null;
   /** @internal called when the loop may carry on after an async step (set by the driver) */
   _onResume: (() => void) | null = null;
-  /** @internal Called once per loop iteration, after due timers moved to the ready queue (step-through tools). */
+  /**
+   * @internal Called once per loop iteration, after due timers moved to the
+   * ready queue (step-through tools); once for a run of idle iterations that
+   * the loop counted instead of running (see `_waitCapped`).
+   */
   _onIteration: ((loop: BaseEventLoop) => void) | null = null;
   /**
    * @internal tracing only: what the handle being run is ("timer #3", "callback
@@ -202,9 +210,10 @@ export class BaseEventLoop {
 
   /**
    * Schedules `callback(...args)` at `time() + delay`. A negative or zero delay
-   * runs it in the next iteration that processes timers.
+   * runs it in the next iteration that processes timers; an infinite one never
+   * (if nothing else is left to run, the run ends in a DeadlockError).
    * Mirrors `loop.call_later`.
-   * @throws TypeError if delay is not a finite number or callback not a function.
+   * @throws TypeError if delay is NaN or not a number, or callback not a function.
    * @example loop.callLater(1.5, () => log("later"));
    */
   callLater(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
@@ -214,9 +223,9 @@ export class BaseEventLoop {
   }
 
   /**
-   * Schedules `callback(...args)` at virtual time `when`.
+   * Schedules `callback(...args)` at virtual time `when` (+Infinity: never).
    * Mirrors `loop.call_at`.
-   * @throws TypeError if when is not a finite number or callback not a function.
+   * @throws TypeError if when is NaN or not a number, or callback not a function.
    * @example loop.callAt(loop.time() + 2, () => log("at"));
    */
   callAt(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
@@ -454,15 +463,14 @@ export class BaseEventLoop {
     }
 
     // The select() step: with nothing ready, jump to the earliest live timer
-    // (by at most MAXIMUM_SELECT_TIMEOUT per iteration, as CPython's wait is capped).
+    // (by at most MAXIMUM_SELECT_TIMEOUT per iteration, as CPython's wait is
+    // capped: timeout = min(max(0, when - now), cap); a capped wait is cold).
     if (this._ready.length === 0 && !this._stopping) {
       if (heap.length === 0) this._deadlock();
       const when = heap.peekWhen();
-      const timeout = Math.min(Math.max(0, when - this._now), MAXIMUM_SELECT_TIMEOUT);
-      if (timeout > 0) {
-        if (when - this._now > timeout) this._now = this._now + timeout;
-        else if (when > this._now) this._now = when;
-      }
+      const gap = when - this._now;
+      if (gap > MAXIMUM_SELECT_TIMEOUT) this._waitCapped(when);
+      else if (gap > 0) this._now = when;
     }
 
     // Ordering: timers due before now + resolution move to the ready queue in
@@ -491,10 +499,65 @@ export class BaseEventLoop {
   }
 
   /**
-   * What the loop holds right now, for step-through tools: the handles this
-   * iteration will run (in order) and the live timers by deadline.
+   * The select() step when the earliest timer is more than a day away: the
+   * wait is capped, `now = now + MAXIMUM_SELECT_TIMEOUT`. If that leaves the
+   * timer not yet due, this iteration is idle, and so may be many after it
+   * (a sleep(1e17) is 1.16e12 of them): `idleRun` counts them and finds the
+   * clock after them, bit for bit what repeated additions give, and this
+   * iteration stands for all of them: the iteration number moves on by their
+   * count, the clock to where the last one leaves it, and `_onIteration` is
+   * called once. Nothing else can tell: an idle iteration runs no handle,
+   * takes no decision and emits no trace event, and the ones after this one
+   * start from the same heap with nothing to clean up (this iteration left a
+   * live timer at the head, and the rebuild test stays false: it was false
+   * or it reset the count, and popping cancelled heads only lowers the
+   * cancelled fraction). The iteration that runs the timer is an ordinary one.
+   * A deadline the clock can never step to (see idleRun) is a DeadlockError.
    */
-  snapshot(): { iteration: number; time: number; ready: string[]; timers: { when: number; what: string }[]; current: string | null } {
+  private _waitCapped(when: number): void {
+    const run = idleRun(this._now, when, MAXIMUM_SELECT_TIMEOUT, CLOCK_RESOLUTION, Number.MAX_SAFE_INTEGER - this._iteration);
+    if (run.stalled !== null) this._unreachable(when, run);
+    if (run.iterations === 0) {
+      this._now = this._now + MAXIMUM_SELECT_TIMEOUT; // the timer is due after this one capped wait
+      return;
+    }
+    this._iteration += run.iterations - 1;
+    this._now = run.clock;
+    this._skipped = run.iterations - 1;
+    this._skippedAt = this._iteration;
+  }
+
+  /** The earliest timer's deadline cannot be reached by stepping the clock: say why, and who waits. */
+  private _unreachable(when: number, run: IdleRun): never {
+    const timer = this._scheduled.items[0];
+    const why =
+      run.stalled === "rounding"
+        ? `after ${run.iterations} idle iterations, at t=${run.clock}, t + ${MAXIMUM_SELECT_TIMEOUT} rounds back to t and the clock stops`
+        : `its idle iterations would take the iteration number past ${Number.MAX_SAFE_INTEGER} (2**53 - 1) ` +
+          `by t=${run.clock}, where counting stops being exact`;
+    throw new DeadlockError(
+      `deadlock at t=${this._now} (iteration ${this._iteration}): nothing is ready, and the earliest timer, ` +
+        `timer #${timer._id} (${timer.describeTimer()}) due at t=${when}, can never fire: the loop waits at most ` +
+        `${MAXIMUM_SELECT_TIMEOUT} s per iteration (asyncio's MAXIMUM_SELECT_TIMEOUT) and ${why}. ` +
+        `CPython would wait forever. Unfinished tasks:\n${this._describePending()}`,
+    );
+  }
+
+  /**
+   * What the loop holds right now, for step-through tools: the handles this
+   * iteration will run (in order), the live timers by deadline, and how many
+   * idle iterations before this one were counted rather than run (a long
+   * sleep's days of waiting: one snapshot for all of them).
+   */
+  snapshot(): {
+    iteration: number;
+    time: number;
+    ready: string[];
+    timers: { when: number; what: string }[];
+    current: string | null;
+    /** idle iterations just before this one that the loop counted instead of running (none ran a handle) */
+    skipped: number;
+  } {
     const ready: string[] = [];
     for (let i = 0; i < this._ready.length; i++) {
       const h = this._ready.at(i);
@@ -505,16 +568,22 @@ export class BaseEventLoop {
       .filter((t) => !t._cancelled)
       .sort((a, b) => a._when - b._when || a._id - b._id)
       .map((t) => ({ when: t._when, what: `timer #${t._id} ${t.describeTimer()}` }));
-    return { iteration: this._iteration, time: this._now, ready, timers, current: this._currentTask?.getName() ?? null };
+    const skipped = this._skippedAt === this._iteration ? this._skipped : 0;
+    return { iteration: this._iteration, time: this._now, ready, timers, current: this._currentTask?.getName() ?? null, skipped };
   }
 
   private _deadlock(): never {
-    const waiting: string[] = [];
-    for (const task of this._pendingTasks()) waiting.push(`  ${task.getName()}: ${task._describeWait()}`);
     throw new DeadlockError(
       `deadlock at t=${this._now}: no handle is ready and no timer is pending, ` +
-        `so nothing can ever run again. Unfinished tasks:\n${waiting.join("\n") || "  (none)"}`,
+        `so nothing can ever run again. Unfinished tasks:\n${this._describePending()}`,
     );
+  }
+
+  /** One line per unfinished task: its name and what it waits on. */
+  private _describePending(): string {
+    const waiting: string[] = [];
+    for (const task of this._pendingTasks()) waiting.push(`  ${task.getName()}: ${task._describeWait()}`);
+    return waiting.join("\n") || "  (none)";
   }
 
   private _budgetExceeded(): never {
