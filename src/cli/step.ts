@@ -20,6 +20,8 @@ interface Frame {
   ready: string[];
   timers: { when: number; what: string }[];
   lines: string[];
+  /** idle iterations (a day of waiting each, as asyncio's select cap) counted before this one instead of run */
+  skipped: number;
 }
 
 function fmt(t: number): string {
@@ -44,7 +46,7 @@ export async function record(main: (...args: unknown[]) => unknown, maxSteps?: n
           return;
         }
         const snap = loop.snapshot();
-        frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, lines: [] });
+        frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, lines: [], skipped: snap.skipped });
       },
       onLine: (line) => {
         const frame = frames[frames.length - 1];
@@ -61,6 +63,7 @@ export function renderFrame(frame: Frame, index: number, count: number, file: st
   const out: string[] = [];
   out.push(pc.bold(`vloop step ${file}`) + pc.dim(`   frame ${index + 1}/${count}`));
   out.push(`${pc.cyan(`iteration ${frame.iteration}`)}   ${pc.cyan(`t=${fmt(frame.time)}`)}`);
+  if (frame.skipped > 0) out.push(pc.dim(`(after ${frame.skipped} idle iterations of up to a day each: nothing was ready, the next timer was far away)`));
   out.push("");
   out.push(pc.bold(`ready queue (runs now, in this order): ${frame.ready.length}`));
   for (const r of frame.ready.slice(0, 12)) out.push(`  ${r}`);
