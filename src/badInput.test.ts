@@ -6,18 +6,25 @@ import { describe, expect, test } from "vitest";
 import {
   CancelledError,
   DeadlockError,
+  Event,
   Future,
   InvalidStateError,
+  Lock,
+  Queue,
   RuntimeError,
   StepBudgetExceeded,
   UsageError,
+  asCompleted,
   createTask,
   currentTask,
+  ensureFuture,
   gather,
   getRunningLoop,
   run,
   runSync,
+  shield,
   sleep,
+  timeout,
   waitFor,
 } from "./index.js";
 
@@ -337,5 +344,37 @@ describe("exceptions nobody retrieved", () => {
       { onException: (_loop, ctx) => seen.push(`${ctx.message}: ${(ctx.exception as Error).message}`) },
     );
     expect(seen).toEqual(["Task exception was never retrieved (task forgotten): lost"]);
+  });
+});
+
+describe("a future completed after its loop closed", () => {
+  // CPython 3.12 (both the C and the Python Future), after loop.close():
+  //   fut.set_result(1) with a done callback   -> RuntimeError: Event loop is closed (fut.done() is True)
+  //   fut.cancel() with a done callback        -> RuntimeError: Event loop is closed (fut.cancelled() is True)
+  //   fut.set_result(1) / set_exception(e) with no callback -> no error
+  //   add_done_callback on a done future       -> RuntimeError: Event loop is closed
+  //   add_done_callback on a pending future    -> no error
+  function leftOver(): Future<number>[] {
+    return runSync(function* () {
+      const loop = getRunningLoop();
+      return [loop.createFuture<number>(), loop.createFuture<number>(), loop.createFuture<number>(), loop.createFuture<number>()];
+    });
+  }
+
+  test("raises 'Event loop is closed' when it has callbacks to schedule, as asyncio does", () => {
+    const [withCallback, plain, toCancel, failing] = leftOver();
+    const seen: string[] = [];
+    withCallback.addDoneCallback(() => seen.push("called"));
+    toCancel.addDoneCallback(() => seen.push("called"));
+    expect(() => withCallback.setResult(1)).toThrow(RuntimeError);
+    expect(() => withCallback.setResult(1)).toThrow(InvalidStateError); // it is done all the same
+    expect(withCallback.result()).toBe(1);
+    expect(() => toCancel.cancel()).toThrow("Event loop is closed");
+    expect(toCancel.cancelled()).toBe(true);
+    expect(seen).toEqual([]);
+    plain.setResult(2); // nothing to schedule: no error
+    failing.setException(new Error("x"));
+    expect(() => plain.addDoneCallback(() => undefined)).toThrow("Event loop is closed");
+    expect(() => leftOver()[0].addDoneCallback(() => undefined)).not.toThrow();
   });
 });

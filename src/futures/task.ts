@@ -565,6 +565,8 @@ export class Task<T = unknown> extends Future<T> {
   /** The async body's promise settled: the coroutine returned or raised. */
   private _asyncSettled(failed: boolean, value: unknown): void {
     const loop = this._loop;
+    // The run already ended (the watchdog named this body as stuck): nothing to finish.
+    if (loop._closed) return;
     if (loop._asyncWaiter !== this) {
       // The body finished while the task was not being stepped: it awaited
       // something vloop does not control, and that something settled.
