@@ -40,7 +40,7 @@ describe("delays", () => {
       const loop = getRunningLoop();
       expect(() => loop.callLater(NaN, () => {})).toThrow("callLater: delay must be a finite number (got NaN)");
       expect(() => loop.callAt(Infinity, () => {})).toThrow("callAt: when must be a finite number (got Infinity)");
-      expect(() => loop.callLater("2" as unknown as number, () => {})).toThrow(/got string 2/);
+      expect(() => loop.callLater("2" as unknown as number, () => {})).toThrow('got string "2"');
       expect(() => loop.callSoon(42 as unknown as () => void)).toThrow("callSoon: callback must be a function (got number)");
     });
   });
@@ -376,5 +376,62 @@ describe("a future completed after its loop closed", () => {
     failing.setException(new Error("x"));
     expect(() => plain.addDoneCallback(() => undefined)).toThrow("Event loop is closed");
     expect(() => leftOver()[0].addDoneCallback(() => undefined)).not.toThrow();
+  });
+});
+
+describe("loop options are checked where they enter", () => {
+  const main = function* (): Generator<unknown, string, unknown> {
+    yield* sleep(1);
+    return "ran";
+  };
+  const error = (options: unknown): string => {
+    try {
+      runSync(main, options as never);
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "no error";
+  };
+
+  test("maxSteps: a whole number >= 1, or Infinity", () => {
+    expect(error({ maxSteps: NaN })).toBe("ValueError: maxSteps must be a whole number of handles >= 1, or Infinity for no budget (got NaN)");
+    expect(error({ maxSteps: -1 })).toBe("ValueError: maxSteps must be a whole number of handles >= 1, or Infinity for no budget (got -1)");
+    expect(error({ maxSteps: 0 })).toMatch(/^ValueError: maxSteps .*\(got 0\)$/);
+    expect(error({ maxSteps: 2.5 })).toMatch(/^ValueError: maxSteps .*\(got 2.5\)$/);
+    expect(error({ maxSteps: "100" })).toBe('TypeError: maxSteps must be a number (got string "100")');
+    expect(error({ maxSteps: Infinity })).toBe("no error");
+    expect(error({ maxSteps: 100 })).toBe("no error");
+  });
+
+  test("strategy: a name or a whole SchedulingPolicy", () => {
+    expect(error({ strategy: {} })).toBe(
+      "TypeError: strategy: a SchedulingPolicy object needs name (a string), fifoTimers and chooses (booleans) and choose(n, point) (a function); {} has no proper name, fifoTimers, chooses, choose",
+    );
+    expect(error({ strategy: { name: "mine", fifoTimers: false, chooses: true } })).toMatch(/has no proper choose$/);
+    expect(error({ strategy: null })).toMatch(/^TypeError: strategy must be one of cpython, fifo, random, pct or a SchedulingPolicy object \(got null\)$/);
+    expect(error({ strategy: 42 })).toMatch(/\(got 42\)$/);
+    expect(error({ strategy: "bogus" })).toMatch(/^UsageError: unknown strategy "bogus"/);
+    expect(error({ strategy: { name: "mine", fifoTimers: true, chooses: false, choose: () => 0 } })).toBe("no error");
+  });
+
+  test("seed, jitter, the hooks, tracer, recordChoices and the options object itself", () => {
+    expect(error({ seed: NaN })).toBe("TypeError: runSync: seed must be a string or a finite number (got NaN)");
+    expect(error({ seed: {} })).toBe("TypeError: runSync: seed must be a string or a finite number (got {})");
+    expect(error({ seed: "abc", strategy: "random" })).toBe("no error");
+    expect(error({ jitter: -1, strategy: "random" })).toBe("TypeError: jitter must be a finite number of seconds >= 0 (got -1)");
+    expect(error({ jitter: NaN })).toBe("TypeError: jitter must be a finite number of seconds >= 0 (got NaN)");
+    expect(error({ onLoop: 42 })).toBe("TypeError: runSync: onLoop must be a function (got 42)");
+    expect(error({ onIteration: "x" })).toBe('TypeError: runSync: onIteration must be a function (got "x")');
+    expect(error({ onLog: {} })).toBe("TypeError: runSync: onLog must be a function (got {})");
+    expect(error({ onException: true })).toBe("TypeError: runSync: onException must be a function (got true)");
+    expect(error({ tracer: {} })).toBe("TypeError: runSync: tracer must be an object with an emit(event) method (got {})");
+    expect(error({ recordChoices: "yes" })).toBe('TypeError: runSync: recordChoices must be a boolean (got "yes")');
+    expect(error(42)).toBe("TypeError: runSync: options must be an object (LoopOptions) or omitted (got 42)");
+    expect(error({ tracer: null, onLoop: undefined })).toBe("no error");
+  });
+
+  test("run() checks them at the call, before any loop exists", () => {
+    expect(() => run(async () => 1, { maxSteps: NaN })).toThrow(/maxSteps must be a whole number/);
+    expect(() => run(async () => 1, { strategy: {} as never })).toThrow(/SchedulingPolicy object needs/);
   });
 });

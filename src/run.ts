@@ -26,6 +26,7 @@ import { currentLoop, setRunningLoop } from "./loop/running.js";
 import { setLogSink } from "./scenario/log.js";
 import type { SchedulingPolicy } from "./schedule/policy.js";
 import { resolvePolicy } from "./schedule/resolve.js";
+import { showTyped, showValue } from "./util/showValue.js";
 
 /** Options of run()/runSync(): the loop's seed, strategy, budget, and tools' hooks. */
 export interface LoopOptions {
@@ -49,6 +50,41 @@ export interface LoopOptions {
   onLog?: (line: string) => void;
   /** The loop's exception handler from the start (see EventLoop.setExceptionHandler). */
   onException?: ExceptionHandler;
+}
+
+/** The hooks of LoopOptions: each a function when given. */
+const HOOKS = ["onLoop", "onIteration", "onLog", "onException"] as const;
+
+/**
+ * Every LoopOptions field is checked where the options enter (a run makes
+ * one loop): a wrong value is named here rather than silently changing the
+ * run (a NaN budget that never runs out, a strategy object that crashes
+ * mid-run). maxSteps, strategy and jitter are checked by the loop and
+ * resolvePolicy, which exploration uses too.
+ */
+function checkLoopOptions(options: unknown, what: string): asserts options is LoopOptions | undefined {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${what}: options must be an object (LoopOptions) or omitted (got ${showValue(options)})`);
+  }
+  const o = options as Record<string, unknown>;
+  const seed = o.seed;
+  if (seed !== undefined && typeof seed !== "string" && !(typeof seed === "number" && Number.isFinite(seed))) {
+    throw new TypeError(`${what}: seed must be a string or a finite number (got ${showTyped(seed)})`);
+  }
+  for (const hook of HOOKS) {
+    const fn = o[hook];
+    if (fn !== undefined && fn !== null && typeof fn !== "function") {
+      throw new TypeError(`${what}: ${hook} must be a function (got ${showValue(fn)})`);
+    }
+  }
+  const tracer = o.tracer;
+  if (tracer !== undefined && tracer !== null && typeof (tracer as { emit?: unknown }).emit !== "function") {
+    throw new TypeError(`${what}: tracer must be an object with an emit(event) method (got ${showValue(tracer)})`);
+  }
+  if (o.recordChoices !== undefined && typeof o.recordChoices !== "boolean") {
+    throw new TypeError(`${what}: recordChoices must be a boolean (got ${showValue(o.recordChoices)})`);
+  }
 }
 
 function makeLoop(options: LoopOptions | undefined): EventLoop {
@@ -156,7 +192,8 @@ function close(loop: EventLoop): void {
  * Runs a generator coroutine to completion on a new virtual-time loop,
  * synchronously. Mirrors `asyncio.run` (for generator coroutines only).
  * @throws the main coroutine's error; DeadlockError; StepBudgetExceeded;
- *   UsageError if a task is an async function; RuntimeError inside a running loop.
+ *   UsageError if a task is an async function; RuntimeError inside a running loop;
+ *   at once, TypeError/ValueError for a bad LoopOptions field.
  * @example
  * const result = runSync(function* () { yield* sleep(1); return 42; });
  */
@@ -166,6 +203,7 @@ export function runSync<T>(
 ): T {
   if (currentLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
   checkMain(main, "runSync");
+  checkLoopOptions(options, "runSync");
   return runSyncOn(makeLoop(options), main, options);
 }
 
@@ -195,13 +233,15 @@ export function runSyncOn<T>(
  * virtual-time loop. Mirrors `asyncio.run(main)`.
  * @throws (rejects with) the main coroutine's error, DeadlockError,
  *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise.
- *   Throws RuntimeError at once if called inside a running loop.
+ *   Throws at once: RuntimeError inside a running loop; TypeError/ValueError
+ *   for a bad LoopOptions field.
  * @example
  * const result = await run(async () => { await sleep(1); return 42; });
  */
 export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<T> {
   if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
   checkMain(main, "run");
+  checkLoopOptions(options, "run");
   return runOn(makeLoop(options), main, options);
 }
 
