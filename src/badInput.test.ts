@@ -347,6 +347,52 @@ describe("exceptions nobody retrieved", () => {
   });
 });
 
+describe("outside a running loop", () => {
+  // CPython 3.12's own tests (Lib/test/test_asyncio/test_tasks.py) expect
+  //   RuntimeError matching 'no current event loop' from gather(), gather(coro), shield(coro),
+  //   list(as_completed([coro])) and ensure_future(coro) (they use get_event_loop()), and
+  //   'no running event loop' from current_task(); create_task, sleep, wait_for, timeout, Queue and
+  //   Lock waits use get_running_loop() too ("RuntimeError: no running event loop").
+  function* coro(): Generator<unknown, number, unknown> {
+    return 1;
+  }
+  const message = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "no error";
+  };
+  const iterate = (aw: unknown) => () => (aw as Iterable<unknown>)[Symbol.iterator]().next();
+
+  test("gather, shield, asCompleted, ensureFuture and Future() say asyncio's 'no current event loop', then how to fix it", () => {
+    const hint = "There is no current event loop (call it from inside run() or runSync(); vloop makes no loop implicitly)";
+    expect(message(() => gather())).toBe(`RuntimeError: gather(): ${hint}`);
+    expect(message(() => gather(coro()))).toBe(`RuntimeError: gather: ${hint}`);
+    expect(message(() => gather(() => sleep(1)))).toBe(`RuntimeError: gather: ${hint}`);
+    expect(message(() => shield(coro()))).toBe(`RuntimeError: shield: ${hint}`);
+    expect(message(() => [...asCompleted([coro()])])).toBe(`RuntimeError: asCompleted(): ${hint}`);
+    expect(message(() => ensureFuture(coro()))).toBe(`RuntimeError: ensureFuture: ${hint}`);
+    expect(message(() => new Future())).toBe(`RuntimeError: Future(): ${hint}`);
+  });
+
+  test("the functions asyncio runs on get_running_loop() say 'no running event loop'", () => {
+    const expected = (what: string): string => `RuntimeError: ${what}: no running event loop (call it from inside run() or runSync())`;
+    expect(message(() => createTask(coro()))).toBe(expected("createTask()"));
+    expect(message(() => currentTask())).toBe(expected("currentTask()"));
+    expect(message(() => getRunningLoop())).toBe(expected("getRunningLoop()"));
+    expect(message(() => timeout(1))).toBe(expected("timeout()"));
+    expect(message(iterate(sleep(1)))).toBe(expected("sleep()"));
+    expect(message(iterate(waitFor(coro(), 1)))).toBe(expected("timeout()"));
+    expect(message(iterate(new Queue<number>().get()))).toBe(expected("Queue"));
+    expect(message(iterate(new Event().wait()))).toBe(expected("Event"));
+    // as in CPython, what does not have to wait needs no loop
+    expect(message(iterate(new Lock().acquire()))).toBe("no error");
+    expect(message(() => new Queue<number>().putNowait(1))).toBe("no error");
+  });
+});
+
 describe("a future completed after its loop closed", () => {
   // CPython 3.12 (both the C and the Python Future), after loop.close():
   //   fut.set_result(1) with a done callback   -> RuntimeError: Event loop is closed (fut.done() is True)

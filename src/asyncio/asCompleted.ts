@@ -9,7 +9,7 @@ import { TimeoutError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { Future } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
-import { requireLoop } from "../loop/running.js";
+import { requireEventLoop } from "../loop/running.js";
 import { Queue } from "../sync/queue.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
@@ -28,7 +28,7 @@ export function* asCompleted<T>(
     throw new TypeError(`asCompleted: expect an iterable of futures, not ${String(aws)}`);
   }
   const done = new Queue<Future<T> | null>();
-  const loop = requireLoop("asCompleted()");
+  const loop = requireEventLoop("asCompleted()");
   const todo = new Set<Future<T>>();
   for (const aw of new Set(aws)) todo.add(ensureFuture(aw, "asCompleted"));
   let timeoutHandle: TimerHandle | null = null;

@@ -6,7 +6,7 @@
 import { type Future, isFuture } from "../futures/future.js";
 import { type CoroutineInput, quietRefused, startedPromiseError } from "../futures/task.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import { requireLoop } from "../loop/running.js";
+import { requireEventLoop } from "../loop/running.js";
 
 /** What gather/shield/wait accept: a future, a task, or a coroutine. */
 export type AwaitableInput<T> = Future<T> | CoroutineInput<T>;
@@ -23,12 +23,12 @@ export function ensureFuture<T>(aw: AwaitableInput<T>, what = "ensureFuture"): F
   if (isObject && typeof (aw as { then?: unknown }).then === "function" && !(Symbol.iterator in (aw as object))) {
     const error = startedPromiseError(what);
     quietRefused(aw as PromiseLike<unknown>);
-    requireLoop(what)._fatal(error); // its body already runs: stop the run with this message
+    requireEventLoop(what)._fatal(error); // its body already runs: stop the run with this message
     throw error;
   }
   if (typeof aw !== "function" && !(isObject && (Symbol.iterator in (aw as object) || "next" in (aw as object)))) {
     throw new TypeError(`${what}: a Future, a coroutine or an awaitable is required (got ${String(aw)})`);
   }
-  const loop = requireLoop(what) as EventLoop;
+  const loop = requireEventLoop(what) as EventLoop;
   return loop.createTask(aw as CoroutineInput<T>);
 }

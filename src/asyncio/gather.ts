@@ -16,7 +16,7 @@ import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { Future, isFuture, type Waker } from "../futures/future.js";
 import { Task } from "../futures/task.js";
-import { requireLoop } from "../loop/running.js";
+import { requireEventLoop } from "../loop/running.js";
 import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
 
 /** gather(..., { returnExceptions: true }) */
@@ -149,7 +149,7 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
     aws = args.slice(0, -1) as AwaitableInput<unknown>[];
   }
   if (aws.length === 0) {
-    const loop = requireLoop("gather()") as EventLoop;
+    const loop = requireEventLoop("gather()") as EventLoop;
     const outer = loop.createFuture<T>();
     outer.setResult([] as unknown as T);
     return outer;

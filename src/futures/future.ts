@@ -12,7 +12,7 @@
  */
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
-import { currentLoop, requireLoop } from "../loop/running.js";
+import { currentLoop, requireEventLoop } from "../loop/running.js";
 import type { Task } from "./task.js";
 
 export const PENDING = 0;
@@ -91,7 +91,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Creates a pending future on the running loop (or the given one). */
   constructor(loop?: BaseEventLoop) {
-    this._loop = loop === undefined ? requireLoop("Future()") : loop;
+    this._loop = loop === undefined ? requireEventLoop("Future()") : loop;
   }
 
   /** Future.get_loop() */
