@@ -347,6 +347,35 @@ describe("exceptions nobody retrieved", () => {
   });
 });
 
+describe("values the message builders used to choke on", () => {
+  test("sleep(1n), sleep(Symbol()), sleep of an object without a prototype or with a throwing toString", () => {
+    const messages = [1n, Symbol("s"), Object.create(null), { toString: () => { throw new Error("no"); } }].map((bad) => {
+      try {
+        sleep(bad as never);
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      return "no error";
+    });
+    expect(messages).toEqual([
+      "TypeError: sleep: delay must be a finite number of seconds (got bigint 1n)",
+      "TypeError: sleep: delay must be a finite number of seconds (got symbol Symbol(s))",
+      "TypeError: sleep: delay must be a finite number of seconds (got {})",
+      "TypeError: sleep: delay must be a finite number of seconds (got {toString: <function toString>})",
+    ]);
+  });
+
+  test("callLater, createTask and the strategy name take any value too", () => {
+    runSync(function* () {
+      const loop = getRunningLoop();
+      expect(() => loop.callLater(Object.create(null), () => {})).toThrow("callLater: delay must be a finite number (got {})");
+      expect(() => createTask(Symbol("x") as never)).toThrow("createTask: a coroutine was expected, got Symbol(x)");
+      expect(() => createTask(10n as never)).toThrow("createTask: a coroutine was expected, got 10n");
+    });
+    expect(() => runSync(function* () {}, { strategy: 5n as never })).toThrow("strategy must be one of cpython, fifo, random, pct or a SchedulingPolicy object (got 5n)");
+  });
+});
+
 describe("outside a running loop", () => {
   // CPython 3.12's own tests (Lib/test/test_asyncio/test_tasks.py) expect
   //   RuntimeError matching 'no current event loop' from gather(), gather(coro), shield(coro),

@@ -16,10 +16,11 @@
  * watchdog (one macrotask check per run) and named in a UsageError.
  */
 import { gather } from "./asyncio/gather.js";
-import { RuntimeError, UsageError } from "./errors.js";
+import { RuntimeError, UsageError, ValueError } from "./errors.js";
 import { EventLoop } from "./futures/eventLoop.js";
-import type { Future } from "./futures/future.js";
-import { type CoroutineInput, type Task, quietRefused, startedPromiseError } from "./futures/task.js";
+import type { CoroutineInput, Task } from "./futures/task.js";
+import { coroutineExpected, isAsyncGeneratorFunction, isCoroutineObject, isStartedPromise, quietRefused, startedPromiseError } from "./futures/coroutineInput.js";
+import { type Future, isFuture } from "./futures/future.js";
 import type { ExceptionHandler } from "./loop/baseEventLoop.js";
 import type { Tracer } from "./loop/trace.js";
 import { currentLoop, setRunningLoop } from "./loop/running.js";
@@ -102,11 +103,17 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
   return loop;
 }
 
+/**
+ * asyncio.run's check: `ValueError: a coroutine was expected, got X`, at the
+ * call (a started Promise, a future, an async generator, an array...).
+ */
 function checkMain(main: unknown, what: string): void {
-  if (main !== null && typeof main === "object" && typeof (main as { then?: unknown }).then === "function" && !(Symbol.iterator in main)) {
-    quietRefused(main as PromiseLike<unknown>);
-    throw startedPromiseError(what);
+  if (isStartedPromise(main)) {
+    quietRefused(main);
+    throw new ValueError(startedPromiseError(what).message);
   }
+  const ok = typeof main === "function" ? !isAsyncGeneratorFunction(main) : !isFuture(main) && isCoroutineObject(main);
+  if (!ok) throw new ValueError(coroutineExpected(what, main).message);
 }
 
 /** The done callback that ends a phase of the run: stops the future's loop (a function, not a closure per run). */
@@ -193,7 +200,8 @@ function close(loop: EventLoop): void {
  * synchronously. Mirrors `asyncio.run` (for generator coroutines only).
  * @throws the main coroutine's error; DeadlockError; StepBudgetExceeded;
  *   UsageError if a task is an async function; RuntimeError inside a running loop;
- *   at once, TypeError/ValueError for a bad LoopOptions field.
+ *   at once, ValueError if `main` is not a coroutine (as asyncio.run) and
+ *   TypeError/ValueError for a bad LoopOptions field.
  * @example
  * const result = runSync(function* () { yield* sleep(1); return 42; });
  */
@@ -233,8 +241,9 @@ export function runSyncOn<T>(
  * virtual-time loop. Mirrors `asyncio.run(main)`.
  * @throws (rejects with) the main coroutine's error, DeadlockError,
  *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise.
- *   Throws at once: RuntimeError inside a running loop; TypeError/ValueError
- *   for a bad LoopOptions field.
+ *   Throws at once: RuntimeError inside a running loop; ValueError if `main` is
+ *   not a coroutine (a started Promise, an async generator...), as asyncio.run;
+ *   TypeError/ValueError for a bad LoopOptions field.
  * @example
  * const result = await run(async () => { await sleep(1); return 42; });
  */

@@ -11,7 +11,8 @@ import { Future } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
 import { requireEventLoop } from "../loop/running.js";
 import { Queue } from "../sync/queue.js";
-import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+import { type AwaitableInput, futureFor } from "./ensureFuture.js";
+import { showValue } from "../util/showValue.js";
 
 /**
  * Yields awaitables that return results in completion order.
@@ -25,12 +26,12 @@ export function* asCompleted<T>(
   options: { timeout?: number | null } = {},
 ): Generator<CoroutineObject<T>, void, unknown> {
   if (aws instanceof Future || aws === null || typeof aws !== "object" || !(Symbol.iterator in aws)) {
-    throw new TypeError(`asCompleted: expect an iterable of futures, not ${String(aws)}`);
+    throw new TypeError(`asCompleted: expect an iterable of futures, not ${showValue(aws)}`);
   }
   const done = new Queue<Future<T> | null>();
   const loop = requireEventLoop("asCompleted()");
   const todo = new Set<Future<T>>();
-  for (const aw of new Set(aws)) todo.add(ensureFuture(aw, "asCompleted"));
+  for (const aw of new Set(aws)) todo.add(futureFor(aw, "asCompleted"));
   let timeoutHandle: TimerHandle | null = null;
 
   const onTimeout = (): void => {

@@ -17,7 +17,7 @@ import type { EventLoop } from "../futures/eventLoop.js";
 import { Future, isFuture, type Waker } from "../futures/future.js";
 import { Task } from "../futures/task.js";
 import { requireEventLoop } from "../loop/running.js";
-import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+import { type AwaitableInput, futureFor } from "./ensureFuture.js";
 
 /** gather(..., { returnExceptions: true }) */
 export interface GatherOptions {
@@ -132,9 +132,14 @@ function isOptions(x: unknown): x is GatherOptions {
   return (proto === Object.prototype || proto === null) && typeof (x as { then?: unknown }).then !== "function";
 }
 
+/** What gather says about an array given as one argument. */
+const SPREAD_HINT = ": gather takes its awaitables as separate arguments: gather(...items)";
+
 /**
  * Runs awaitables concurrently and returns their results in argument order.
  * Mirrors `asyncio.gather(*aws, return_exceptions=False)`; options go last.
+ * @throws TypeError for an argument that is not an awaitable (an array, an
+ *   async generator, a started Promise); RuntimeError outside a run.
  * @example
  * const [a, b] = yield* gather(work(1), work(2));
  * const all = await gather(() => work(1), () => fails(), { returnExceptions: true });
@@ -180,7 +185,7 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
     }
     let fut: Future<unknown> | undefined = argToFut !== null ? argToFut.get(arg) : argList !== null ? findFuture(argList, arg) : undefined;
     if (fut === undefined) {
-      fut = ensureFuture(arg as AwaitableInput<unknown>, "gather");
+      fut = futureFor(arg as AwaitableInput<unknown>, "gather", SPREAD_HINT);
       if (outer === null) outer = new GatheringFuture<T>(fut.getLoop() as EventLoop, returnExceptions);
       outer._nfuts++;
       if (argToFut !== null) argToFut.set(arg, fut);

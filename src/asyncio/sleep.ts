@@ -18,6 +18,7 @@ import { FINISHED, Future, PENDING, markBlocking } from "../futures/future.js";
 import { type Callback, type TimerLike, scheduledSeq } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
 import type { Awaitable } from "../types.js";
+import { showTyped } from "../util/showValue.js";
 
 const result = iterResult;
 
@@ -162,7 +163,7 @@ export class SleepCoroutine<T> extends Future<T> implements Iterator<unknown, T,
  */
 export function sleep<T = undefined>(delay: number, result?: T): Awaitable<T> {
   if (typeof delay !== "number" || !Number.isFinite(delay)) {
-    const shown = typeof delay === "number" ? String(delay) : `${typeof delay} ${JSON.stringify(delay)}`;
+    const shown = showTyped(delay);
     throw new TypeError(`sleep: delay must be a finite number of seconds (got ${shown})`);
   }
   // A delay <= 0 is a bare yield: no future and no timer, so a smaller object.

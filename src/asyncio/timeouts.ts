@@ -13,6 +13,7 @@ import type { Task } from "../futures/task.js";
 import type { Handle } from "../loop/handle.js";
 import { requireLoop } from "../loop/running.js";
 import type { AsyncContextManager } from "./asyncWith.js";
+import { showTyped } from "../util/showValue.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
 
@@ -23,7 +24,7 @@ export function isExactlyCancelled(exc: unknown): boolean {
 
 function checkWhen(what: string, when: unknown): void {
   if (when !== null && (typeof when !== "number" || !Number.isFinite(when))) {
-    throw new TypeError(`${what} must be a finite number, or null for no deadline (got ${String(when)})`);
+    throw new TypeError(`${what} must be a finite number, or null for no deadline (got ${showTyped(when)})`);
   }
 }
 

@@ -9,6 +9,7 @@ import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { type Future, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { LoopBound, removeItem } from "./loopBound.js";
+import { showTyped } from "../util/showValue.js";
 
 /**
  * A counter of available units. Mirrors asyncio.Semaphore.
@@ -24,7 +25,7 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
   constructor(value = 1) {
     super();
     if (typeof value !== "number" || !Number.isInteger(value)) {
-      throw new TypeError(`${new.target.name}: initial value must be an integer (got ${String(value)})`);
+      throw new TypeError(`${new.target.name}: initial value must be an integer (got ${showTyped(value)})`);
     }
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
     this._value = value;
