@@ -15,7 +15,7 @@
  * A body that awaits a promise vloop does not control is caught by a
  * watchdog (one macrotask check per run) and named in a UsageError.
  */
-import { gather } from "./asyncio/gather.js";
+import { gatherAll } from "./asyncio/gather.js";
 import { RuntimeError, UsageError, ValueError } from "./errors.js";
 import { EventLoop } from "./futures/eventLoop.js";
 import type { CoroutineInput, Task } from "./futures/task.js";
@@ -157,7 +157,7 @@ class Runner<T> {
     for (const t of this.loop._pendingTasks()) toCancel.push(t as Task<unknown>);
     if (toCancel.length === 0) return false;
     for (const t of toCancel) t.cancel();
-    const all = gather(...toCancel, { returnExceptions: true });
+    const all = gatherAll(toCancel, { returnExceptions: true }); // (not a spread: there may be any number of tasks)
     all.addDoneCallback(stop);
     this.waitingFor = all;
     return true;

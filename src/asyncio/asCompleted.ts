@@ -31,7 +31,16 @@ export function* asCompleted<T>(
   const done = new Queue<Future<T> | null>();
   const loop = requireEventLoop("asCompleted()");
   const todo = new Set<Future<T>>();
-  for (const aw of new Set(aws)) todo.add(futureFor(aw, "asCompleted"));
+  // CPython takes set(fs): the same future or coroutine object given twice is
+  // one input. A function is a call still to be made: each one is its own task.
+  const seen = new Set<unknown>();
+  for (const aw of aws) {
+    if (typeof aw !== "function") {
+      if (seen.has(aw)) continue;
+      seen.add(aw);
+    }
+    todo.add(futureFor(aw, "asCompleted"));
+  }
   let timeoutHandle: TimerHandle | null = null;
 
   const onTimeout = (): void => {

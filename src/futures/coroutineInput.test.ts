@@ -189,7 +189,7 @@ describe("a collection is not a coroutine", () => {
     }, BUDGET);
     expect(msg).toBe(
       "gather: An asyncio.Future, a coroutine or an awaitable is required (got [<function a>, <function b>]): " +
-        "an array is not a coroutine: gather takes its awaitables as separate arguments: gather(...items)",
+        "an array is not a coroutine: gather takes its awaitables as separate arguments: gather(...items), or gatherAll(items) for an array of any length",
     );
   });
 
