@@ -6,18 +6,25 @@ import { describe, expect, test } from "vitest";
 import {
   CancelledError,
   DeadlockError,
+  Event,
   Future,
   InvalidStateError,
+  Lock,
+  Queue,
   RuntimeError,
   StepBudgetExceeded,
   UsageError,
+  asCompleted,
   createTask,
   currentTask,
+  ensureFuture,
   gather,
   getRunningLoop,
   run,
   runSync,
+  shield,
   sleep,
+  timeout,
   waitFor,
 } from "./index.js";
 
@@ -34,7 +41,7 @@ describe("delays", () => {
       expect(() => loop.callLater(NaN, () => {})).toThrow("callLater: delay must be a number other than NaN (got NaN)");
       expect(() => loop.callAt(NaN, () => {})).toThrow("callAt: when must be a number other than NaN (got NaN)");
       loop.callAt(Infinity, () => {}).cancel();
-      expect(() => loop.callLater("2" as unknown as number, () => {})).toThrow(/got string 2/);
+      expect(() => loop.callLater("2" as unknown as number, () => {})).toThrow('got string "2"');
       expect(() => loop.callSoon(42 as unknown as () => void)).toThrow("callSoon: callback must be a function (got number)");
     });
   });
@@ -338,5 +345,169 @@ describe("exceptions nobody retrieved", () => {
       { onException: (_loop, ctx) => seen.push(`${ctx.message}: ${(ctx.exception as Error).message}`) },
     );
     expect(seen).toEqual(["Task exception was never retrieved (task forgotten): lost"]);
+  });
+});
+
+describe("values the message builders used to choke on", () => {
+  test("sleep(1n), sleep(Symbol()), sleep of an object without a prototype or with a throwing toString", () => {
+    const messages = [1n, Symbol("s"), Object.create(null), { toString: () => { throw new Error("no"); } }].map((bad) => {
+      try {
+        sleep(bad as never);
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      return "no error";
+    });
+    expect(messages).toEqual([
+      "TypeError: sleep: delay must be a number of seconds other than NaN (got bigint 1n)",
+      "TypeError: sleep: delay must be a number of seconds other than NaN (got symbol Symbol(s))",
+      "TypeError: sleep: delay must be a number of seconds other than NaN (got {})",
+      "TypeError: sleep: delay must be a number of seconds other than NaN (got {toString: <function toString>})",
+    ]);
+  });
+
+  test("callLater, createTask and the strategy name take any value too", () => {
+    runSync(function* () {
+      const loop = getRunningLoop();
+      expect(() => loop.callLater(Object.create(null), () => {})).toThrow("callLater: delay must be a number other than NaN (got {})");
+      expect(() => createTask(Symbol("x") as never)).toThrow("createTask: a coroutine was expected, got Symbol(x)");
+      expect(() => createTask(10n as never)).toThrow("createTask: a coroutine was expected, got 10n");
+    });
+    expect(() => runSync(function* () {}, { strategy: 5n as never })).toThrow("strategy must be one of cpython, fifo, random, pct or a SchedulingPolicy object (got 5n)");
+  });
+});
+
+describe("outside a running loop", () => {
+  // CPython 3.12's own tests (Lib/test/test_asyncio/test_tasks.py) expect
+  //   RuntimeError matching 'no current event loop' from gather(), gather(coro), shield(coro),
+  //   list(as_completed([coro])) and ensure_future(coro) (they use get_event_loop()), and
+  //   'no running event loop' from current_task(); create_task, sleep, wait_for, timeout, Queue and
+  //   Lock waits use get_running_loop() too ("RuntimeError: no running event loop").
+  function* coro(): Generator<unknown, number, unknown> {
+    return 1;
+  }
+  const message = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "no error";
+  };
+  const iterate = (aw: unknown) => () => (aw as Iterable<unknown>)[Symbol.iterator]().next();
+
+  test("gather, shield, asCompleted, ensureFuture and Future() say asyncio's 'no current event loop', then how to fix it", () => {
+    const hint = "There is no current event loop (call it from inside run() or runSync(); vloop makes no loop implicitly)";
+    expect(message(() => gather())).toBe(`RuntimeError: gather(): ${hint}`);
+    expect(message(() => gather(coro()))).toBe(`RuntimeError: gather: ${hint}`);
+    expect(message(() => gather(() => sleep(1)))).toBe(`RuntimeError: gather: ${hint}`);
+    expect(message(() => shield(coro()))).toBe(`RuntimeError: shield: ${hint}`);
+    expect(message(() => [...asCompleted([coro()])])).toBe(`RuntimeError: asCompleted(): ${hint}`);
+    expect(message(() => ensureFuture(coro()))).toBe(`RuntimeError: ensureFuture: ${hint}`);
+    expect(message(() => new Future())).toBe(`RuntimeError: Future(): ${hint}`);
+  });
+
+  test("the functions asyncio runs on get_running_loop() say 'no running event loop'", () => {
+    const expected = (what: string): string => `RuntimeError: ${what}: no running event loop (call it from inside run() or runSync())`;
+    expect(message(() => createTask(coro()))).toBe(expected("createTask()"));
+    expect(message(() => currentTask())).toBe(expected("currentTask()"));
+    expect(message(() => getRunningLoop())).toBe(expected("getRunningLoop()"));
+    expect(message(() => timeout(1))).toBe(expected("timeout()"));
+    expect(message(iterate(sleep(1)))).toBe(expected("sleep()"));
+    expect(message(iterate(waitFor(coro(), 1)))).toBe(expected("timeout()"));
+    expect(message(iterate(new Queue<number>().get()))).toBe(expected("Queue"));
+    expect(message(iterate(new Event().wait()))).toBe(expected("Event"));
+    // as in CPython, what does not have to wait needs no loop
+    expect(message(iterate(new Lock().acquire()))).toBe("no error");
+    expect(message(() => new Queue<number>().putNowait(1))).toBe("no error");
+  });
+});
+
+describe("a future completed after its loop closed", () => {
+  // CPython 3.12 (both the C and the Python Future), after loop.close():
+  //   fut.set_result(1) with a done callback   -> RuntimeError: Event loop is closed (fut.done() is True)
+  //   fut.cancel() with a done callback        -> RuntimeError: Event loop is closed (fut.cancelled() is True)
+  //   fut.set_result(1) / set_exception(e) with no callback -> no error
+  //   add_done_callback on a done future       -> RuntimeError: Event loop is closed
+  //   add_done_callback on a pending future    -> no error
+  function leftOver(): Future<number>[] {
+    return runSync(function* () {
+      const loop = getRunningLoop();
+      return [loop.createFuture<number>(), loop.createFuture<number>(), loop.createFuture<number>(), loop.createFuture<number>()];
+    });
+  }
+
+  test("raises 'Event loop is closed' when it has callbacks to schedule, as asyncio does", () => {
+    const [withCallback, plain, toCancel, failing] = leftOver();
+    const seen: string[] = [];
+    withCallback.addDoneCallback(() => seen.push("called"));
+    toCancel.addDoneCallback(() => seen.push("called"));
+    expect(() => withCallback.setResult(1)).toThrow(RuntimeError);
+    expect(() => withCallback.setResult(1)).toThrow(InvalidStateError); // it is done all the same
+    expect(withCallback.result()).toBe(1);
+    expect(() => toCancel.cancel()).toThrow("Event loop is closed");
+    expect(toCancel.cancelled()).toBe(true);
+    expect(seen).toEqual([]);
+    plain.setResult(2); // nothing to schedule: no error
+    failing.setException(new Error("x"));
+    expect(() => plain.addDoneCallback(() => undefined)).toThrow("Event loop is closed");
+    expect(() => leftOver()[0].addDoneCallback(() => undefined)).not.toThrow();
+  });
+});
+
+describe("loop options are checked where they enter", () => {
+  const main = function* (): Generator<unknown, string, unknown> {
+    yield* sleep(1);
+    return "ran";
+  };
+  const error = (options: unknown): string => {
+    try {
+      runSync(main, options as never);
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "no error";
+  };
+
+  test("maxSteps: a whole number >= 1, or Infinity", () => {
+    expect(error({ maxSteps: NaN })).toBe("ValueError: maxSteps must be a whole number of handles >= 1, or Infinity for no budget (got NaN)");
+    expect(error({ maxSteps: -1 })).toBe("ValueError: maxSteps must be a whole number of handles >= 1, or Infinity for no budget (got -1)");
+    expect(error({ maxSteps: 0 })).toMatch(/^ValueError: maxSteps .*\(got 0\)$/);
+    expect(error({ maxSteps: 2.5 })).toMatch(/^ValueError: maxSteps .*\(got 2.5\)$/);
+    expect(error({ maxSteps: "100" })).toBe('TypeError: maxSteps must be a number (got string "100")');
+    expect(error({ maxSteps: Infinity })).toBe("no error");
+    expect(error({ maxSteps: 100 })).toBe("no error");
+  });
+
+  test("strategy: a name or a whole SchedulingPolicy", () => {
+    expect(error({ strategy: {} })).toBe(
+      "TypeError: strategy: a SchedulingPolicy object needs name (a string), fifoTimers and chooses (booleans) and choose(n, point) (a function); {} has no proper name, fifoTimers, chooses, choose",
+    );
+    expect(error({ strategy: { name: "mine", fifoTimers: false, chooses: true } })).toMatch(/has no proper choose$/);
+    expect(error({ strategy: null })).toMatch(/^TypeError: strategy must be one of cpython, fifo, random, pct or a SchedulingPolicy object \(got null\)$/);
+    expect(error({ strategy: 42 })).toMatch(/\(got 42\)$/);
+    expect(error({ strategy: "bogus" })).toMatch(/^UsageError: unknown strategy "bogus"/);
+    expect(error({ strategy: { name: "mine", fifoTimers: true, chooses: false, choose: () => 0 } })).toBe("no error");
+  });
+
+  test("seed, jitter, the hooks, tracer, recordChoices and the options object itself", () => {
+    expect(error({ seed: NaN })).toBe("TypeError: runSync: seed must be a string or a finite number (got NaN)");
+    expect(error({ seed: {} })).toBe("TypeError: runSync: seed must be a string or a finite number (got {})");
+    expect(error({ seed: "abc", strategy: "random" })).toBe("no error");
+    expect(error({ jitter: -1, strategy: "random" })).toBe("TypeError: jitter must be a finite number of seconds >= 0 (got -1)");
+    expect(error({ jitter: NaN })).toBe("TypeError: jitter must be a finite number of seconds >= 0 (got NaN)");
+    expect(error({ onLoop: 42 })).toBe("TypeError: runSync: onLoop must be a function (got 42)");
+    expect(error({ onIteration: "x" })).toBe('TypeError: runSync: onIteration must be a function (got "x")');
+    expect(error({ onLog: {} })).toBe("TypeError: runSync: onLog must be a function (got {})");
+    expect(error({ onException: true })).toBe("TypeError: runSync: onException must be a function (got true)");
+    expect(error({ tracer: {} })).toBe("TypeError: runSync: tracer must be an object with an emit(event) method (got {})");
+    expect(error({ recordChoices: "yes" })).toBe('TypeError: runSync: recordChoices must be a boolean (got "yes")');
+    expect(error(42)).toBe("TypeError: runSync: options must be an object (LoopOptions) or omitted (got 42)");
+    expect(error({ tracer: null, onLoop: undefined })).toBe("no error");
+  });
+
+  test("run() checks them at the call, before any loop exists", () => {
+    expect(() => run(async () => 1, { maxSteps: NaN })).toThrow(/maxSteps must be a whole number/);
+    expect(() => run(async () => 1, { strategy: {} as never })).toThrow(/SchedulingPolicy object needs/);
   });
 });

@@ -13,7 +13,7 @@ export { Task } from "./futures/task.js";
 export { CoroutineObject } from "./futures/coroutine.js";
 export { getRunningLoop, createTask, currentTask, allTasks } from "./asyncio/tasks.js";
 export { sleep } from "./asyncio/sleep.js";
-export { gather, type GatherOptions } from "./asyncio/gather.js";
+export { gather, gatherAll, type GatherOptions } from "./asyncio/gather.js";
 export { ensureFuture } from "./asyncio/ensureFuture.js";
 export {
   CancelledError,

@@ -16,11 +16,12 @@
  * watchdog (util/macrotask.ts: a run still unfinished when a macrotask
  * starts is stuck) and named in a UsageError.
  */
-import { gather } from "./asyncio/gather.js";
-import { RuntimeError, UsageError } from "./errors.js";
+import { gatherAll } from "./asyncio/gather.js";
+import { RuntimeError, UsageError, ValueError } from "./errors.js";
 import { EventLoop } from "./futures/eventLoop.js";
-import type { Future } from "./futures/future.js";
-import { type CoroutineInput, type Task, quietRefused, startedPromiseError } from "./futures/task.js";
+import type { CoroutineInput, Task } from "./futures/task.js";
+import { coroutineExpected, isAsyncGeneratorFunction, isCoroutineObject, isStartedPromise, quietRefused, startedPromiseError } from "./futures/coroutineInput.js";
+import { type Future, isFuture } from "./futures/future.js";
 import type { ExceptionHandler } from "./loop/baseEventLoop.js";
 import type { Tracer } from "./loop/trace.js";
 import { currentLoop, setRunningLoop } from "./loop/running.js";
@@ -28,6 +29,7 @@ import { setLogSink } from "./scenario/log.js";
 import type { SchedulingPolicy } from "./schedule/policy.js";
 import { resolvePolicy } from "./schedule/resolve.js";
 import { type Watched, unwatch, watch } from "./util/macrotask.js";
+import { showTyped, showValue } from "./util/showValue.js";
 
 /** Options of run()/runSync(): the loop's seed, strategy, budget, and tools' hooks. */
 export interface LoopOptions {
@@ -57,6 +59,41 @@ export interface LoopOptions {
   onException?: ExceptionHandler;
 }
 
+/** The hooks of LoopOptions: each a function when given. */
+const HOOKS = ["onLoop", "onIteration", "onLog", "onException"] as const;
+
+/**
+ * Every LoopOptions field is checked where the options enter (a run makes
+ * one loop): a wrong value is named here rather than silently changing the
+ * run (a NaN budget that never runs out, a strategy object that crashes
+ * mid-run). maxSteps, strategy and jitter are checked by the loop and
+ * resolvePolicy, which exploration uses too.
+ */
+function checkLoopOptions(options: unknown, what: string): asserts options is LoopOptions | undefined {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${what}: options must be an object (LoopOptions) or omitted (got ${showValue(options)})`);
+  }
+  const o = options as Record<string, unknown>;
+  const seed = o.seed;
+  if (seed !== undefined && typeof seed !== "string" && !(typeof seed === "number" && Number.isFinite(seed))) {
+    throw new TypeError(`${what}: seed must be a string or a finite number (got ${showTyped(seed)})`);
+  }
+  for (const hook of HOOKS) {
+    const fn = o[hook];
+    if (fn !== undefined && fn !== null && typeof fn !== "function") {
+      throw new TypeError(`${what}: ${hook} must be a function (got ${showValue(fn)})`);
+    }
+  }
+  const tracer = o.tracer;
+  if (tracer !== undefined && tracer !== null && typeof (tracer as { emit?: unknown }).emit !== "function") {
+    throw new TypeError(`${what}: tracer must be an object with an emit(event) method (got ${showValue(tracer)})`);
+  }
+  if (o.recordChoices !== undefined && typeof o.recordChoices !== "boolean") {
+    throw new TypeError(`${what}: recordChoices must be a boolean (got ${showValue(o.recordChoices)})`);
+  }
+}
+
 function makeLoop(options: LoopOptions | undefined): EventLoop {
   const seed = options?.seed ?? 0;
   const loop = new EventLoop({
@@ -72,11 +109,17 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
   return loop;
 }
 
+/**
+ * asyncio.run's check: `ValueError: a coroutine was expected, got X`, at the
+ * call (a started Promise, a future, an async generator, an array...).
+ */
 function checkMain(main: unknown, what: string): void {
-  if (main !== null && typeof main === "object" && typeof (main as { then?: unknown }).then === "function" && !(Symbol.iterator in main)) {
-    quietRefused(main as PromiseLike<unknown>);
-    throw startedPromiseError(what);
+  if (isStartedPromise(main)) {
+    quietRefused(main);
+    throw new ValueError(startedPromiseError(what).message);
   }
+  const ok = typeof main === "function" ? !isAsyncGeneratorFunction(main) : !isFuture(main) && isCoroutineObject(main);
+  if (!ok) throw new ValueError(coroutineExpected(what, main).message);
 }
 
 /** The done callback that ends a phase of the run: stops the future's loop (a function, not a closure per run). */
@@ -120,7 +163,7 @@ class Runner<T> {
     for (const t of this.loop._pendingTasks()) toCancel.push(t as Task<unknown>);
     if (toCancel.length === 0) return false;
     for (const t of toCancel) t.cancel();
-    const all = gather(...toCancel, { returnExceptions: true });
+    const all = gatherAll(toCancel, { returnExceptions: true }); // (not a spread: there may be any number of tasks)
     all.addDoneCallback(stop);
     this.waitingFor = all;
     return true;
@@ -162,7 +205,9 @@ function close(loop: EventLoop): void {
  * Runs a generator coroutine to completion on a new virtual-time loop,
  * synchronously. Mirrors `asyncio.run` (for generator coroutines only).
  * @throws the main coroutine's error; DeadlockError; StepBudgetExceeded;
- *   UsageError if a task is an async function; RuntimeError inside a running loop.
+ *   UsageError if a task is an async function; RuntimeError inside a running loop;
+ *   at once, ValueError if `main` is not a coroutine (as asyncio.run) and
+ *   TypeError/ValueError for a bad LoopOptions field.
  * @example
  * const result = runSync(function* () { yield* sleep(1); return 42; });
  */
@@ -172,6 +217,7 @@ export function runSync<T>(
 ): T {
   if (currentLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
   checkMain(main, "runSync");
+  checkLoopOptions(options, "runSync");
   return runSyncOn(makeLoop(options), main, options);
 }
 
@@ -201,13 +247,16 @@ export function runSyncOn<T>(
  * virtual-time loop. Mirrors `asyncio.run(main)`.
  * @throws (rejects with) the main coroutine's error, DeadlockError,
  *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise.
- *   Throws RuntimeError at once if called inside a running loop.
+ *   Throws at once: RuntimeError inside a running loop; ValueError if `main` is
+ *   not a coroutine (a started Promise, an async generator...), as asyncio.run;
+ *   TypeError/ValueError for a bad LoopOptions field.
  * @example
  * const result = await run(async () => { await sleep(1); return 42; });
  */
 export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<T> {
   if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
   checkMain(main, "run");
+  checkLoopOptions(options, "run");
   return runOn(makeLoop(options), main, options);
 }
 

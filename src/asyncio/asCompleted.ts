@@ -9,9 +9,10 @@ import { TimeoutError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { Future } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
-import { requireLoop } from "../loop/running.js";
+import { requireEventLoop } from "../loop/running.js";
 import { Queue } from "../sync/queue.js";
-import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+import { type AwaitableInput, futureFor } from "./ensureFuture.js";
+import { showValue } from "../util/showValue.js";
 
 /**
  * Yields awaitables that return results in completion order.
@@ -25,12 +26,21 @@ export function* asCompleted<T>(
   options: { timeout?: number | null } = {},
 ): Generator<CoroutineObject<T>, void, unknown> {
   if (aws instanceof Future || aws === null || typeof aws !== "object" || !(Symbol.iterator in aws)) {
-    throw new TypeError(`asCompleted: expect an iterable of futures, not ${String(aws)}`);
+    throw new TypeError(`asCompleted: expect an iterable of futures, not ${showValue(aws)}`);
   }
   const done = new Queue<Future<T> | null>();
-  const loop = requireLoop("asCompleted()");
+  const loop = requireEventLoop("asCompleted()");
   const todo = new Set<Future<T>>();
-  for (const aw of new Set(aws)) todo.add(ensureFuture(aw, "asCompleted"));
+  // CPython takes set(fs): the same future or coroutine object given twice is
+  // one input. A function is a call still to be made: each one is its own task.
+  const seen = new Set<unknown>();
+  for (const aw of aws) {
+    if (typeof aw !== "function") {
+      if (seen.has(aw)) continue;
+      seen.add(aw);
+    }
+    todo.add(futureFor(aw, "asCompleted"));
+  }
   let timeoutHandle: TimerHandle | null = null;
 
   const onTimeout = (): void => {

@@ -13,6 +13,7 @@
  */
 import { RuntimeError } from "../errors.js";
 import { type Body, type CoroutineObject, GenCoroutine, callBody } from "../futures/coroutine.js";
+import { showValue } from "../util/showValue.js";
 
 /** An async context manager: `__aenter__` and `__aexit__` as generator methods. */
 export interface AsyncContextManager<V> {
@@ -48,7 +49,7 @@ function* asyncWithGen<V, R>(cm: AsyncContextManager<V>, body: Body<V, R>): Gene
  */
 export function asyncWith<V, R>(cm: AsyncContextManager<V>, body: Body<V, R>): CoroutineObject<R> {
   if (cm === null || typeof cm !== "object" || typeof cm.aenter !== "function" || typeof cm.aexit !== "function") {
-    throw new TypeError(`asyncWith: expected an async context manager (with aenter() and aexit()), got ${String(cm)}`);
+    throw new TypeError(`asyncWith: expected an async context manager (with aenter() and aexit()), got ${showValue(cm)}`);
   }
   if (typeof body !== "function") {
     throw new TypeError(`asyncWith: the body must be a function (got ${typeof body})`);

@@ -2,7 +2,8 @@
  * gather(): asyncio.gather, rule for rule (3.12).
  *
  * - Coroutines become tasks at the call, in argument order; the same
- *   argument given twice is one child whose result appears twice.
+ *   future or coroutine object given twice is one child whose result appears
+ *   twice; a function (a thunk) given twice is two calls, two children.
  * - Results come in argument order, whatever the completion order.
  * - Without returnExceptions the first failing (or cancelled) child fails the
  *   gather at once; the other children are NOT cancelled and run on.
@@ -16,9 +17,11 @@ import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { Future, isFuture, type Waker } from "../futures/future.js";
 import { Task } from "../futures/task.js";
-import { requireLoop } from "../loop/running.js";
+import { requireEventLoop } from "../loop/running.js";
 import { setPyName } from "../util/asyncioRepr.js";
-import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+import { type AwaitableInput, futureFor } from "./ensureFuture.js";
+import { isCollection, isCoroutineObject, isStartedPromise } from "../futures/coroutineInput.js";
+import { showValue } from "../util/showValue.js";
 
 /** gather(..., { returnExceptions: true }) */
 export interface GatherOptions {
@@ -134,9 +137,21 @@ function isOptions(x: unknown): x is GatherOptions {
   return (proto === Object.prototype || proto === null) && typeof (x as { then?: unknown }).then !== "function";
 }
 
+/** What gather says about an array given as one argument. */
+const SPREAD_HINT =
+  ": gather takes its awaitables as separate arguments: gather(...items), or gatherAll(items) for an array of any length";
+/** What gatherAll says about an array among its items. */
+const NESTED_HINT = ": gatherAll takes one array of awaitables (flatten nested arrays first)";
+
 /**
  * Runs awaitables concurrently and returns their results in argument order.
  * Mirrors `asyncio.gather(*aws, return_exceptions=False)`; options go last.
+ * The awaitables are separate arguments (a spread of a very long array
+ * overflows JavaScript's argument limit, ~100,000: use gatherAll(items) for those).
+ * A future or coroutine object given twice is one child whose result appears
+ * twice, as in asyncio; a function given twice is called twice (two children).
+ * @throws TypeError for an argument that is not an awaitable (an array, an
+ *   async generator, a started Promise); RuntimeError outside a run.
  * @example
  * const [a, b] = yield* gather(work(1), work(2));
  * const all = await gather(() => work(1), () => fails(), { returnExceptions: true });
@@ -145,13 +160,49 @@ export function gather<T extends unknown[]>(...aws: [...{ [K in keyof T]: Awaita
 export function gather(...args: [...AwaitableInput<unknown>[], GatherOptions]): Future<unknown[]>;
 export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
   let returnExceptions = false;
-  let aws = args as AwaitableInput<unknown>[];
-  if (args.length > 0 && isOptions(args[args.length - 1])) {
-    returnExceptions = !!(args[args.length - 1] as GatherOptions).returnExceptions;
-    aws = args.slice(0, -1) as AwaitableInput<unknown>[];
+  let n = args.length;
+  if (n > 0 && isOptions(args[n - 1])) {
+    returnExceptions = !!(args[n - 1] as GatherOptions).returnExceptions;
+    n--;
   }
-  if (aws.length === 0) {
-    const loop = requireLoop("gather()") as EventLoop;
+  return gatherArray<T>(args, n, returnExceptions, "gather", SPREAD_HINT);
+}
+
+/**
+ * gather() of an array of awaitables, of any length: `gatherAll(items,
+ * options)` is `gather(...items, options)` without JavaScript's limit on the
+ * number of arguments (a spread of more than about 100,000 items throws
+ * RangeError). Same children, same order, same rules. Mirrors
+ * `asyncio.gather(*aws, return_exceptions=False)`.
+ * @throws TypeError if `items` is not an array (or a Set) of awaitables;
+ *   RuntimeError outside a run.
+ * @example
+ * const results = yield* gatherAll(urls.map((u) => () => fetchIt(u)));
+ * const settled = await gatherAll(tasks, { returnExceptions: true });
+ */
+export function gatherAll<T>(items: Iterable<AwaitableInput<T>>, options: GatherOptions = {}): Future<T[]> {
+  if (!isOptions(options)) {
+    throw new TypeError(`gatherAll: options must be an object like { returnExceptions: true } (got ${showValue(options)})`);
+  }
+  let aws: readonly unknown[];
+  if (Array.isArray(items)) {
+    aws = items;
+  } else if (items !== null && typeof items === "object" && isCollection(items)) {
+    aws = Array.from(items as Iterable<unknown>);
+  } else {
+    const one = typeof items === "function" || isFuture(items) || isCoroutineObject(items) || isStartedPromise(items);
+    throw new TypeError(
+      `gatherAll: items must be an array (or a Set) of awaitables (got ${showValue(items)})` +
+        (one ? "; to gather one awaitable, write gather(x)" : ""),
+    );
+  }
+  return gatherArray<T[]>(aws, aws.length, !!options.returnExceptions, "gatherAll", NESTED_HINT);
+}
+
+/** gather() of the first `n` items of `aws` (never spread: `aws` may be of any length). */
+function gatherArray<T>(aws: readonly unknown[], n: number, returnExceptions: boolean, what: string, collectionHint: string): Future<T> {
+  if (n === 0) {
+    const loop = requireEventLoop(`${what}()`) as EventLoop;
     const outer = loop.createFuture<T>();
     outer.setResult([] as unknown as T);
     return outer;
@@ -167,7 +218,8 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
   let argToFut: Map<unknown, Future<unknown>> | null = null;
   let doneFuts: Future<unknown>[] | null = null;
 
-  for (const arg of aws) {
+  for (let i = 0; i < n; i++) {
+    const arg = aws[i];
     // The same argument twice is one child (CPython's arg_to_fut dict). A
     // pending future seen before already has this gather last among its
     // callbacks, so only other arguments need the map: gathering many tasks stays cheap.
@@ -180,18 +232,23 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
       outer._children.push(arg);
       continue;
     }
-    let fut: Future<unknown> | undefined = argToFut !== null ? argToFut.get(arg) : argList !== null ? findFuture(argList, arg) : undefined;
+    // A function is a call still to be made, not a coroutine object: each
+    // time it is given, it makes its own coroutine and its own child.
+    const once = typeof arg !== "function";
+    let fut: Future<unknown> | undefined = !once ? undefined : argToFut !== null ? argToFut.get(arg) : argList !== null ? findFuture(argList, arg) : undefined;
     if (fut === undefined) {
-      fut = ensureFuture(arg as AwaitableInput<unknown>, "gather");
+      fut = futureFor(arg as AwaitableInput<unknown>, what, collectionHint);
       if (outer === null) outer = new GatheringFuture<T>(fut.getLoop() as EventLoop, returnExceptions);
       outer._nfuts++;
-      if (argToFut !== null) argToFut.set(arg, fut);
-      else if (argList === null) argList = [arg, fut];
-      else if (argList.length < 2 * SHORT_ARGS) argList.push(arg, fut);
-      else {
-        argToFut = new Map();
-        for (let i = 0; i < argList.length; i += 2) argToFut.set(argList[i], argList[i + 1] as Future<unknown>);
-        argToFut.set(arg, fut);
+      if (once) {
+        if (argToFut !== null) argToFut.set(arg, fut);
+        else if (argList === null) argList = [arg, fut];
+        else if (argList.length < 2 * SHORT_ARGS) argList.push(arg, fut);
+        else {
+          argToFut = new Map();
+          for (let j = 0; j < argList.length; j += 2) argToFut.set(argList[j], argList[j + 1] as Future<unknown>);
+          argToFut.set(arg, fut);
+        }
       }
       if (fut.done()) (doneFuts ??= []).push(fut);
       else fut._addWaker(outer);

@@ -3,7 +3,7 @@
  * without cancelling the inner work, which goes on and finishes.
  */
 import { type Future, WaiterFuture } from "../futures/future.js";
-import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+import { type AwaitableInput, futureFor } from "./ensureFuture.js";
 
 /**
  * Protects `aw` from cancellation of the awaiting task. Mirrors `asyncio.shield(aw)`.
@@ -15,7 +15,7 @@ import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
  * }
  */
 export function shield<T>(aw: AwaitableInput<T>): Future<T> {
-  const inner = ensureFuture(aw, "shield");
+  const inner = futureFor(aw, "shield");
   if (inner.done()) return inner;
   const outer = new WaiterFuture<T>(inner.getLoop(), `shield(${inner._describe() ?? inner._repr()})`);
   const innerDone = (f: Future<T>): void => {

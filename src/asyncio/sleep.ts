@@ -19,6 +19,7 @@ import { type Callback, type TimerLike, scheduledSeq } from "../loop/handle.js";
 import { currentLoop, requireLoop } from "../loop/running.js";
 import { setPyName } from "../util/asyncioRepr.js";
 import type { Awaitable } from "../types.js";
+import { showTyped } from "../util/showValue.js";
 
 const result = iterResult;
 
@@ -166,7 +167,7 @@ setPyName(SleepCoroutine, "Future"); // as a task's wait_for: the future asyncio
  */
 export function sleep<T = undefined>(delay: number, result?: T): Awaitable<T> {
   if (typeof delay !== "number" || Number.isNaN(delay)) {
-    const shown = typeof delay === "number" ? String(delay) : `${typeof delay} ${JSON.stringify(delay)}`;
+    const shown = showTyped(delay);
     throw new TypeError(`sleep: delay must be a number of seconds other than NaN (got ${shown})`);
   }
   // A delay <= 0 is a bare yield: no future and no timer, so a smaller object.

@@ -15,6 +15,7 @@ import { requireLoop } from "../loop/running.js";
 import { inspectCustom } from "../util/asyncioRepr.js";
 import { pyFloat, pyRound } from "../util/pyformat.js";
 import type { AsyncContextManager } from "./asyncWith.js";
+import { showTyped } from "../util/showValue.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
 
@@ -26,7 +27,7 @@ export function isExactlyCancelled(exc: unknown): boolean {
 /** A deadline or delay: null, or any number but NaN (an infinite one is accepted, as CPython does). */
 function checkWhen(what: string, when: unknown): void {
   if (when !== null && (typeof when !== "number" || Number.isNaN(when))) {
-    throw new TypeError(`${what} must be a number other than NaN, or null for no deadline (got ${String(when)})`);
+    throw new TypeError(`${what} must be a number other than NaN, or null for no deadline (got ${showTyped(when)})`);
   }
 }
 

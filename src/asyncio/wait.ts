@@ -11,6 +11,7 @@ import { Future, isFuture } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
 import { requireLoop } from "../loop/running.js";
 import { releaseWaiter } from "./waitFor.js";
+import { showTyped, showValue } from "../util/showValue.js";
 
 /** wait() returns when any future finishes or is cancelled. Mirrors asyncio.FIRST_COMPLETED. */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
@@ -29,20 +30,20 @@ export interface WaitOptions {
 
 function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
   if (fs instanceof Future || fs === null || typeof fs !== "object" || !(Symbol.iterator in fs)) {
-    throw new TypeError(`wait: expect an iterable of futures, not ${fs instanceof Future ? "a Future" : String(fs)}`);
+    throw new TypeError(`wait: expect an iterable of futures, not ${fs instanceof Future ? "a Future" : showValue(fs)}`);
   }
   const returnWhen = options.returnWhen ?? ALL_COMPLETED;
   const set = new Set(fs);
   if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
   if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
-    throw new ValueError(`Invalid return_when value: ${String(returnWhen)}`);
+    throw new ValueError(`Invalid return_when value: ${typeof returnWhen === "string" ? returnWhen : showValue(returnWhen)}`);
   }
   for (const f of set) {
     if (!isFuture(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   }
   const timeout = options.timeout ?? null;
   if (timeout !== null && (typeof timeout !== "number" || Number.isNaN(timeout))) {
-    throw new TypeError(`wait: timeout must be a number other than NaN, or null (got ${String(timeout)})`);
+    throw new TypeError(`wait: timeout must be a number other than NaN, or null (got ${showTyped(timeout)})`);
   }
   const loop = requireLoop("wait()");
   const waiter = new Future<unknown>(loop);

@@ -7,9 +7,10 @@
 import { CancelledError, TimeoutError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine, callBody } from "../futures/coroutine.js";
 import { Future } from "../futures/future.js";
-import { quietRefused, startedPromiseError } from "../futures/task.js";
+import { coroutineIterator, isStartedPromise, quietRefused, startedPromiseError } from "../futures/coroutineInput.js";
 import { requireLoop } from "../loop/running.js";
-import { type AwaitableInput, ensureFuture } from "./ensureFuture.js";
+import { showTyped } from "../util/showValue.js";
+import { type AwaitableInput, checkAwaitable, futureFor } from "./ensureFuture.js";
 import { asyncWith } from "./asyncWith.js";
 import { timeout as makeTimeout } from "./timeouts.js";
 
@@ -34,20 +35,19 @@ export function* cancelAndWait(fut: Future<unknown>): Generator<unknown, void, u
 
 /** @internal `await aw` inline: a future, a generator, a lazy awaitable, or a zero-argument function. */
 export function* awaitInline<T>(aw: AwaitableInput<T>, what: string): Generator<unknown, T, unknown> {
-  if (typeof aw === "function") return (yield* callBody(aw as () => unknown, undefined)) as T;
-  if (aw !== null && typeof aw === "object" && typeof (aw as { then?: unknown }).then === "function" && !(Symbol.iterator in aw)) {
-    quietRefused(aw as PromiseLike<unknown>);
+  if (isStartedPromise(aw)) {
+    quietRefused(aw);
     throw startedPromiseError(what);
   }
-  if (aw === null || typeof aw !== "object" || !(Symbol.iterator in aw || "next" in aw)) {
-    throw new TypeError(`${what}: an awaitable or a coroutine is required (got ${String(aw)})`);
-  }
-  return (yield* aw as Iterable<unknown>) as unknown as T;
+  checkAwaitable(aw, what);
+  if (typeof aw === "function") return (yield* callBody(aw as () => unknown, undefined)) as T;
+  const it = coroutineIterator(aw) as Iterator<unknown, T, unknown>;
+  return yield* { [Symbol.iterator]: () => it };
 }
 
 function* waitForGen<T>(aw: AwaitableInput<T>, timeout: number | null): Generator<unknown, T, unknown> {
   if (timeout !== null && timeout <= 0) {
-    const fut = ensureFuture(aw, "waitFor");
+    const fut = futureFor(aw, "waitFor");
     if (fut.done()) return fut.result();
     yield* cancelAndWait(fut);
     try {
@@ -72,7 +72,7 @@ function* waitForGen<T>(aw: AwaitableInput<T>, timeout: number | null): Generato
  */
 export function waitFor<T>(aw: AwaitableInput<T>, timeout: number | null): CoroutineObject<T> {
   if (timeout !== null && (typeof timeout !== "number" || Number.isNaN(timeout))) {
-    throw new TypeError(`waitFor: timeout must be a number or null (got ${String(timeout)})`);
+    throw new TypeError(`waitFor: timeout must be a number or null (got ${showTyped(timeout)})`);
   }
   return new GenCoroutine(() => waitForGen(aw, timeout), "waitFor");
 }

@@ -13,6 +13,7 @@ import { type Deviation, deviationsOf, formatTape, parseTape } from "../schedule
 import { describeDeviations } from "./report.js";
 import { ASYNC_STARTED, drainAsyncStart, type Program, type RunOutcome, failureKind, isKnownSync, runOnce, runOnceSync, traceHash } from "./runOnce.js";
 import { shrinkTape } from "./shrink.js";
+import { showValue } from "../util/showValue.js";
 
 export type StrategyName = "random" | "pct" | "dfs" | "portfolio";
 
@@ -215,7 +216,7 @@ async function finishFailure(
     runOpts.maxSteps !== DEFAULT_MAX_STEPS ? `maxSteps: ${runOpts.maxSteps}` : "",
   ].filter(Boolean);
   const replay = `await replay(program, ${JSON.stringify(shrunkText)}${extra.length ? `, { ${extra.join(", ")} }` : ""})`;
-  const message = outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error);
+  const message = outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : showValue(outcome.error);
   const report = [
     `failing run found by ${strategy} after ${runs} run${runs === 1 ? "" : "s"} (seed ${JSON.stringify(seed)}): ${message}`,
     describeDeviations(shrunk, detailed.choiceLog),

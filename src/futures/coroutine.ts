@@ -14,6 +14,8 @@ import { currentLoop } from "../loop/running.js";
 import { misuse } from "./future.js";
 import { InlinePromise } from "./inline.js";
 import { driveInline } from "./driveInline.js";
+import { coroutineIterator, isAsyncGeneratorFunction, isAsyncIterator, notCoroutineHint } from "./coroutineInput.js";
+import { showValue } from "../util/showValue.js";
 import type { Task } from "./task.js";
 
 /**
@@ -30,6 +32,11 @@ export abstract class CoroutineObject<T> implements PromiseLike<T> {
 
   /** A short name for messages, e.g. "sleep(1)". */
   abstract describe(): string;
+
+  /** @internal what this is, for error messages (Python's `<coroutine object f at 0x...>`) */
+  _repr(): string {
+    return `<coroutine object ${this.describe()}>`;
+  }
 
   /** Generator style: `const v = yield* coro`. */
   [Symbol.iterator](): Generator<unknown, T, unknown> {
@@ -115,6 +122,7 @@ export class GenCoroutine<T> extends CoroutineObject<T> {
  * Turns a generator function into a function returning lazy awaitables that
  * work in both styles (`yield* f(x)` and `await f(x)`), like a Python
  * `async def`. vloop's own composite awaitables are written this way.
+ * @throws TypeError if `fn` is not a generator function (an async generator function, say).
  * @example
  * const double = coroutine(function* (x: number) { yield* sleep(1); return 2 * x; });
  * await double(21); // or: yield* double(21)
@@ -123,6 +131,10 @@ export function coroutine<A extends unknown[], T>(
   fn: (...args: A) => Generator<unknown, T, unknown>,
   name: string = fn.name || "coroutine",
 ): (...args: A) => CoroutineObject<T> {
+  if (typeof fn !== "function" || isAsyncGeneratorFunction(fn)) {
+    // (an async generator's next() returns a promise: stepped as a generator, it would spin forever)
+    throw new TypeError(`coroutine: a generator function (function*) is required (got ${showValue(fn)})${notCoroutineHint(fn)}`);
+  }
   return (...args: A) => new GenCoroutine<T>(() => fn(...args), name);
 }
 
@@ -138,12 +150,14 @@ export type Body<V, R> = (value: V) => Generator<unknown, R, unknown> | PromiseL
 export function* callBody<V, R>(body: Body<V, R>, value: V): Generator<unknown, R, unknown> {
   const made = body(value) as unknown;
   if (made !== null && typeof made === "object") {
-    if (typeof (made as Iterator<unknown>).next === "function" || Symbol.iterator in made) {
-      return (yield* made as Iterable<unknown>) as unknown as R;
-    }
+    const it = coroutineIterator(made);
+    if (it !== null) return (yield* { [Symbol.iterator]: () => it }) as R;
     if (typeof (made as PromiseLike<R>).then === "function") {
       return (yield new InlinePromise(made as PromiseLike<R>)) as R;
     }
+    if (isAsyncIterator(made)) {
+      throw new TypeError(`the body ${showValue(body)} returned ${showValue(made)}${notCoroutineHint(made)}`);
+    }
   }
-  return made as R;
+  return made as R; // a plain value (an array too): the body was a plain function
 }

@@ -38,6 +38,7 @@ export function driveInline(task: Task<unknown>, it: CoroIterator, ok: Settle, e
     // its own awaits suspend the task; when it settles, carry on in the same step.
     const loop = task._loop;
     const resume = (failed: boolean, v: unknown): void => {
+      if (loop._closed) return; // the run already ended (the watchdog named this body as stuck)
       if (loop._asyncWaiter !== task) {
         loop._fatal(new UsageError(`task ${task.getName()}: an inline async body settled outside the task's step (it awaited something vloop does not control)`));
         return;

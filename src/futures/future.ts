@@ -12,7 +12,7 @@
  */
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
-import { currentLoop, requireLoop } from "../loop/running.js";
+import { currentLoop, requireEventLoop } from "../loop/running.js";
 import { inspectCustom, pyTypeName, setPyName } from "../util/asyncioRepr.js";
 import { pyRepr, reprlibRepr } from "../util/pyformat.js";
 import type { Task } from "./task.js";
@@ -96,7 +96,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Creates a pending future on the running loop (or the given one). */
   constructor(loop?: BaseEventLoop) {
-    this._loop = loop === undefined ? requireLoop("Future()") : loop;
+    this._loop = loop === undefined ? requireEventLoop("Future()") : loop;
   }
 
   /** Future.get_loop() */
@@ -184,8 +184,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
    */
   addDoneCallback(fn: DoneCallback<this>): void {
     if (typeof fn !== "function") throw new TypeError(`addDoneCallback: expected a function (got ${typeof fn})`);
-    if (this._state !== PENDING) this._scheduleEntry(fn);
-    else this._addEntry(fn);
+    if (this._state !== PENDING) {
+      this._loop._checkClosed(); // as call_soon on a closed loop
+      this._scheduleEntry(fn);
+    } else this._addEntry(fn);
   }
 
   /** @internal Task.__wakeup as a done callback, without a closure per task. */
@@ -228,12 +230,18 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return removed;
   }
 
-  /** @internal Ordering: each callback gets its own callSoon, in registration order. */
+  /**
+   * @internal Ordering: each callback gets its own callSoon, in registration order.
+   * On a closed loop call_soon raises "Event loop is closed": the future is
+   * done, its callbacks are dropped, and the error goes to whoever completed
+   * it (as in CPython; with no callbacks there is nothing to schedule, and no error).
+   */
   _scheduleCallbacks(): void {
     if (this._loop._tracer !== null) this._loop._noteResolved(this, this._repr());
     const cbs = this._callbacks;
     if (cbs === null) return;
     this._callbacks = null;
+    if (this._loop._closed) throw new RuntimeError("Event loop is closed");
     if (!Array.isArray(cbs)) {
       this._scheduleEntry(cbs);
       return;

@@ -26,12 +26,15 @@
 import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { isTaskCallback } from "../loop/taskCallbacks.js";
+import { badYieldError, explainNotIterable, keepBadYield } from "./badYield.js";
+import { coroutineExpected, coroutineIterator, isAsyncGeneratorFunction, notCoroutineHint, quietRefused, startedPromiseError } from "./coroutineInput.js";
 import { driveInline } from "./driveInline.js";
 import { InlinePromise } from "./inline.js";
 import { setPyName } from "../util/asyncioRepr.js";
 import { pyRepr } from "../util/pyformat.js";
 import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse, takeBlocking, wake } from "./future.js";
 import type { Callback } from "../loop/handle.js";
+import { showValue } from "../util/showValue.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
@@ -52,7 +55,7 @@ export type CoroutineInput<T> =
   | (() => Generator<unknown, T, unknown>)
   | (() => PromiseLike<T>)
   | (PromiseLike<T> & { [Symbol.iterator](): Iterator<unknown, T, unknown> })
-  | Iterable<unknown>;
+  | Iterator<unknown, T, unknown>;
 
 /** The handle callback of a task step (a plain function: no closure per step). */
 export function stepTask(task: Task<unknown>, exc: unknown): void {
@@ -62,34 +65,6 @@ registerTaskCallback(stepTask);
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
   return x !== null && (typeof x === "object" || typeof x === "function") && typeof (x as PromiseLike<unknown>).then === "function";
-}
-
-function iteratorOf(x: unknown): CoroIterator | null {
-  if (x === null || typeof x !== "object") return null;
-  const it = x as { next?: unknown; [Symbol.iterator]?: unknown };
-  if (typeof it.next === "function") return it as CoroIterator; // a generator object
-  if (typeof it[Symbol.iterator] === "function") return (it as Iterable<unknown>)[Symbol.iterator]() as CoroIterator;
-  return null;
-}
-
-/**
- * @internal A started async body that vloop refused (a Promise passed where a
- * coroutine was expected, or an async body in a generator task): it runs on
- * with no task to drive it and fails at its next vloop await. That failure
- * belongs to the error already reported, so keep it from surfacing as an
- * unhandled rejection, which would end the whole process.
- */
-export function quietRefused(promise: PromiseLike<unknown>): void {
-  promise.then(undefined, () => undefined);
-}
-
-/** The error for a promise passed where a coroutine is expected. */
-export function startedPromiseError(what: string): TypeError {
-  return new TypeError(
-    `${what}: got a Promise, which is already running, where a coroutine was expected. ` +
-      `Pass the async function call as a zero-argument function instead: ` +
-      `${what}(() => work(x)) rather than ${what}(work(x))`,
-  );
 }
 
 /**
@@ -169,6 +144,7 @@ export class Task<T = unknown> extends Future<T> {
   constructor(coro: CoroutineInput<T>, loop: BaseEventLoop & { _taskCounter: number }, name?: string) {
     super(loop);
     if (typeof coro === "function") {
+      if (isAsyncGeneratorFunction(coro)) throw coroutineExpected("createTask", coro);
       this._coro = coro as () => unknown;
       this._mode = MODE_NEW;
     } else {
@@ -183,8 +159,8 @@ export class Task<T = unknown> extends Future<T> {
       if (isFuture(coro)) {
         throw new TypeError(`createTask: a coroutine was expected, got ${coro._repr()} (await it directly instead)`);
       }
-      const it = iteratorOf(coro);
-      if (it === null) throw new TypeError(`createTask: a coroutine was expected, got ${String(coro)}`);
+      const it = coroutineIterator(coro);
+      if (it === null) throw coroutineExpected("createTask", coro);
       this._coro = it;
     }
     // CPython 3.12 uses up a number for every task, named or not.
@@ -344,15 +320,15 @@ export class Task<T = unknown> extends Future<T> {
         // A task cancelled before its first step never runs its body.
         if (exc !== undefined) throw exc;
         const made = start();
-        const it = iteratorOf(made);
+        const it = coroutineIterator(made);
         if (it === null) {
           if (isThenable(made)) {
             this._startAsync(made);
             return;
           }
           throw new TypeError(
-            `task ${this.getName()}: its coroutine function returned ${String(made)}; ` +
-              `expected a generator (function*) or a promise (async function)`,
+            `task ${this.getName()}: its coroutine function returned ${showValue(made)}; ` +
+              `expected a generator (function*) or a promise (async function)${notCoroutineHint(made)}`,
           );
         }
         this._coro = it;
@@ -365,7 +341,8 @@ export class Task<T = unknown> extends Future<T> {
         else throw exc;
       }
     } catch (error) {
-      this._finishWithError(error);
+      // (the failure path only: mistakes in yield* get a message that says what to write)
+      this._finishWithError(this._mode === MODE_GEN ? explainNotIterable(keepBadYield(exc, error), this.getName()) : error);
       return;
     }
     if (r.done) this._finishWithResult(r.value);
@@ -410,11 +387,7 @@ export class Task<T = unknown> extends Future<T> {
       );
       this._enqueue(stepTask, error);
     } else {
-      const error = new RuntimeError(
-        `Task got bad yield: ${String(value)} (in ${this._repr()}); a generator coroutine must only ` +
-          `yield* awaitables (futures, tasks, sleep(), gather(), ...)`,
-      );
-      this._enqueue(stepTask, error);
+      this._enqueue(stepTask, badYieldError(this._repr(), value));
     }
   }
 
@@ -495,7 +468,8 @@ export class Task<T = unknown> extends Future<T> {
     this._coro = null;
     if (loop._tracer !== null) {
       const outcome = this._state === FAILED ? "error" : this._state === CANCELLED ? "cancelled" : "result";
-      const detail = this._state === FAILED ? String((this._result as Error)?.name ?? this._result) : undefined;
+      const name = this._state === FAILED ? (this._result as Error | null)?.name : undefined;
+      const detail = this._state === FAILED ? (typeof name === "string" ? name : showValue(this._result)) : undefined;
       loop._emit({ kind: "finish", t: loop.time(), i: loop._iteration, task: this.getName(), outcome, ...(detail ? { detail } : {}) });
     }
   }
@@ -580,6 +554,8 @@ export class Task<T = unknown> extends Future<T> {
   /** The async body's promise settled: the coroutine returned or raised. */
   private _asyncSettled(failed: boolean, value: unknown): void {
     const loop = this._loop;
+    // The run already ended (the watchdog named this body as stuck): nothing to finish.
+    if (loop._closed) return;
     if (loop._asyncWaiter !== this) {
       // The body finished while the task was not being stepped: it awaited
       // something vloop does not control, and that something settled.

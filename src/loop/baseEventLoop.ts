@@ -15,7 +15,7 @@
  * (`_todo`) therefore lives on the object, and `_runUntilStopped()` returns
  * false when it pauses; `_resume()` carries on.
  */
-import { DeadlockError, RuntimeError, StepBudgetExceeded, UsageError } from "../errors.js";
+import { DeadlockError, RuntimeError, StepBudgetExceeded, UsageError, ValueError } from "../errors.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 
 import { Deque } from "../util/deque.js";
@@ -25,6 +25,7 @@ import { type IdleRun, idleRun } from "./idleClock.js";
 import { describeCandidate, isTaskCallback } from "./taskCallbacks.js";
 import { type Callback, Handle, type Runnable, TimerHandle, type TimerLike } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
+import { showTyped } from "../util/showValue.js";
 
 /** asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -85,7 +86,7 @@ export interface ChoiceRecord {
 /** A time or delay: any number but NaN. An infinite one is accepted, as CPython does (a timer at +Infinity never fires). */
 function checkNumber(what: string, name: string, value: unknown): number {
   if (typeof value !== "number" || Number.isNaN(value)) {
-    const shown = typeof value === "number" ? String(value) : `${typeof value} ${String(value)}`;
+    const shown = showTyped(value);
     throw new TypeError(`${what}: ${name} must be a number other than NaN (got ${shown})`);
   }
   return value;
@@ -95,6 +96,15 @@ function checkCallback(what: string, fn: unknown): asserts fn is Callback {
   if (typeof fn !== "function") {
     throw new TypeError(`${what}: callback must be a function (got ${typeof fn})`);
   }
+}
+
+/** The step budget: a whole number of handles >= 1, or Infinity for none (NaN would silently disable it). */
+function checkMaxSteps(n: unknown): number {
+  if (typeof n !== "number") throw new TypeError(`maxSteps must be a number (got ${showTyped(n)})`);
+  if (!(Number.isInteger(n) && n >= 1) && n !== Infinity) {
+    throw new ValueError(`maxSteps must be a whole number of handles >= 1, or Infinity for no budget (got ${showTyped(n)})`);
+  }
+  return n;
 }
 
 export { registerTaskCallback } from "./taskCallbacks.js";
@@ -177,7 +187,7 @@ export class BaseEventLoop {
   constructor(options: BaseLoopOptions) {
     this._policy = options.policy;
     this._scheduled = options.policy.fifoTimers ? new FifoTimerHeap<TimerLike>() : new TimerHeap<TimerLike>();
-    this._maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this._maxSteps = checkMaxSteps(options.maxSteps ?? DEFAULT_MAX_STEPS);
     this._tracer = options.tracer ?? null;
     // a side table only when a tool needs it: a loop is made per explored run
     this._resolvedBy = this._tracer !== null ? new WeakMap() : null;

@@ -14,6 +14,7 @@ import type { ChoicePoint, SchedulingPolicy } from "../schedule/policy.js";
 import type { BaseEventLoop, ChoiceRecord } from "./baseEventLoop.js";
 import { describeCandidate, isTaskCallback } from "./taskCallbacks.js";
 import type { Runnable, TimerLike } from "./handle.js";
+import { showTyped } from "../util/showValue.js";
 
 const NO_CANDIDATES: readonly unknown[] = [];
 
@@ -50,7 +51,7 @@ export class Choices {
     jitter: number,
   ) {
     if (typeof jitter !== "number" || !Number.isFinite(jitter) || jitter < 0) {
-      throw new TypeError(`jitter must be a finite number of seconds >= 0 (got ${String(jitter)})`);
+      throw new TypeError(`jitter must be a finite number of seconds >= 0 (got ${showTyped(jitter)})`);
     }
     this.jitter = policy.chooses ? jitter : 0;
     this.timerSetters = record ? new WeakMap() : null;

@@ -24,3 +24,17 @@ export function requireLoop(what: string): BaseEventLoop {
   }
   return running;
 }
+
+/**
+ * The running loop, for the functions asyncio gives `get_event_loop()`'s
+ * loop (ensure_future, gather, shield, as_completed, Future()): outside a run
+ * CPython 3.12 raises `RuntimeError: There is no current event loop in thread
+ * 'MainThread'.` (or makes a loop with a DeprecationWarning if none was ever
+ * set); vloop never makes one implicitly.
+ */
+export function requireEventLoop(what: string): BaseEventLoop {
+  if (running === null) {
+    throw new RuntimeError(`${what}: There is no current event loop (call it from inside run() or runSync(); vloop makes no loop implicitly)`);
+  }
+  return running;
+}

@@ -11,6 +11,8 @@ import { DeadlockError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { type LoopOptions, run, runSync } from "../run.js";
 import { GenCoroutine } from "../futures/coroutine.js";
+import { isAsyncGeneratorFunction, isAsyncIterator, notCoroutineHint } from "../futures/coroutineInput.js";
+import { showValue } from "../util/showValue.js";
 import { log, setLogSink } from "./log.js";
 import { fmtTime, show } from "../util/pyformat.js";
 
@@ -66,6 +68,9 @@ async function wrapAsync(main: AsyncMain): Promise<void> {
     // a plain function may return a generator (a scenario written as () => gen()):
     // drive it inline, as the generator style would
     const made: unknown = main();
+    if (made !== null && typeof made === "object" && isAsyncIterator(made)) {
+      throw new TypeError(`a scenario's main returned ${showValue(made)}${notCoroutineHint(made)}`);
+    }
     result =
       made !== null && typeof made === "object" && typeof (made as Iterator<unknown>).next === "function"
         ? await new GenCoroutine(() => made as Iterator<unknown>, "main")
@@ -78,7 +83,10 @@ async function wrapAsync(main: AsyncMain): Promise<void> {
 
 /** The style a main function is written in. */
 export function styleOf(main: unknown): "gen" | "async" {
-  if (typeof main !== "function") throw new TypeError(`a scenario's main must be a function (got ${typeof main})`);
+  if (typeof main !== "function") throw new TypeError(`a scenario's main must be a function (got ${showValue(main)})`);
+  if (isAsyncGeneratorFunction(main)) {
+    throw new TypeError(`a scenario's main must be a generator function or an async function (got ${showValue(main)})${notCoroutineHint(main)}`);
+  }
   return main.constructor.name === "GeneratorFunction" ? "gen" : "async";
 }
 

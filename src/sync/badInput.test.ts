@@ -9,7 +9,10 @@ import {
   BoundedSemaphore,
   Condition,
   Lock,
+  LifoQueue,
+  PriorityQueue,
   Queue,
+  QueueFull,
   RuntimeError,
   Semaphore,
   ValueError,
@@ -65,11 +68,43 @@ describe("queues", () => {
     expect(() => q.taskDone()).toThrow("task_done() called too many times");
   });
 
-  test("a negative maxsize means unbounded, as in CPython; a fractional one is a TypeError", () => {
+  test("a negative maxsize means unbounded, as in CPython", () => {
     const q = new Queue<number>(-1);
     for (let i = 0; i < 100; i++) q.putNowait(i);
     expect(q.full()).toBe(false);
-    expect(() => new Queue(2.5)).toThrow("Queue: maxsize must be an integer (got 2.5); use 0 for unbounded");
+  });
+
+  test("any number is a maxsize, as in CPython: full when qsize() >= maxsize, unbounded when maxsize <= 0", () => {
+    // CPython 3.12, asyncio.Queue(m) then put_nowait until QueueFull (at most 5):
+    //   2.5 -> full after 3;  0.5 -> full after 1;  -1, 0, -0.5, nan, inf -> 5 puts, never full
+    //   and q.maxsize is m itself
+    const putsUntilFull = (maxsize: number): number => {
+      const q = new Queue<number>(maxsize);
+      expect(Object.is(q.maxsize, maxsize)).toBe(true);
+      let n = 0;
+      try {
+        for (let i = 0; i < 5; i++) {
+          q.putNowait(i);
+          n++;
+        }
+      } catch (e) {
+        expect(e).toBeInstanceOf(QueueFull);
+      }
+      return n;
+    };
+    expect(putsUntilFull(2.5)).toBe(3);
+    expect(putsUntilFull(0.5)).toBe(1);
+    for (const unbounded of [-1, 0, -0.5, Number.NaN, Infinity]) expect(putsUntilFull(unbounded)).toBe(5);
+    expect(new LifoQueue(1.5).maxsize).toBe(1.5);
+    expect(new PriorityQueue(1.5).maxsize).toBe(1.5);
+  });
+
+  test("a maxsize that is not a number is a TypeError naming the value (CPython raises it at the first put)", () => {
+    // CPython 3.12: asyncio.Queue("3").put_nowait(0) -> TypeError: '<=' not supported between instances of 'str' and 'int'
+    expect(() => new Queue("3" as never)).toThrow(TypeError);
+    expect(() => new Queue("3" as never)).toThrow('Queue: maxsize must be a number (got string "3"); use 0 for unbounded');
+    expect(() => new Queue(null as never)).toThrow("Queue: maxsize must be a number (got null)");
+    expect(() => new PriorityQueue(3n as never)).toThrow("PriorityQueue: maxsize must be a number (got bigint 3n)");
   });
 
   test("a queue used from another loop names the rule", () => {

@@ -8,6 +8,7 @@ import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { Condition } from "./condition.js";
 import { lockRepr, setPyName } from "../util/asyncioRepr.js";
 import { LoopBound } from "./loopBound.js";
+import { showTyped } from "../util/showValue.js";
 
 type BarrierState = "filling" | "draining" | "resetting" | "broken";
 
@@ -27,7 +28,7 @@ export class Barrier extends LoopBound implements AsyncContextManager<number> {
   constructor(parties: number) {
     super();
     if (typeof parties !== "number" || !Number.isInteger(parties)) {
-      throw new TypeError(`Barrier: parties must be an integer (got ${String(parties)})`);
+      throw new TypeError(`Barrier: parties must be an integer (got ${showTyped(parties)})`);
     }
     if (parties < 1) throw new ValueError("parties must be > 0");
     this._parties = parties;

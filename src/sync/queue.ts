@@ -9,6 +9,7 @@ import { QueueEmpty, QueueFull, RuntimeError, ValueError } from "../errors.js";
 import { CoroutineObject, GenCoroutine, iterResult } from "../futures/coroutine.js";
 import { type Future, PENDING, WaiterFuture, markBlocking } from "../futures/future.js";
 import { Deque } from "../util/deque.js";
+import { showTyped } from "../util/showValue.js";
 import { heappop, heappush } from "../util/pyCompare.js";
 import { Event } from "./event.js";
 import { pyTypeName, setPyName } from "../util/asyncioRepr.js";
@@ -35,8 +36,11 @@ function removeFromDeque<T>(d: Deque<T>, item: T): boolean {
 }
 
 /**
- * A FIFO queue for tasks. Mirrors asyncio.Queue(maxsize); maxsize <= 0 means unbounded.
- * @throws TypeError for a maxsize that is not an integer.
+ * A FIFO queue for tasks. Mirrors asyncio.Queue(maxsize): the queue is full
+ * when `qsize() >= maxsize`, so a fractional maxsize counts up to the next
+ * integer (2.5 holds 3 items), and maxsize <= 0 (or NaN) means unbounded, as in CPython.
+ * @throws TypeError for a maxsize that is not a number (CPython raises its
+ *   TypeError at the first put; vloop at once, naming the value).
  * @example
  * const q = new Queue<number>(1);
  * yield* q.put(1);
@@ -51,8 +55,8 @@ export class Queue<T> extends LoopBound {
 
   constructor(maxsize = 0) {
     super();
-    if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) {
-      throw new TypeError(`${new.target.name}: maxsize must be an integer (got ${String(maxsize)}); use 0 for unbounded`);
+    if (typeof maxsize !== "number") {
+      throw new TypeError(`${new.target.name}: maxsize must be a number (got ${showTyped(maxsize)}); use 0 for unbounded`);
     }
     this._maxsize = maxsize;
     this._finished.set();
@@ -99,7 +103,7 @@ export class Queue<T> extends LoopBound {
     return this._items.length === 0;
   }
 
-  /** Mirrors Queue.full(). */
+  /** Mirrors Queue.full(): never full when maxsize <= 0 (or NaN), else full when qsize() >= maxsize. */
   full(): boolean {
     return this._maxsize > 0 && this.qsize() >= this._maxsize;
   }

@@ -10,6 +10,7 @@ import { type Future, WaiterFuture } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { LoopBound, removeItem } from "./loopBound.js";
+import { showTyped } from "../util/showValue.js";
 
 /**
  * A counter of available units. Mirrors asyncio.Semaphore.
@@ -25,7 +26,7 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
   constructor(value = 1) {
     super();
     if (typeof value !== "number" || !Number.isInteger(value)) {
-      throw new TypeError(`${new.target.name}: initial value must be an integer (got ${String(value)})`);
+      throw new TypeError(`${new.target.name}: initial value must be an integer (got ${showTyped(value)})`);
     }
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
     this._value = value;
