@@ -21,6 +21,7 @@ import {
   run,
   runSync,
   sleep,
+  waitFor,
 } from "./index.js";
 import { type ExploreResult, explore } from "./explore/explore.js";
 import { ArrayTracer, type TraceEvent } from "./loop/trace.js";
@@ -237,6 +238,34 @@ describe("runSync between the microtasks of a run in flight", () => {
     }
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(await inFlight).toEqual(alone);
+  });
+});
+
+describe("an async body runSync refused, while a run is in flight", () => {
+  // runSync starts the body before it can tell it is async; the body runs on
+  // in microtasks after runSync has thrown, and its awaits must not be taken
+  // for those of the run in flight.
+  test.each([
+    ["sleep()", () => sleep(100)],
+    ["a future", () => getRunningLoop().createFuture()],
+    ["a task", () => createTask(() => sleep(100))],
+    ["a coroutine object", () => waitFor(sleep(100), 5)],
+  ])("awaiting %s made in the refused run leaves the run in flight alone", async (_what, make) => {
+    const alone = await outcomeOf("async", "z", {});
+    const inFlight = outcomeOf("async", "z", {});
+    await Promise.resolve();
+    let refusedBody: Promise<unknown> | undefined;
+    expect(() =>
+      runSync((() => {
+        refusedBody = (async () => {
+          await make();
+          return "went on";
+        })();
+        return refusedBody;
+      }) as never),
+    ).toThrow(/runSync cannot drive task Task-1: its coroutine is an async function/);
+    expect(await inFlight).toEqual(alone);
+    await expect(refusedBody).rejects.toThrow(/was made in a run that is over/);
   });
 });
 
