@@ -18,7 +18,7 @@
  */
 import { gather } from "./asyncio/gather.js";
 import { RuntimeError } from "./errors.js";
-import { EventLoop } from "./futures/eventLoop.js";
+import { EventLoop, stop } from "./futures/eventLoop.js";
 import type { Future } from "./futures/future.js";
 import { type CoroutineInput, type Task, quietRefused, startedPromiseError } from "./futures/task.js";
 import type { ExceptionHandler } from "./loop/baseEventLoop.js";
@@ -73,11 +73,6 @@ function checkMain(main: unknown, what: string): void {
     quietRefused(main as PromiseLike<unknown>);
     throw startedPromiseError(what);
   }
-}
-
-/** The done callback that ends a phase of the run: stops the future's loop (a function, not a closure per run). */
-function stop(fut: Future<unknown>): void {
-  fut._loop.stop();
 }
 
 /** The phases of asyncio.run, resumable so that async steps can pause it. */

@@ -19,8 +19,11 @@ import { steppingLoop } from "../loop/running.js";
 import { Future, isFuture } from "./future.js";
 import { type CoroutineInput, Task, quietRefused, startedPromiseError } from "./task.js";
 
-/** run_until_complete's done callback: stop the future's loop (a function, not a closure per call). */
-function stopLoop(fut: Future<unknown>): void {
+/**
+ * @internal run_until_complete's done callback (asyncio.run's too): stop the
+ * future's loop. A function, not a closure per call; traces name it "stop".
+ */
+export function stop(fut: Future<unknown>): void {
   fut._loop.stop();
 }
 
@@ -50,7 +53,7 @@ class UntilComplete<T> implements Phases<T> {
   end(): void {
     const fut = this.fut;
     endRun(this.loop);
-    fut.removeDoneCallback(stopLoop);
+    fut.removeDoneCallback(stop);
     // The caller has no other handle on a task made here: its exception is
     // the call's (asyncio consumes it so it is not reported as never retrieved).
     if (this.newTask && fut.done() && !fut.cancelled()) fut.exception();
@@ -141,7 +144,7 @@ export class EventLoop extends BaseEventLoop {
   runUntilComplete<T>(future: Future<T> | CoroutineInput<T>): Promise<T> {
     this._checkRunnable();
     const [fut, newTask] = this._futureFor(future);
-    fut.addDoneCallback(stopLoop);
+    fut.addDoneCallback(stop);
     return new Promise<T>((resolve, reject) => new AsyncDrive<T>(this, new UntilComplete(this, fut, newTask), resolve, reject).start());
   }
 
@@ -160,7 +163,7 @@ export class EventLoop extends BaseEventLoop {
   runUntilCompleteSync<T>(future: Future<T> | CoroutineInput<T>): T {
     this._checkRunnable();
     const [fut, newTask] = this._futureFor(future);
-    fut.addDoneCallback(stopLoop);
+    fut.addDoneCallback(stop);
     this._syncOnly = true;
     return driveSync(this, new UntilComplete(this, fut, newTask));
   }
