@@ -137,7 +137,8 @@ class Runner<T> implements Phases<T> {
  * It may run while another run() is in flight (paused between microtasks):
  * it runs to its end in between, and that run carries on afterwards.
  * @throws the main coroutine's error; DeadlockError; StepBudgetExceeded;
- *   UsageError if a task is an async function; RuntimeError inside a running loop.
+ *   UsageError if a task is an async function; RuntimeError from a callback,
+ *   a generator step, or an async body before its first await (a running loop).
  * @example
  * const result = runSync(function* () { yield* sleep(1); return 42; });
  */
@@ -167,8 +168,10 @@ export function runSyncOn<T>(loop: EventLoop, main: Generator<unknown, T, unknow
  * they take turns, each from its start to its end, in the order they were
  * called, and each gives exactly what it gives alone.
  * @throws (rejects with) the main coroutine's error, DeadlockError,
- *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise.
- *   Throws RuntimeError at once if called from a task's step or a callback.
+ *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise
+ *   (or a run it started itself, which waits for its turn).
+ *   Throws RuntimeError at once if called from a callback, a generator step,
+ *   or an async body before its first await (a running loop).
  * @example
  * const result = await run(async () => { await sleep(1); return 42; });
  */
