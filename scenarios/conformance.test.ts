@@ -42,3 +42,22 @@ for (const suite of suites) {
     }
   });
 }
+
+describe("every scenario at once", () => {
+  // Runs take turns (src/loop/turns.ts): started together, each prints exactly what it prints alone.
+  test.each(["gen", "async"] as const)("all scenarios started together in one Promise.all [%s]", async (style) => {
+    const jobs: { name: string; expected: string; out: Promise<string> }[] = [];
+    const mods = [];
+    for (const suite of suites) {
+      const dir = join(here, suite);
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(".py")).sort()) {
+        const name = `${suite}/${f.slice(0, -3)}`;
+        mods.push({ name, expected: readFileSync(join(here, `${name}.out`), "utf8"), mod: await import(join(here, `${name}.${style === "gen" ? "gen" : "async"}.ts`)) });
+      }
+    }
+    for (const { name, expected, mod } of mods) jobs.push({ name, expected, out: runScenario(mod.main, style).then(joinLines) });
+    const outs = await Promise.all(jobs.map((j) => j.out));
+    expect(outs.length).toBeGreaterThan(100);
+    jobs.forEach((j, i) => expect(outs[i], j.name).toBe(j.expected));
+  });
+});

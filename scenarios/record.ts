@@ -1,6 +1,7 @@
 // Records the golden output of every scenario: runs each `scenarios/**/*.py`
-// under CPython 3.12 with scenarios/recorder/vclock_recorder.py and writes the
-// sibling `.out` file. Tests never run Python; they compare against the `.out`
+// under CPython 3.12 with scenarios/recorder/vclock_recorder.py (the loop
+// programs of scenarios/loops/, which drive their own loops, with
+// recorder/loops_recorder.py) and writes the sibling `.out` file. Tests never run Python; they compare against the `.out`
 // files checked in by this script.
 //
 // Usage:  npx tsx scenarios/record.ts [filter]
@@ -17,6 +18,7 @@ import { fileURLToPath } from "node:url";
 const scenariosDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(scenariosDir);
 const recorder = join(scenariosDir, "recorder", "vclock_recorder.py");
+const loopsRecorder = join(scenariosDir, "recorder", "loops_recorder.py");
 const python = process.env.VLOOP_PYTHON ?? "python3";
 const pythonEnv = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.12.1" };
 const wantedVersion = "3.12";
@@ -70,7 +72,8 @@ function checkPython(): void {
 }
 
 function record(program: string): string {
-  const run = spawnSync(python, [recorder, program], {
+  const using = relative(scenariosDir, program).startsWith("loops/") ? loopsRecorder : recorder;
+  const run = spawnSync(python, [using, program], {
     cwd: repoRoot,
     env: pythonEnv,
     encoding: "utf8",

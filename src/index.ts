@@ -5,7 +5,7 @@
  * options object. Every awaitable works as `await x` and as `yield* x`.
  */
 export type { Coroutine, Awaitable, AwaitableLike } from "./types.js";
-export { run, runSync, type LoopOptions } from "./run.js";
+export { run, runSync, newEventLoop, type LoopOptions } from "./run.js";
 export { Handle, TimerHandle } from "./loop/handle.js";
 export { EventLoop } from "./futures/eventLoop.js";
 export { Future, labelFuture } from "./futures/future.js";

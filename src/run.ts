@@ -11,24 +11,23 @@
  *
  * runSync() runs generator coroutines with no microtask at all. run() also
  * drives async functions: while a task's async body runs in microtasks the
- * loop pauses and carries on when the body suspends (see futures/task.ts).
- * A body that awaits a promise vloop does not control is caught by a
- * watchdog (util/macrotask.ts: a run still unfinished when a macrotask
- * starts is stuck) and named in a UsageError.
+ * loop pauses and carries on when the body suspends (see loop/drive.ts, which
+ * also has the watchdog for bodies that await foreign promises). Several
+ * run() calls may be in flight at once: they take turns (loop/turns.ts), so
+ * each gives exactly what it gives alone.
  */
 import { gatherAll } from "./asyncio/gather.js";
-import { RuntimeError, UsageError, ValueError } from "./errors.js";
-import { EventLoop } from "./futures/eventLoop.js";
+import { RuntimeError, ValueError } from "./errors.js";
+import { EventLoop, stop } from "./futures/eventLoop.js";
 import type { CoroutineInput, Task } from "./futures/task.js";
 import { coroutineExpected, isAsyncGeneratorFunction, isCoroutineObject, isStartedPromise, quietRefused, startedPromiseError } from "./futures/coroutineInput.js";
 import { type Future, isFuture } from "./futures/future.js";
 import type { ExceptionHandler } from "./loop/baseEventLoop.js";
+import { AsyncDrive, type Phases, driveSync } from "./loop/drive.js";
 import type { Tracer } from "./loop/trace.js";
-import { currentLoop, setRunningLoop } from "./loop/running.js";
-import { setLogSink } from "./scenario/log.js";
+import { steppingLoop } from "./loop/running.js";
 import type { SchedulingPolicy } from "./schedule/policy.js";
 import { resolvePolicy } from "./schedule/resolve.js";
-import { type Watched, unwatch, watch } from "./util/macrotask.js";
 import { showTyped, showValue } from "./util/showValue.js";
 
 /** Options of run()/runSync(): the loop's seed, strategy, budget, and tools' hooks. */
@@ -105,6 +104,7 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
   });
   if (options?.onIteration) loop._onIteration = options.onIteration as (l: unknown) => void;
   if (options?.onException) loop.setExceptionHandler(options.onException);
+  if (options?.onLog) loop._logSink = options.onLog;
   options?.onLoop?.(loop);
   return loop;
 }
@@ -122,24 +122,21 @@ function checkMain(main: unknown, what: string): void {
   if (!ok) throw new ValueError(coroutineExpected(what, main).message);
 }
 
-/** The done callback that ends a phase of the run: stops the future's loop (a function, not a closure per run). */
-function stop(fut: Future<unknown>): void {
-  fut._loop.stop();
-}
-
 /** The phases of asyncio.run, resumable so that async steps can pause it. */
-class Runner<T> {
+class Runner<T> implements Phases<T> {
   private phase: "main" | "shutdown" | "done" = "main";
-  private readonly mainTask: Task<T>;
-  private waitingFor: Future<unknown>;
+  private mainTask: Task<T> | null = null;
+  private waitingFor: Future<unknown> | null = null;
 
   constructor(
     private readonly loop: EventLoop,
-    main: CoroutineInput<T>,
-  ) {
-    this.mainTask = loop.createTask(main);
-    this.mainTask.addDoneCallback(stop);
-    this.waitingFor = this.mainTask;
+    private readonly main: CoroutineInput<T>,
+  ) {}
+
+  begin(): void {
+    const mainTask = this.loop.createTask(this.main);
+    mainTask.addDoneCallback(stop);
+    this.mainTask = this.waitingFor = mainTask;
   }
 
   /** Runs as far as possible; true when the whole run is over. */
@@ -148,7 +145,7 @@ class Runner<T> {
     for (;;) {
       if (loop._fatalError !== undefined) throw loop._fatalError;
       if (!loop._runUntilStopped()) return false;
-      if (!this.waitingFor.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+      if (!(this.waitingFor as Future<unknown>).done()) throw new RuntimeError("Event loop stopped before Future completed.");
       if (this.phase === "shutdown" || !this.startShutdown()) {
         this.phase = "done";
         return true;
@@ -170,42 +167,25 @@ class Runner<T> {
   }
 
   result(): T {
-    return this.mainTask.result();
+    return (this.mainTask as Task<T>).result();
   }
 
-  /** The task whose async body is running, for the watchdog's message. */
-  describeStuck(): string {
-    const task = this.loop._asyncWaiter;
-    const who = task ? `task ${task.getName()}` : "a task";
-    return (
-      `${who} awaited a promise that vloop does not control (a plain Promise, a real timer, I/O, ` +
-      `or an async function started without createTask); vloop cannot know when it settles. ` +
-      `Await only vloop awaitables (sleep, futures, tasks, gather, locks, queues)`
-    );
+  /** asyncio.run's `finally: loop.close()`, after reporting exceptions nobody retrieved. */
+  end(): void {
+    const loop = this.loop;
+    loop._reportUnretrieved();
+    loop._closed = true;
   }
-}
-
-function open(loop: EventLoop, options: LoopOptions | undefined): void {
-  setRunningLoop(loop);
-  if (options?.onLog) {
-    const previous = setLogSink(options.onLog);
-    loop._restoreLog = () => setLogSink(previous);
-  }
-}
-
-function close(loop: EventLoop): void {
-  loop._reportUnretrieved();
-  loop._closed = true;
-  loop._onResume = null;
-  loop._restoreLog?.();
-  setRunningLoop(null);
 }
 
 /**
  * Runs a generator coroutine to completion on a new virtual-time loop,
  * synchronously. Mirrors `asyncio.run` (for generator coroutines only).
+ * It may run while another run() is in flight (paused between microtasks):
+ * it runs to its end in between, and that run carries on afterwards.
  * @throws the main coroutine's error; DeadlockError; StepBudgetExceeded;
- *   UsageError if a task is an async function; RuntimeError inside a running loop;
+ *   UsageError if a task is an async function; RuntimeError from a callback,
+ *   a generator step, or an async body before its first await (a running loop);
  *   at once, ValueError if `main` is not a coroutine (as asyncio.run) and
  *   TypeError/ValueError for a bad LoopOptions field.
  * @example
@@ -215,112 +195,67 @@ export function runSync<T>(
   main: Generator<unknown, T, unknown> | (() => Generator<unknown, T, unknown>),
   options?: LoopOptions,
 ): T {
-  if (currentLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
+  if (steppingLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
   checkMain(main, "runSync");
   checkLoopOptions(options, "runSync");
-  return runSyncOn(makeLoop(options), main, options);
+  return runSyncOn(makeLoop(options), main);
 }
 
 /**
  * @internal runSync on a loop the caller made (exploration makes one per run
  * and reads its tape afterwards, without an onLoop closure per run).
  */
-export function runSyncOn<T>(
-  loop: EventLoop,
-  main: Generator<unknown, T, unknown> | (() => Generator<unknown, T, unknown>),
-  options?: LoopOptions,
-): T {
-  if (currentLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
+export function runSyncOn<T>(loop: EventLoop, main: Generator<unknown, T, unknown> | (() => Generator<unknown, T, unknown>)): T {
+  if (steppingLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
   loop._syncOnly = true;
-  open(loop, options);
-  try {
-    const runner = new Runner<T>(loop, main);
-    if (!runner.advance()) throw new UsageError("runSync: an async step was started; use run()");
-    return runner.result();
-  } finally {
-    close(loop);
-  }
+  return driveSync(loop, new Runner<T>(loop, main));
 }
 
 /**
  * Runs a coroutine (generator or async function) to completion on a new
  * virtual-time loop. Mirrors `asyncio.run(main)`.
+ * Several runs may be in flight at once (`Promise.all([run(a), run(b)])`):
+ * they take turns, each from its start to its end, in the order they were
+ * called, and each gives exactly what it gives alone.
  * @throws (rejects with) the main coroutine's error, DeadlockError,
- *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise.
- *   Throws at once: RuntimeError inside a running loop; ValueError if `main` is
- *   not a coroutine (a started Promise, an async generator...), as asyncio.run;
- *   TypeError/ValueError for a bad LoopOptions field.
+ *   StepBudgetExceeded, or a UsageError naming a task that awaited a foreign promise
+ *   (or a run it started itself, which waits for its turn).
+ *   Throws at once: RuntimeError if called from a callback, a generator step,
+ *   or an async body before its first await (a running loop); ValueError if
+ *   `main` is not a coroutine (a started Promise, an async generator...), as
+ *   asyncio.run; TypeError/ValueError for a bad LoopOptions field.
  * @example
  * const result = await run(async () => { await sleep(1); return 42; });
  */
 export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<T> {
-  if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
+  if (steppingLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
   checkMain(main, "run");
   checkLoopOptions(options, "run");
-  return runOn(makeLoop(options), main, options);
+  return runOn(makeLoop(options), main);
 }
 
 /** @internal run() on a loop the caller made (exploration makes one per run). */
-export function runOn<T>(loop: EventLoop, main: CoroutineInput<T>, options?: LoopOptions): Promise<T> {
-  if (currentLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
-  open(loop, options);
-  return new Promise<T>((resolve, reject) => new AsyncDriver<T>(loop, resolve, reject).start(main));
+export function runOn<T>(loop: EventLoop, main: CoroutineInput<T>): Promise<T> {
+  if (steppingLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
+  return new Promise<T>((resolve, reject) => new AsyncDrive<T>(loop, new Runner<T>(loop, main), resolve, reject).start());
 }
 
-/** Drives a Runner whose async steps pause it, and settles run()'s promise once. */
-class AsyncDriver<T> implements Watched {
-  private finished = false;
-  private runner: Runner<T> | null = null;
-
-  constructor(
-    private readonly loop: EventLoop,
-    private readonly resolve: (value: T) => void,
-    private readonly reject: (error: unknown) => void,
-  ) {}
-
-  start(main: CoroutineInput<T>): void {
-    try {
-      this.runner = new Runner<T>(this.loop, main);
-    } catch (error) {
-      this.finish(false, error);
-      return;
-    }
-    this.loop._onResume = () => this.drive();
-    this.drive();
-    // The run goes on in microtasks only; a macrotask starts before it ends
-    // only if an async body waits on something outside vloop.
-    if (!this.finished) watch(this);
-  }
-
-  /** The watchdog's call: a macrotask started before this run ended. */
-  stuck(): void {
-    if (!this.finished) this.finish(false, new UsageError(this.runner!.describeStuck()));
-  }
-
-  private drive(): void {
-    if (this.finished) return;
-    const runner = this.runner!;
-    try {
-      if (!runner.advance()) return; // paused: an async body is running
-      let value: T;
-      try {
-        value = runner.result();
-      } catch (error) {
-        this.finish(false, error);
-        return;
-      }
-      this.finish(true, value);
-    } catch (error) {
-      this.finish(false, error);
-    }
-  }
-
-  private finish(ok: boolean, value: unknown): void {
-    if (this.finished) return;
-    this.finished = true;
-    unwatch(this);
-    close(this.loop);
-    if (ok) this.resolve(value as T);
-    else this.reject(value);
-  }
+/**
+ * A new event loop that you drive yourself: `runUntilComplete()` and
+ * `runForever()` (or their Sync forms for generator coroutines), `stop()`,
+ * `close()`, `isRunning()`, `isClosed()`. Tasks and timers stay on the loop
+ * between calls, and its clock goes on from where it stopped. Takes the
+ * options of run() (seed, strategy, maxSteps, tracer, onLog, ...). Unlike
+ * run(), nothing cancels the tasks left at the end: close() drops them.
+ * Mirrors `asyncio.new_event_loop()`.
+ * @throws what run() throws for bad options (an unknown strategy, a bad jitter).
+ * @example
+ * const loop = newEventLoop({ seed: 1 });
+ * const t = loop.createTask(() => ticker());
+ * await loop.runUntilComplete(sleep(2.5)); // ticker ran for 2.5 virtual seconds
+ * loop.close();
+ */
+export function newEventLoop(options?: LoopOptions): EventLoop {
+  checkLoopOptions(options, "newEventLoop");
+  return makeLoop(options);
 }

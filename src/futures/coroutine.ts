@@ -11,7 +11,8 @@
  */
 import { RuntimeError } from "../errors.js";
 import { currentLoop } from "../loop/running.js";
-import { misuse } from "./future.js";
+import { madeInEndedRun, misuse } from "./future.js";
+import type { BaseEventLoop } from "../loop/baseEventLoop.js";
 import { InlinePromise } from "./inline.js";
 import { driveInline } from "./driveInline.js";
 import { coroutineIterator, isAsyncGeneratorFunction, isAsyncIterator, notCoroutineHint } from "./coroutineInput.js";
@@ -26,6 +27,8 @@ import type { Task } from "./task.js";
  */
 export abstract class CoroutineObject<T> implements PromiseLike<T> {
   private _awaited = false;
+  /** @internal the running loop when it was made, if any (see madeInEndedRun) */
+  readonly _loop: BaseEventLoop | null = currentLoop();
 
   /** The coroutine's iterator (called once). */
   protected abstract _iterator(): Iterator<unknown, T, unknown>;
@@ -63,13 +66,19 @@ type Settle = ((v: any) => unknown) | null | undefined;
  * extra iteration). Outside a task it is an error.
  */
 export function awaitCoroutine(
-  coro: { [Symbol.iterator](): Iterator<unknown>; describe(): string },
+  coro: { [Symbol.iterator](): Iterator<unknown>; describe(): string; readonly _loop: BaseEventLoop | null },
   ok: Settle,
   err: Settle,
 ): PromiseLike<unknown> | undefined {
   const loop = currentLoop();
   const waiter = loop === null ? null : (loop._asyncWaiter as Task<unknown> | null);
   if (waiter !== null) {
+    const made = coro._loop;
+    if (made !== null && made !== loop && made._closed) {
+      // Not the waiter's await: a body of a run that is over.
+      if (err) err(madeInEndedRun(coro.describe()));
+      return undefined;
+    }
     let it: Iterator<unknown>;
     try {
       it = coro[Symbol.iterator]();

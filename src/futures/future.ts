@@ -407,17 +407,38 @@ function awaitFuture(fut: Future<unknown>, ok: Settle, err: Settle): PromiseLike
   if (loop !== null) {
     const waiter = loop._asyncWaiter as Task<unknown> | null;
     if (waiter !== null) {
-      if (fut._state !== PENDING && fut._loop === loop) {
+      if (fut._loop !== loop) {
+        if (fut._loop._closed) {
+          // Not the waiter's await: a body of a run that is over (see madeInEndedRun).
+          if (err) err(madeInEndedRun(fut._repr()));
+          return undefined;
+        }
+      } else if (fut._state !== PENDING) {
         // Awaiting a done future does not suspend (Future.__await__ returns at once).
         settleNow(fut, ok, err);
-      } else {
-        waiter._asyncPark(fut, ok, err, null, false);
+        return undefined;
       }
+      waiter._asyncPark(fut, ok, err, null, false);
       return undefined;
     }
     if (loop._resumePending !== null) throw misuse(loop, fut._repr());
   }
   return bridge(fut).then(ok, err);
+}
+
+/**
+ * @internal The error for awaiting, in a run, an awaitable made in another
+ * run that is over. Only a body that outlived its run does that: typically an
+ * async body that runSync refused (runSync learns that a coroutine is an
+ * async function only by calling it, and the body runs on in microtasks).
+ * Its await arrives while another run's task may be the async waiter, and
+ * must not be taken for that task's own.
+ */
+export function madeInEndedRun(what: string): RuntimeError {
+  return new RuntimeError(
+    `${what} was made in a run that is over (its loop is closed) and cannot be awaited in another run: ` +
+      `was it awaited by an async body that runSync refused, or that outlived its run?`,
+  );
 }
 
 /** @internal the error for a then() that is not a task's own await */

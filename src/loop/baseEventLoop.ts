@@ -125,6 +125,7 @@ export class BaseEventLoop {
   /** @internal asyncio's `_timer_cancelled_count` (with its quirks) */ _timerCancelledCount = 0;
   /** @internal */ _stopping = false;
   /** @internal */ _closed = false;
+  /** @internal a run of this loop is in progress (or waits for its turn): see loop/drive.ts */ _running = false;
   /** @internal the policy deciding every order */ readonly _policy: SchedulingPolicy;
   /** @internal */ readonly _tracer: Tracer | null;
   /** @internal the decisions of a choosing policy (see loop/choices.ts) */ readonly _choices: Choices;
@@ -161,6 +162,8 @@ export class BaseEventLoop {
   /** @internal set while the loop waits for a queued resume after an async step */ _resumePending: LoopTask | null = null;
   /** @internal called when the loop may carry on after an async step (set by the driver) */
   _onResume: (() => void) | null = null;
+  /** @internal where log() sends this loop's lines (LoopOptions.onLog), before the process-wide sink */
+  _logSink: ((line: string) => void) | null = null;
   /**
    * @internal Called once per loop iteration, after due timers moved to the
    * ready queue (step-through tools); once for a run of idle iterations that
@@ -252,6 +255,17 @@ export class BaseEventLoop {
   /** Mirrors `loop.is_closed`. */
   isClosed(): boolean {
     return this._closed;
+  }
+
+  /**
+   * True while a run of this loop is in progress: run(), runSync(),
+   * runUntilComplete(), runForever(), from the call until it returns or
+   * settles (also while it waits for another run to finish first).
+   * Mirrors `loop.is_running()`.
+   * @example const loop = newEventLoop(); loop.isRunning(); // false
+   */
+  isRunning(): boolean {
+    return this._running;
   }
 
   /** @internal callSoon with arguments already in an array */
@@ -439,6 +453,25 @@ export class BaseEventLoop {
       }
       this._beginIteration();
     }
+  }
+
+  /**
+   * @internal asyncio's run_forever starts with a whole `_run_once`, even when
+   * stop() was called before it (then it runs one iteration and returns):
+   * begin that iteration unless one is under way (handles left over from an
+   * error that ended the last run).
+   */
+  _beginRun(): void {
+    if (this._todo === 0) this._beginIteration();
+  }
+
+  /** @internal loop.close(): drop what is ready and every timer (asyncio clears `_ready` and `_scheduled`). */
+  _dropScheduled(): void {
+    while (this._ready.length > 0) this._ready.shift();
+    this._todo = 0;
+    for (const timer of this._scheduled.items) timer._scheduled = false;
+    this._scheduled.replaceAndHeapify([]);
+    this._timerCancelledCount = 0;
   }
 
   /**

@@ -1,9 +1,9 @@
 /**
  * log(): the line printer of vloop programs, in the conformance recorder's
  * format "<virtual time> <task name or -> <parts>", each part printed as
- * Python's str() would. Lines go to whoever runs the program
- * (`run(main, { onLog })`, runScenario, the `vloop` command line);
- * otherwise log() does nothing.
+ * Python's str() would. Lines go to the running loop's own sink
+ * (`run(main, { onLog })`, runScenario, the `vloop` command line), else to
+ * the process-wide sink (setLogSink); otherwise log() does nothing.
  */
 import { currentLoop } from "../loop/running.js";
 import { fmtTime, py } from "../util/pyformat.js";
@@ -24,7 +24,9 @@ export function setLogSink(fn: ((line: string) => void) | null): ((line: string)
  */
 export function log(...parts: unknown[]): void {
   const loop = currentLoop();
-  if (sink === null || loop === null) return;
+  if (loop === null) return;
+  const to = loop._logSink ?? sink;
+  if (to === null) return;
   const task = loop._currentTask;
-  sink(`${fmtTime(loop.time())} ${task ? task.getName() : "-"} ${parts.map(py).join(" ")}`);
+  to(`${fmtTime(loop.time())} ${task ? task.getName() : "-"} ${parts.map(py).join(" ")}`);
 }

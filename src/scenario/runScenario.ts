@@ -13,7 +13,7 @@ import { type LoopOptions, run, runSync } from "../run.js";
 import { GenCoroutine } from "../futures/coroutine.js";
 import { isAsyncGeneratorFunction, isAsyncIterator, notCoroutineHint } from "../futures/coroutineInput.js";
 import { showValue } from "../util/showValue.js";
-import { log, setLogSink } from "./log.js";
+import { log } from "./log.js";
 import { fmtTime, show } from "../util/pyformat.js";
 
 export type GenMain = () => Generator<unknown, unknown, unknown>;
@@ -35,33 +35,36 @@ function errorName(e: unknown): string {
   return e instanceof Error ? e.name : typeof e;
 }
 
-let onRaise: ((e: unknown) => void) | undefined;
-/** what the running scenario's main raised (after its "raised" line) */
-let raised: { error: unknown } | undefined;
+/** What one runScenario call knows of its main (one per call: several scenarios may run at once). */
+interface MainState {
+  onRaise: ((e: unknown) => void) | undefined;
+  /** what main raised (after its "raised" line) */
+  raised: { error: unknown } | undefined;
+}
 
 /**
  * main raised: print the recorder's "raised" line, then let the main task end
  * as main did (traces draw it raising); runScenario expects this error.
  */
-function mainRaised(e: unknown): unknown {
+function mainRaised(state: MainState, e: unknown): unknown {
   log("raised", errorName(e));
-  raised = { error: e };
-  onRaise?.(e);
+  state.raised = { error: e };
+  state.onRaise?.(e);
   return e;
 }
 
-function* wrapGen(main: GenMain): Generator<unknown, void, unknown> {
+function* wrapGen(main: GenMain, state: MainState): Generator<unknown, void, unknown> {
   currentTask()?.setName("main");
   let result: unknown;
   try {
     result = yield* main();
   } catch (e) {
-    throw mainRaised(e);
+    throw mainRaised(state, e);
   }
   log("result", show(result));
 }
 
-async function wrapAsync(main: AsyncMain): Promise<void> {
+async function wrapAsync(main: AsyncMain, state: MainState): Promise<void> {
   currentTask()?.setName("main");
   let result: unknown;
   try {
@@ -76,7 +79,7 @@ async function wrapAsync(main: AsyncMain): Promise<void> {
         ? await new GenCoroutine(() => made as Iterator<unknown>, "main")
         : await (made as PromiseLike<unknown>);
   } catch (e) {
-    throw mainRaised(e);
+    throw mainRaised(state, e);
   }
   log("result", show(result));
 }
@@ -101,34 +104,30 @@ export async function runScenario(
 ): Promise<string[]> {
   const lines: string[] = [];
   let loop: EventLoop | null = null;
+  const onLine = options.onLine;
   const opts: LoopOptions = {
     ...options,
     onLoop: (l) => {
       loop = l;
       options.onLoop?.(l);
     },
+    onLog: (line) => {
+      lines.push(line);
+      onLine?.(line);
+    },
   };
-  const onLine = options.onLine;
-  onRaise = options.onRaise;
-  raised = undefined;
-  setLogSink((line) => {
-    lines.push(line);
-    onLine?.(line);
-  });
+  const state: MainState = { onRaise: options.onRaise, raised: undefined };
   try {
-    if (style === "sync") runSync(() => wrapGen(main as GenMain), opts);
-    else if (style === "gen") await run(() => wrapGen(main as GenMain), opts);
-    else await run(() => wrapAsync(main as AsyncMain), opts);
+    if (style === "sync") runSync(() => wrapGen(main as GenMain, state), opts);
+    else if (style === "gen") await run(() => wrapGen(main as GenMain, state), opts);
+    else await run(() => wrapAsync(main as AsyncMain, state), opts);
   } catch (e) {
     // main's own error was printed as "raised ..." already, as the recorder does
-    const fromMain = raised as { error: unknown } | undefined; // set inside the wrapper
+    const fromMain = state.raised;
     if (fromMain !== undefined && e === fromMain.error) return lines;
     if (!(e instanceof DeadlockError)) throw e;
     options.onDeadlock?.(e);
     lines.push(`${fmtTime((loop as EventLoop | null)?.time() ?? 0)} - deadlock`);
-  } finally {
-    setLogSink(null);
-    onRaise = undefined;
   }
   return lines;
 }
