@@ -24,6 +24,7 @@ import { Choices } from "./choices.js";
 import { describeCandidate, isTaskCallback } from "./taskCallbacks.js";
 import { type Callback, Handle, type Runnable, TimerHandle, type TimerLike } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
+import { type WaitInfo, deadlockReport } from "./deadlockReport.js";
 
 /** asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -40,8 +41,8 @@ export const DEFAULT_MAX_STEPS = 50_000_000;
 export interface LoopTask {
   getName(): string;
   done(): boolean;
-  /** What the task waits on, for deadlock reports. */
-  _describeWait(): string;
+  /** What the task waits on, and for which tasks, for deadlock reports. */
+  _waitInfo(): WaitInfo;
   /** The exception nobody retrieved, if the task failed. */
   _unretrievedException(): unknown;
 }
@@ -509,12 +510,7 @@ export class BaseEventLoop {
   }
 
   private _deadlock(): never {
-    const waiting: string[] = [];
-    for (const task of this._pendingTasks()) waiting.push(`  ${task.getName()}: ${task._describeWait()}`);
-    throw new DeadlockError(
-      `deadlock at t=${this._now}: no handle is ready and no timer is pending, ` +
-        `so nothing can ever run again. Unfinished tasks:\n${waiting.join("\n") || "  (none)"}`,
-    );
+    throw new DeadlockError(deadlockReport(this._now, this._pendingTasks()));
   }
 
   private _budgetExceeded(): never {
