@@ -633,3 +633,57 @@ describe("waits on several futures, and plain futures", () => {
     );
   });
 });
+
+describe("long reports stay readable", () => {
+  test("a gather of many children names the first 8; a long cycle shows its first 20 tasks", () => {
+    // 25 tasks in a ring: task i holds lock i and wants lock i+1 (mod 25). Task-(i+2) is task i;
+    // its line is the first to mention lock i+1, which so becomes Lock#(i+1) (lock 0 is Lock#25).
+    const n = 25;
+    const message = deadlockGen(function* () {
+      const locks = Array.from({ length: n }, () => new Lock());
+      const ring = (i: number) =>
+        createTask(function* () {
+          yield* locks[i].acquire();
+          yield* sleep(0);
+          yield* locks[(i + 1) % n].acquire();
+        });
+      yield* gather(...Array.from({ length: n }, (_, i) => ring(i)));
+    });
+    const hop = (i: number) => `Task-${i + 2} waits for Lock#${i + 1} (held by Task-${((i + 1) % n) + 2})`;
+    const line = (i: number) => `  Task-${i + 2}: waits on Lock#${i + 1}.acquire(), held by Task-${((i + 1) % n) + 2} (acquired at t=0)`;
+    expect(message).toBe(
+      [
+        HEAD,
+        `Wait-for cycle: ${Array.from({ length: 20 }, (_, i) => hop(i)).join(", ")}, ... (25 tasks in this cycle)`,
+        "Unfinished tasks:",
+        "  Task-1: waits on gather(Task-2, Task-3, Task-4, Task-5, Task-6, Task-7, Task-8, Task-9, ... and 17 more)",
+        ...Array.from({ length: n }, (_, i) => line(i)),
+      ].join("\n"),
+    );
+  });
+
+  test("ten cycles are printed, the others counted", () => {
+    // 12 pairs of tasks, each pair taking its two locks in opposite orders: 12 cycles
+    const message = deadlockGen(function* () {
+      const tasks = [];
+      for (let p = 0; p < 12; p++) {
+        const [x, y] = [new Lock(), new Lock()];
+        for (const [first, second] of [[x, y], [y, x]]) {
+          tasks.push(
+            createTask(function* () {
+              yield* first.acquire();
+              yield* sleep(0);
+              yield* second.acquire();
+            }),
+          );
+        }
+      }
+      yield* gather(...tasks);
+    });
+    const cycles = message.split("\n").filter((l) => l.startsWith("Wait-for cycle: "));
+    expect(cycles).toHaveLength(10);
+    // pair p is Task-(2p+2) and Task-(2p+3); each line mentions a new lock: Lock#(2p+1), Lock#(2p+2)
+    expect(cycles[9]).toBe("Wait-for cycle: Task-20 waits for Lock#19 (held by Task-21), Task-21 waits for Lock#20 (held by Task-20)");
+    expect(message).toContain(`${cycles[9]}\n... and 2 more wait-for cycles\nUnfinished tasks:\n`);
+  });
+});

@@ -22,6 +22,8 @@
  * Ordering: tasks in creation order; edges in the order each wait lists
  * them; cycles by their earliest task. The report is built once, when the
  * deadlock is found, so nothing here costs anything while a run goes well.
+ * Long reports stay readable: ten cycles are printed (the others counted),
+ * twenty tasks of a cycle, eight names of a gather's children.
  */
 import type { LoopTask } from "./baseEventLoop.js";
 
@@ -40,6 +42,8 @@ export interface WaitInfo {
 
 /** At most this many cycles are printed; the rest are counted. */
 const MAX_CYCLES = 10;
+/** At most this many tasks of one cycle are printed. */
+const MAX_HOPS = 20;
 
 /**
  * The DeadlockError message for `tasks` (the unfinished ones, in creation
@@ -68,9 +72,11 @@ function waitForCycles(tasks: readonly LoopTask[], infos: readonly WaitInfo[]): 
   for (const info of infos) {
     const to: number[] = [];
     const via: string[] = [];
+    const seen = new Set<number>();
     for (const edge of info.edges) {
       const j = index.get(edge.task);
-      if (j === undefined || to.includes(j)) continue;
+      if (j === undefined || seen.has(j)) continue;
+      seen.add(j);
       to.push(j);
       via.push(edge.via);
     }
@@ -87,7 +93,8 @@ function waitForCycles(tasks: readonly LoopTask[], infos: readonly WaitInfo[]): 
       const to = path[(k + 1) % path.length];
       return `${tasks[from].getName()} waits for ${vias[from][targets[from].indexOf(to)]}`;
     });
-    found.push({ start, text: parts.join(", ") });
+    const shown = parts.length <= MAX_HOPS ? parts : [...parts.slice(0, MAX_HOPS), `... (${parts.length} tasks in this cycle)`];
+    found.push({ start, text: shown.join(", ") });
   }
   return found.sort((a, b) => a.start - b.start).map((c) => c.text);
 }
