@@ -37,6 +37,7 @@ import {
   waitFor,
 } from "../index.js";
 import type { Task } from "../index.js";
+import { ArrayTracer } from "./trace.js";
 
 type GenMain = () => Generator<unknown, unknown, unknown>;
 type AsyncMain = () => Promise<unknown>;
@@ -685,5 +686,39 @@ describe("long reports stay readable", () => {
     // pair p is Task-(2p+2) and Task-(2p+3); each line mentions a new lock: Lock#(2p+1), Lock#(2p+2)
     expect(cycles[9]).toBe("Wait-for cycle: Task-20 waits for Lock#19 (held by Task-21), Task-21 waits for Lock#20 (held by Task-20)");
     expect(message).toContain(`${cycles[9]}\n... and 2 more wait-for cycles\nUnfinished tasks:\n`);
+  });
+});
+
+describe("traces name these waits as themselves too", () => {
+  test("Queue.join(), Barrier.wait() and asCompleted() are not the Event, Condition and Queue they use inside", () => {
+    const tracer = new ArrayTracer();
+    try {
+      runSync(
+        function* () {
+          const q = new Queue<number>();
+          q.putNowait(1);
+          const barrier = new Barrier(2);
+          const never = new Event();
+          const t = createTask(() => never.wait(), { name: "t" });
+          createTask(() => q.join(), { name: "joiner" });
+          createTask(() => barrier.wait(), { name: "arriving" });
+          createTask(function* () {
+            for (const next of asCompleted([t])) yield* next;
+          }, { name: "completing" });
+          yield* sleep(1);
+        },
+        { tracer },
+      );
+    } catch (error) {
+      if (!(error instanceof DeadlockError)) throw error;
+    }
+    const suspended = tracer.events.flatMap((e) => (e.kind === "suspend" ? [`${e.task}: ${e.on}`] : []));
+    expect(suspended).toEqual([
+      "Task-1: sleep(1)",
+      "t: Event.wait()",
+      "joiner: Queue.join()",
+      "arriving: Barrier.wait()",
+      "completing: asCompleted()",
+    ]);
   });
 });
