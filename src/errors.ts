@@ -42,7 +42,8 @@ export class QueueFull extends VloopError {}
 /**
  * Thrown by run()/runSync() when every task waits and no timer is pending
  * (CPython would block forever in `select()`); the message names each
- * unfinished task and what it waits on.
+ * unfinished task and what it waits on, and the wait-for cycles (see
+ * loop/deadlockReport.ts).
  */
 export class DeadlockError extends VloopError {}
 

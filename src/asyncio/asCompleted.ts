@@ -11,6 +11,7 @@ import { Future } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
 import { requireEventLoop } from "../loop/running.js";
 import { Queue } from "../sync/queue.js";
+import { awaitingMany } from "../futures/waitInfo.js";
 import { type AwaitableInput, futureFor } from "./ensureFuture.js";
 import { showValue } from "../util/showValue.js";
 
@@ -64,6 +65,8 @@ export function* asCompleted<T>(
     return f.result();
   }
 
+  // a wait for the next result is a get() from `done`: traces and reports say asCompleted (of the futures left)
+  done._reportAs = { _waitLabel: "asCompleted()", _waitInfo: () => awaitingMany("asCompleted", todo) };
   for (const f of todo) f.addDoneCallback(onCompletion);
   const timeout = options.timeout ?? null;
   if (todo.size > 0 && timeout !== null) timeoutHandle = loop.callLater(timeout, onTimeout);

@@ -16,6 +16,8 @@
 import { CancelledError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { Future, isFuture, type Waker } from "../futures/future.js";
+import { awaitingMany } from "../futures/waitInfo.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
 import { Task } from "../futures/task.js";
 import { requireEventLoop } from "../loop/running.js";
 import { setPyName } from "../util/asyncioRepr.js";
@@ -50,6 +52,11 @@ export class GatheringFuture<T> extends Future<T> implements Waker {
   /** @internal for deadlock reports: "gather(3)" */
   override _describe(): string {
     return `gather(${this._children.length})`;
+  }
+
+  /** @internal for deadlock reports: "gather(Task-3, Task-4)", the children not done yet */
+  override _awaitedInfo(): WaitInfo {
+    return awaitingMany("gather", this._children);
   }
 
   /** Cancels every child; true if any child was cancelled. */

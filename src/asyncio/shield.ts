@@ -3,6 +3,7 @@
  * without cancelling the inner work, which goes on and finishes.
  */
 import { type Future, WaiterFuture } from "../futures/future.js";
+import { awaitingMany } from "../futures/waitInfo.js";
 import { type AwaitableInput, futureFor } from "./ensureFuture.js";
 
 /**
@@ -17,7 +18,9 @@ import { type AwaitableInput, futureFor } from "./ensureFuture.js";
 export function shield<T>(aw: AwaitableInput<T>): Future<T> {
   const inner = futureFor(aw, "shield");
   if (inner.done()) return inner;
-  const outer = new WaiterFuture<T>(inner.getLoop(), `shield(${inner._describe() ?? inner._repr()})`);
+  const outer = new WaiterFuture<T>(inner.getLoop(), `shield(${inner._describe() ?? inner._repr()})`, {
+    _waitInfo: () => awaitingMany("shield", [inner]), // deadlock reports: "shield(Task-2)"
+  });
   const innerDone = (f: Future<T>): void => {
     if (outer.cancelled()) {
       if (!f.cancelled()) f.exception(); // mark it retrieved

@@ -13,7 +13,9 @@
  */
 import { CancelledError, ExceptionGroup, RuntimeError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import type { Future } from "../futures/future.js";
+import { type Future, WaiterFuture, type WaitSource } from "../futures/future.js";
+import { awaitingMany } from "../futures/waitInfo.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
 import type { CoroutineInput, Task } from "../futures/task.js";
 import { requireLoop } from "../loop/running.js";
 import { inspectCustom } from "../util/asyncioRepr.js";
@@ -29,7 +31,7 @@ import { isExactlyCancelled } from "./timeouts.js";
  *   tg.createTask(work(2), { name: "second" });
  * }); // both are done here, or an ExceptionGroup is thrown
  */
-export class TaskGroup implements AsyncContextManager<TaskGroup> {
+export class TaskGroup implements AsyncContextManager<TaskGroup>, WaitSource {
   private _entered = false;
   private _exiting = false;
   private _aborting = false;
@@ -64,7 +66,8 @@ export class TaskGroup implements AsyncContextManager<TaskGroup> {
     if (exc !== undefined && !this._aborting) this._abort();
 
     while (this._tasks.size > 0) {
-      if (this._onCompletedFut === null) this._onCompletedFut = loop.createFuture();
+      // no label: traces show it as a plain future (loop.create_future()); reports as "TaskGroup(Task-2, Task-3)"
+      if (this._onCompletedFut === null) this._onCompletedFut = new WaiterFuture(loop, undefined, this);
       try {
         yield* this._onCompletedFut;
       } catch (error) {
@@ -101,6 +104,11 @@ export class TaskGroup implements AsyncContextManager<TaskGroup> {
     this._tasks.add(task as Task<unknown>);
     task.addDoneCallback(this._onTaskDone);
     return task;
+  }
+
+  /** @internal for deadlock reports: the end of the group waits for "TaskGroup(Task-2, Task-3)" */
+  _waitInfo(): WaitInfo {
+    return awaitingMany("TaskGroup", this._tasks);
   }
 
   /** Ordering: cancel the children in creation order. */

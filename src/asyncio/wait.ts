@@ -7,7 +7,8 @@
  */
 import { ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { Future, isFuture } from "../futures/future.js";
+import { Future, WaiterFuture, isFuture } from "../futures/future.js";
+import { awaitingMany } from "../futures/waitInfo.js";
 import type { TimerHandle } from "../loop/handle.js";
 import { requireLoop } from "../loop/running.js";
 import { releaseWaiter } from "./waitFor.js";
@@ -46,7 +47,9 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
     throw new TypeError(`wait: timeout must be a number other than NaN, or null (got ${showTyped(timeout)})`);
   }
   const loop = requireLoop("wait()");
-  const waiter = new Future<unknown>(loop);
+  // no label: traces show it as a plain future; deadlock reports as "wait(Task-2, Task-3)"
+  const note = returnWhen === ALL_COMPLETED ? undefined : returnWhen;
+  const waiter = new WaiterFuture<unknown>(loop, undefined, { _waitInfo: () => awaitingMany("wait", set, note) });
   let timeoutHandle: TimerHandle | null = null;
   if (timeout !== null) timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
   let counter = set.size;

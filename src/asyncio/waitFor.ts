@@ -6,7 +6,7 @@
  */
 import { CancelledError, TimeoutError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine, callBody } from "../futures/coroutine.js";
-import { Future } from "../futures/future.js";
+import { Future, WaiterFuture } from "../futures/future.js";
 import { coroutineIterator, isStartedPromise, quietRefused, startedPromiseError } from "../futures/coroutineInput.js";
 import { requireLoop } from "../loop/running.js";
 import { showTyped } from "../util/showValue.js";
@@ -22,7 +22,13 @@ export function releaseWaiter(waiter: Future<unknown>): void {
 /** tasks._cancel_and_wait: cancel `fut` and wait until it is done. */
 export function* cancelAndWait(fut: Future<unknown>): Generator<unknown, void, unknown> {
   const loop = requireLoop("cancelAndWait");
-  const waiter = new Future<unknown>(loop);
+  // no label: traces show it as a plain future; deadlock reports say whose cancellation it waits for
+  const waiter = new WaiterFuture<unknown>(loop, undefined, {
+    _waitInfo: () => {
+      const info = fut._awaitedInfo();
+      return { text: `waitFor(timeout <= 0) cancelling ${info.text}`, edges: info.edges };
+    },
+  });
   const cb = (): void => releaseWaiter(waiter);
   fut.addDoneCallback(cb);
   try {

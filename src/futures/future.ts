@@ -16,6 +16,7 @@ import { currentLoop, requireEventLoop } from "../loop/running.js";
 import { inspectCustom, pyTypeName, setPyName } from "../util/asyncioRepr.js";
 import { pyRepr, reprlibRepr } from "../util/pyformat.js";
 import type { Task } from "./task.js";
+import type { WaitEdge, WaitInfo } from "../loop/deadlockReport.js";
 
 export const PENDING = 0;
 export const CANCELLED = 1;
@@ -54,7 +55,7 @@ const futureLabels = new WeakMap<object, string>();
 /**
  * Names what a future stands for, for deadlock reports and traces (a vloop
  * extra; asyncio has no such thing).
- * @example labelFuture(fut, "reply from the server"); // DeadlockError: "... waits on <Future#3 reply from the server pending>"
+ * @example labelFuture(fut, "reply from the server"); // DeadlockError: "... waits on Future#3 (reply from the server)"
  */
 export function labelFuture(fut: Future<unknown>, label: string): void {
   futureLabels.set(fut, label);
@@ -303,6 +304,17 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return futureLabels.get(this);
   }
 
+  /**
+   * @internal what awaiting this future means, for deadlock reports:
+   * "Future#3", or with its label "Future#3 (reply from the server)"; no
+   * task is known to complete it
+   */
+  _awaitedInfo(): WaitInfo {
+    const label = this._describe();
+    const name = `Future#${this._idForMessages()}`;
+    return { text: label === undefined ? name : `${name} (${label})`, edges: NO_EDGES };
+  }
+
   /** @internal a stable number for messages, given on first use */
   _idForMessages(): number {
     let id = futureIds.get(this);
@@ -359,20 +371,40 @@ export function takeBlocking(fut: Future<unknown>): boolean {
   return marked;
 }
 
+/** @internal a wait no particular task can end (an Event, a Queue, a user's future) */
+export const NO_EDGES: readonly WaitEdge[] = [];
+
 /**
- * @internal A future that says what it waits for ("Lock.acquire()") in
- * deadlock reports, for the primitives' waiters: one field, no side table.
+ * @internal What a primitive's waiter future stands for in deadlock reports:
+ * the Lock, Queue, ... it belongs to (or wait(), a TaskGroup), which knows
+ * its name, its state and who holds it.
+ */
+export interface WaitSource {
+  /** "Lock#2.acquire(), held by Task-4 (acquired at t=0)", and the tasks that could end the wait */
+  _waitInfo(fut: Future<unknown>): WaitInfo;
+}
+
+/**
+ * @internal A future that a primitive (or wait(), a TaskGroup) makes for a
+ * task to wait on: its label says what it waits for in traces and messages
+ * ("Lock.acquire()"; none: `<Future#3 pending>`, as a plain future), its
+ * source describes it in deadlock reports. Two fields, no side table.
  */
 export class WaiterFuture<T = unknown> extends Future<T> {
   constructor(
     loop: BaseEventLoop,
-    private readonly _label: string,
+    private readonly _label: string | undefined,
+    private readonly _source: WaitSource,
   ) {
     super(loop);
   }
 
-  override _describe(): string {
+  override _describe(): string | undefined {
     return this._label;
+  }
+
+  override _awaitedInfo(): WaitInfo {
+    return this._source._waitInfo(this);
   }
 }
 setPyName(WaiterFuture, "Future");

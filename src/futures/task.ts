@@ -32,9 +32,10 @@ import { driveInline } from "./driveInline.js";
 import { InlinePromise } from "./inline.js";
 import { setPyName } from "../util/asyncioRepr.js";
 import { pyRepr } from "../util/pyformat.js";
-import { CANCELLED, FAILED, FINISHED, Future, PENDING, isFuture, misuse, takeBlocking, wake } from "./future.js";
+import { CANCELLED, FAILED, FINISHED, Future, NO_EDGES, PENDING, isFuture, misuse, takeBlocking, wake } from "./future.js";
 import type { Callback } from "../loop/handle.js";
 import { showValue } from "../util/showValue.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
@@ -48,6 +49,9 @@ const FLAG_BITS = 4; // the cancel count is kept above these
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Settle = ((v: any) => unknown) | null | undefined;
 type CoroIterator = Iterator<unknown, unknown, unknown>;
+
+/** The tasks whose wait a deadlock report is describing, outermost first (a chain of tasks awaiting tasks). */
+const reportChain = new Set<Task<unknown>>();
 
 /** What a task can be given to run (see the surface file's `Coroutine`). */
 export type CoroutineInput<T> =
@@ -256,11 +260,35 @@ export class Task<T = unknown> extends Future<T> {
     return this.getName();
   }
 
-  /** @internal for deadlock reports */
-  _describeWait(): string {
-    if (this._futWaiter !== null) return `waits on ${this._futWaiter._repr()}`;
-    if (this._mode === MODE_NEW) return "has not started";
-    return "is ready to run";
+  /**
+   * @internal for deadlock reports: what this task waits on ("waits on
+   * Lock#2.acquire(), held by Task-4 (acquired at t=0)"), and the tasks that
+   * could end the wait
+   */
+  _waitInfo(): WaitInfo {
+    const fut = this._futWaiter;
+    if (fut !== null) {
+      reportChain.add(this);
+      try {
+        const info = fut._awaitedInfo();
+        return { text: `waits on ${info.text}`, edges: info.edges };
+      } finally {
+        reportChain.delete(this);
+      }
+    }
+    return { text: this._mode === MODE_NEW ? "has not started" : "is ready to run", edges: NO_EDGES };
+  }
+
+  /**
+   * @internal awaiting this task, for deadlock reports: its name, and along
+   * the chain what it waits on ("worker, which waits on Event#1.wait()"),
+   * up to a task already on the chain
+   */
+  override _awaitedInfo(): WaitInfo {
+    const name = this.getName();
+    const edges = [{ task: this, via: name }];
+    if (this._state !== PENDING || reportChain.has(this)) return { text: name, edges };
+    return { text: `${name}, which ${this._waitInfo().text}`, edges };
   }
 
   /** @internal Task.__wakeup: the done callback of the awaited future. */

@@ -26,6 +26,7 @@ import { describeCandidate, isTaskCallback } from "./taskCallbacks.js";
 import { type Callback, Handle, type Runnable, TimerHandle, type TimerLike } from "./handle.js";
 import type { TraceEvent, Tracer } from "./trace.js";
 import { showTyped } from "../util/showValue.js";
+import { type WaitInfo, deadlockReport } from "./deadlockReport.js";
 
 /** asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES */
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -42,8 +43,8 @@ export const DEFAULT_MAX_STEPS = 50_000_000;
 export interface LoopTask {
   getName(): string;
   done(): boolean;
-  /** What the task waits on, for deadlock reports. */
-  _describeWait(): string;
+  /** What the task waits on, and for which tasks, for deadlock reports. */
+  _waitInfo(): WaitInfo;
   /** The exception nobody retrieved, if the task failed. */
   _unretrievedException(): unknown;
 }
@@ -582,7 +583,7 @@ export class BaseEventLoop {
       `deadlock at t=${this._now} (iteration ${this._iteration}): nothing is ready, and the earliest timer, ` +
         `timer #${timer._id} (${timer.describeTimer()}) due at t=${when}, can never fire: the loop waits at most ` +
         `${MAXIMUM_SELECT_TIMEOUT} s per iteration (asyncio's MAXIMUM_SELECT_TIMEOUT) and ${why}. ` +
-        `CPython would wait forever. Unfinished tasks:\n${this._describePending()}`,
+        `CPython would wait forever.\n${this._describePending()}`,
     );
   }
 
@@ -616,17 +617,13 @@ export class BaseEventLoop {
   }
 
   private _deadlock(): never {
-    throw new DeadlockError(
-      `deadlock at t=${this._now}: no handle is ready and no timer is pending, ` +
-        `so nothing can ever run again. Unfinished tasks:\n${this._describePending()}`,
-    );
+    throw new DeadlockError(deadlockReport(this._now, this._pendingTasks()));
   }
 
-  /** One line per unfinished task: its name and what it waits on. */
+  /** The deadlock report's body: the wait-for cycles, then one line per unfinished task and what it waits on. */
   private _describePending(): string {
-    const waiting: string[] = [];
-    for (const task of this._pendingTasks()) waiting.push(`  ${task.getName()}: ${task._describeWait()}`);
-    return waiting.join("\n") || "  (none)";
+    const report = deadlockReport(this._now, this._pendingTasks());
+    return report.slice(report.indexOf("\n") + 1);
   }
 
   private _budgetExceeded(): never {

@@ -5,8 +5,12 @@
 import { BrokenBarrierError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import { type Future, NO_EDGES, type WaitSource } from "../futures/future.js";
+import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
 import { Condition } from "./condition.js";
 import { lockRepr, setPyName } from "../util/asyncioRepr.js";
+import { reportName } from "../util/reportNames.js";
 import { LoopBound } from "./loopBound.js";
 import { showTyped } from "../util/showValue.js";
 
@@ -19,7 +23,7 @@ type BarrierState = "filling" | "draining" | "resetting" | "broken";
  * const b = new Barrier(3);
  * const index = yield* b.wait(); // 0, 1 or 2, in arrival order
  */
-export class Barrier extends LoopBound implements AsyncContextManager<number> {
+export class Barrier extends LoopBound implements AsyncContextManager<number>, WaitSource {
   private readonly _cond = new Condition();
   private readonly _parties: number;
   private _state: BarrierState = "filling";
@@ -32,6 +36,23 @@ export class Barrier extends LoopBound implements AsyncContextManager<number> {
     }
     if (parties < 1) throw new ValueError("parties must be > 0");
     this._parties = parties;
+    this._cond._reportAs = this; // a wait on the condition is a wait at this barrier
+  }
+
+  /** @internal traces: what a task waiting on the barrier's condition waits on */
+  get _waitLabel(): string {
+    return "Barrier.wait()";
+  }
+
+  /** @internal the barrier's name in reports: "Barrier#1" */
+  _reportName(loop: BaseEventLoop): string {
+    return reportName(loop, this);
+  }
+
+  /** @internal for deadlock reports: "Barrier#1.wait() (2 of 3 parties waiting)" */
+  _waitInfo(fut: Future<unknown>): WaitInfo {
+    const state = this._state === "filling" ? `${this._count} of ${this._parties} parties waiting` : this._state;
+    return { text: `${this._reportName(fut._loop)}.wait() (${state})`, edges: NO_EDGES };
   }
 
   /** Waits until `parties` tasks are waiting; returns this task's arrival index. Mirrors Barrier.wait(). */

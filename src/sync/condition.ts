@@ -6,10 +6,13 @@
  */
 import { CancelledError, RuntimeError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { type Future, WaiterFuture } from "../futures/future.js";
+import { type Future, NO_EDGES, WaiterFuture, type WaitSource } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
-import { Lock } from "./lock.js";
+import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
+import { Lock, LockAcquire } from "./lock.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
+import { reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -17,14 +20,30 @@ import { LoopBound, removeItem } from "./loopBound.js";
  * @example
  * yield* asyncWith(cond, function* () { yield* cond.waitFor(() => items.length > 0); });
  */
-export class Condition extends LoopBound implements AsyncContextManager<undefined> {
+export class Condition extends LoopBound implements AsyncContextManager<undefined>, WaitSource {
   /** @internal */ readonly _lock: Lock;
   /** @internal */ readonly _waiters: Future<boolean>[] = [];
+  /** @internal the Barrier built on this condition: reports name its waits after the barrier */
+  _reportAs: (WaitSource & { readonly _waitLabel: string; _reportName(loop: BaseEventLoop): string }) | null = null;
 
   /** @param lock the lock to use (a new Lock by default) */
   constructor(lock?: Lock) {
     super();
-    this._lock = lock ?? new Lock();
+    if (lock === undefined) {
+      lock = new Lock();
+      lock._condition = this; // it has no name of its own: reports call it this condition
+    }
+    this._lock = lock;
+  }
+
+  /** @internal the condition's name in reports: "Condition#1" (a Barrier's: the barrier's) */
+  _reportName(loop: BaseEventLoop): string {
+    return this._reportAs !== null ? this._reportAs._reportName(loop) : reportName(loop, this);
+  }
+
+  /** @internal for deadlock reports: "Condition#1.wait()" (notify() would end it) */
+  _waitInfo(fut: Future<unknown>): WaitInfo {
+    return { text: `${this._reportName(fut._loop)}.wait()`, edges: NO_EDGES };
   }
 
   /** Mirrors Condition.locked(). */
@@ -55,7 +74,8 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
     if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
     this.release();
     try {
-      const fut = new WaiterFuture<boolean>(this._getLoop(), "Condition.wait()");
+      const source = this._reportAs ?? this;
+      const fut = new WaiterFuture<boolean>(this._getLoop(), this._reportAs?._waitLabel ?? "Condition.wait()", source);
       this._waiters.push(fut);
       try {
         yield* fut;
@@ -68,7 +88,9 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
       let cancelled = false;
       for (;;) {
         try {
-          yield* this._lock.acquire();
+          const acquiring = this._lock.acquire();
+          if (acquiring instanceof LockAcquire) acquiring._for = this; // reports: "re-acquiring"
+          yield* acquiring;
           break;
         } catch (error) {
           if (!(error instanceof CancelledError)) throw error;

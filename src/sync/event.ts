@@ -4,8 +4,10 @@
  * after set() does not take the wake-up back.
  */
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { type Future, WaiterFuture } from "../futures/future.js";
+import { type Future, NO_EDGES, WaiterFuture, type WaitSource } from "../futures/future.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
+import { reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -15,9 +17,11 @@ import { LoopBound, removeItem } from "./loopBound.js";
  * createTask(function* () { yield* ready.wait(); log("go"); }());
  * ready.set();
  */
-export class Event extends LoopBound {
+export class Event extends LoopBound implements WaitSource {
   /** @internal */ readonly _waiters: Future<boolean>[] = [];
   /** @internal */ _value = false;
+  /** @internal what a wait on this event is in traces and reports, when it is a Queue's join(): the queue */
+  _reportAs: (WaitSource & { readonly _waitLabel: string }) | null = null;
 
   /** Mirrors Event.is_set(). */
   isSet(): boolean {
@@ -46,7 +50,8 @@ export class Event extends LoopBound {
 
   private *_wait(): Generator<unknown, true, unknown> {
     if (this._value) return true;
-    const fut = new WaiterFuture<boolean>(this._getLoop(), "Event.wait()");
+    const as = this._reportAs;
+    const fut = new WaiterFuture<boolean>(this._getLoop(), as === null ? "Event.wait()" : as._waitLabel, as ?? this);
     this._waiters.push(fut);
     try {
       yield* fut;
@@ -54,6 +59,11 @@ export class Event extends LoopBound {
     } finally {
       removeItem(this._waiters, fut);
     }
+  }
+
+  /** @internal for deadlock reports: "Event#1.wait()" (set() would end it) */
+  _waitInfo(fut: Future<unknown>): WaitInfo {
+    return { text: `${reportName(fut._loop, this)}.wait()`, edges: NO_EDGES };
   }
 
   /**

@@ -2,12 +2,21 @@
  * Lock: asyncio.Lock (3.12). Ordering: waiters are woken FIFO, one at a time;
  * a new acquirer never jumps the queue while a live waiter exists; a woken
  * waiter that is cancelled before it runs passes the wake-up on.
+ *
+ * asyncio's Lock has no owner (any task may release it). vloop notes which
+ * task acquired it, and when, for deadlock reports only ("held by Task-4
+ * (acquired at t=0)"): two field writes per acquire, read by nothing else.
  */
 import { CancelledError, RuntimeError } from "../errors.js";
 import { CoroutineObject, iterResult } from "../futures/coroutine.js";
-import { type Future, PENDING, WaiterFuture, markBlocking } from "../futures/future.js";
+import { type Future, NO_EDGES, PENDING, WaiterFuture, type WaitSource, markBlocking } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import type { BaseEventLoop, LoopTask } from "../loop/baseEventLoop.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
+import { currentLoop } from "../loop/running.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
+import { reportName } from "../util/reportNames.js";
+import type { Condition } from "./condition.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 
 /**
@@ -19,6 +28,10 @@ import { LoopBound, removeItem } from "./loopBound.js";
 export class Lock extends LoopBound implements AsyncContextManager<undefined> {
   /** @internal */ _waiters: Future<boolean>[] | null = null;
   /** @internal */ _locked = false;
+  /** @internal reports only: the task that acquired the lock (null when free or unknown) */ _holder: LoopTask | null = null;
+  /** @internal reports only: when the lock was acquired */ _heldSince = 0;
+  /** @internal the Condition that made this lock for itself: reports name the lock after it */
+  _condition: Condition | null = null;
 
   /** True while the lock is held. Mirrors Lock.locked(). */
   locked(): boolean {
@@ -37,6 +50,7 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
   release(): void {
     if (!this._locked) throw new RuntimeError("Lock is not acquired.");
     this._locked = false;
+    this._holder = null;
     this._wakeUpFirst();
   }
 
@@ -46,6 +60,28 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
     if (waiters === null || waiters.length === 0) return;
     const fut = waiters[0];
     if (!fut.done()) fut.setResult(true);
+  }
+
+  /** @internal the lock's name in reports: "Lock#2"; a Condition's own lock is the condition's ("Condition#1") */
+  _reportName(loop: BaseEventLoop): string {
+    return this._condition !== null ? this._condition._reportName(loop) : reportName(loop, this);
+  }
+
+  /**
+   * @internal for deadlock reports: waiting for this lock, `head` first
+   * ("Lock#2.acquire()"), then who holds it: "..., held by Task-4 (acquired
+   * at t=0)", an edge to that task
+   */
+  _heldInfo(head: string, name: string): WaitInfo {
+    const holder = this._holder;
+    if (!this._locked) return { text: `${head} (the lock is free)`, edges: NO_EDGES };
+    if (holder === null) return { text: `${head}, held (acquired at t=${this._heldSince} outside any task)`, edges: NO_EDGES };
+    const who = holder.getName();
+    const gone = holder.done() ? `; ${who} finished without releasing it` : "";
+    return {
+      text: `${head}, held by ${who} (acquired at t=${this._heldSince}${gone})`,
+      edges: [{ task: holder, via: `${name} (held by ${who})` }],
+    };
   }
 
   /** `async with lock:` enters by acquiring. */
@@ -82,8 +118,10 @@ setPyName(Lock, "asyncio.locks.Lock");
  *     except CancelledError: if not self._locked: self._wake_up_first(); raise
  *     self._locked = True
  */
-class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, true, unknown> {
+export class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, true, unknown>, WaitSource {
   private fut: WaiterFuture<boolean> | null = null;
+  /** @internal reports only: the Condition whose wait() re-acquires the lock with this acquire */
+  _for: Condition | null = null;
 
   constructor(private readonly lock: Lock) {
     super();
@@ -103,10 +141,11 @@ class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, tru
     if (fut === null) {
       if (!lock._locked && (lock._waiters === null || lock._waiters.every((w) => w.cancelled()))) {
         lock._locked = true;
+        noteHolder(lock);
         return iterResult(true, true);
       }
       if (lock._waiters === null) lock._waiters = [];
-      const waiter = new WaiterFuture<boolean>(lock._getLoop(), "Lock.acquire()");
+      const waiter = new WaiterFuture<boolean>(lock._getLoop(), "Lock.acquire()", this);
       lock._waiters.push(waiter);
       this.fut = waiter;
       markBlocking(waiter);
@@ -118,7 +157,22 @@ class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, tru
     removeItem(lock._waiters as Future<boolean>[], fut);
     fut.result();
     lock._locked = true;
+    noteHolder(lock);
     return iterResult(true, true);
+  }
+
+  /**
+   * @internal for deadlock reports: "Lock#2.acquire(), held by Task-4
+   * (acquired at t=0)", or in Condition.wait() "Condition#1.wait(), notified
+   * and re-acquiring its lock, held by ..."
+   */
+  _waitInfo(fut: Future<unknown>): WaitInfo {
+    const lock = this.lock;
+    const name = lock._reportName(fut._loop);
+    const cond = this._for;
+    if (cond === null) return lock._heldInfo(`${name}.acquire()`, name);
+    const what = lock._condition === cond ? "its lock" : name;
+    return lock._heldInfo(`${cond._reportName(fut._loop)}.wait(), notified and re-acquiring ${what}`, name);
   }
 
   throw(error: unknown): IteratorResult<unknown, true> {
@@ -137,5 +191,14 @@ class LockAcquire extends CoroutineObject<true> implements Iterator<unknown, tru
     this.fut = null;
     if (fut !== null) removeItem(this.lock._waiters as Future<boolean>[], fut);
     return iterResult(true, value);
+  }
+}
+
+/** Reports only: the task acquiring `lock` right now, and the time. */
+function noteHolder(lock: Lock): void {
+  const loop = currentLoop();
+  if (loop !== null) {
+    lock._holder = loop._currentTask;
+    lock._heldSince = loop.time();
   }
 }

@@ -7,9 +7,11 @@
  */
 import { QueueEmpty, QueueFull, RuntimeError, ValueError } from "../errors.js";
 import { CoroutineObject, GenCoroutine, iterResult } from "../futures/coroutine.js";
-import { type Future, PENDING, WaiterFuture, markBlocking } from "../futures/future.js";
+import { type Future, NO_EDGES, PENDING, WaiterFuture, type WaitSource, markBlocking } from "../futures/future.js";
+import type { WaitInfo } from "../loop/deadlockReport.js";
 import { Deque } from "../util/deque.js";
 import { showTyped } from "../util/showValue.js";
+import { plural, reportName } from "../util/reportNames.js";
 import { heappop, heappush } from "../util/pyCompare.js";
 import { Event } from "./event.js";
 import { pyTypeName, setPyName } from "../util/asyncioRepr.js";
@@ -52,6 +54,8 @@ export class Queue<T> extends LoopBound {
   /** @internal */ readonly _putters = new Deque<Future<void>>();
   /** @internal */ _unfinishedTasks = 0;
   /** @internal */ readonly _finished = new Event();
+  /** @internal what a get() from this queue is in traces and reports, when the queue is asCompleted()'s own */
+  _reportAs: (WaitSource & { readonly _waitLabel: string }) | null = null;
 
   constructor(maxsize = 0) {
     super();
@@ -60,7 +64,29 @@ export class Queue<T> extends LoopBound {
     }
     this._maxsize = maxsize;
     this._finished.set();
+    // join() waits on this event: traces and reports call that wait Queue.join()
+    this._finished._reportAs = { _waitLabel: "Queue.join()", _waitInfo: (fut) => this._joinInfo(fut) };
     this._init();
+  }
+
+  /** @internal for deadlock reports: "Queue#1.join() (1 unfinished item, 1 in the queue)" */
+  _joinInfo(fut: Future<unknown>): WaitInfo {
+    const unfinished = plural(this._unfinishedTasks, "unfinished item");
+    return { text: `${reportName(fut._loop, this)}.join() (${unfinished}, ${this.qsize()} in the queue)`, edges: NO_EDGES };
+  }
+
+  /** @internal for deadlock reports: "Queue#1.get() (empty)", "Queue#1.put() (full, maxsize 2)" */
+  _getPutInfo(fut: Future<unknown>, putting: boolean): WaitInfo {
+    if (!putting && this._reportAs !== null) return this._reportAs._waitInfo(fut);
+    const name = reportName(fut._loop, this);
+    // a deadlocked getter finds the queue empty, a putter full; anything else says the numbers
+    const state =
+      putting && this.full()
+        ? `full, maxsize ${this._maxsize}`
+        : !putting && this.empty()
+          ? "empty"
+          : `qsize ${this.qsize()}, maxsize ${this._maxsize}`;
+    return { text: `${name}.${putting ? "put" : "get"}() (${state})`, edges: NO_EDGES };
   }
 
   /** @internal storage hooks, overridden by PriorityQueue and LifoQueue */
@@ -232,7 +258,7 @@ setPyName(LifoQueue, "LifoQueue");
  * Ordering: a woken getter that finds the queue empty again (another task
  * took the item) goes back in line at the tail.
  */
-class QueueWait<T, R> extends CoroutineObject<R> implements Iterator<unknown, R, unknown> {
+class QueueWait<T, R> extends CoroutineObject<R> implements Iterator<unknown, R, unknown>, WaitSource {
   private waiter: WaiterFuture<void> | null = null;
 
   constructor(
@@ -264,7 +290,8 @@ class QueueWait<T, R> extends CoroutineObject<R> implements Iterator<unknown, R,
       woken.result();
     }
     if (this.blocked()) {
-      const waiter = new WaiterFuture<void>(queue._getLoop(), this.describe());
+      const as = this.putting ? null : queue._reportAs;
+      const waiter = new WaiterFuture<void>(queue._getLoop(), as === null ? this.describe() : as._waitLabel, this);
       (this.putting ? queue._putters : queue._getters).push(waiter);
       this.waiter = waiter;
       markBlocking(waiter);
@@ -275,6 +302,11 @@ class QueueWait<T, R> extends CoroutineObject<R> implements Iterator<unknown, R,
       return iterResult(true, undefined);
     }
     return iterResult(true, queue.getNowait());
+  }
+
+  /** @internal for deadlock reports (see Queue._getPutInfo) */
+  _waitInfo(fut: Future<unknown>): WaitInfo {
+    return this.queue._getPutInfo(fut, this.putting);
   }
 
   /** The `except:` clause: a cancelled (or failed) wait passes the wake-up on. */

@@ -3,12 +3,23 @@
  * release() hands the unit to the first live waiter at once (decrementing the
  * value for it), and a woken waiter that is cancelled gives the unit back
  * and wakes the next one.
+ *
+ * asyncio's Semaphore does not know who holds its units. vloop keeps a list
+ * of the tasks that acquired one, for deadlock reports only ("held by
+ * Task-2, Task-3"): never more entries than units taken (the initial value
+ * minus the value), a release drops the releasing task's entry (or the
+ * oldest), so a semaphore used as a signal (release here, acquire there)
+ * keeps none.
  */
 import { CancelledError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
-import { type Future, WaiterFuture } from "../futures/future.js";
+import { type Future, WaiterFuture, type WaitSource } from "../futures/future.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import type { LoopTask } from "../loop/baseEventLoop.js";
+import type { WaitEdge, WaitInfo } from "../loop/deadlockReport.js";
+import { currentLoop } from "../loop/running.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
+import { nameList, reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 import { showTyped } from "../util/showValue.js";
 
@@ -19,9 +30,12 @@ import { showTyped } from "../util/showValue.js";
  * const sem = new Semaphore(2);
  * yield* asyncWith(sem, function* () { yield* sleep(1); });
  */
-export class Semaphore extends LoopBound implements AsyncContextManager<undefined> {
+export class Semaphore extends LoopBound implements AsyncContextManager<undefined>, WaitSource {
   /** @internal */ _waiters: Future<boolean>[] | null = null;
   /** @internal */ _value: number;
+  /** @internal the initial value (BoundedSemaphore's bound) */ readonly _initial: number;
+  /** @internal reports only: the tasks holding a unit, oldest first (see the file's header) */
+  _holders: LoopTask[] | null = null;
 
   constructor(value = 1) {
     super();
@@ -30,6 +44,7 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
     }
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
     this._value = value;
+    this._initial = value;
   }
 
   /** True if acquire() would wait. Mirrors Semaphore.locked(). */
@@ -46,10 +61,11 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
   *_acquire(): Generator<unknown, true, unknown> {
     if (!this.locked()) {
       this._value--;
+      this._noteAcquired();
       return true;
     }
     if (this._waiters === null) this._waiters = [];
-    const fut = new WaiterFuture<boolean>(this._getLoop(), "Semaphore.acquire()");
+    const fut = new WaiterFuture<boolean>(this._getLoop(), "Semaphore.acquire()", this);
     this._waiters.push(fut);
     try {
       try {
@@ -66,13 +82,49 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
       throw error;
     }
     if (this._value > 0) this._wakeUpNext();
+    this._noteAcquired();
     return true;
   }
 
   /** Returns a unit and wakes the first waiter. Mirrors Semaphore.release(). */
   release(): void {
     this._value++;
+    this._noteReleased();
     this._wakeUpNext();
+  }
+
+  /** Reports only: the current task took a unit. */
+  private _noteAcquired(): void {
+    const loop = currentLoop();
+    const task = loop === null ? null : loop._currentTask;
+    if (task === null) return;
+    const holders = (this._holders ??= []);
+    holders.push(task);
+    // no more holders than units taken (a unit released by a task that did not take it)
+    while (holders.length > Math.max(0, this._initial - this._value)) holders.shift();
+  }
+
+  /** Reports only: a unit came back: from the releasing task if it holds one, else from the oldest holder. */
+  private _noteReleased(): void {
+    const holders = this._holders;
+    if (holders === null || holders.length <= Math.max(0, this._initial - this._value)) return;
+    const loop = currentLoop();
+    const i = loop === null || loop._currentTask === null ? -1 : holders.lastIndexOf(loop._currentTask);
+    holders.splice(i < 0 ? 0 : i, 1);
+  }
+
+  /**
+   * @internal for deadlock reports: "Semaphore#1.acquire() (value 0, held
+   * by Task-2, Task-3)", an edge to each holder
+   */
+  _waitInfo(fut: Future<unknown>): WaitInfo {
+    const name = reportName(fut._loop, this);
+    const holders = this._holders ?? [];
+    const names = holders.map((t) => (t.done() ? `${t.getName()} (finished)` : t.getName()));
+    const held = holders.length === 0 ? "no task holds it" : `held by ${nameList(names)}`;
+    const via = `${name} (${held})`;
+    const edges: WaitEdge[] = holders.map((task) => ({ task, via }));
+    return { text: `${name}.acquire() (value ${this._value}, ${held})`, edges };
   }
 
   /** Ordering: the first waiter that is not done gets the unit. */
@@ -117,19 +169,13 @@ setPyName(Semaphore, "asyncio.locks.Semaphore");
  * @throws ValueError from release() when over-released.
  */
 export class BoundedSemaphore extends Semaphore {
-  private readonly _boundValue: number;
-
-  constructor(value = 1) {
-    super(value);
-    this._boundValue = value;
-  }
 
   /**
    * Returns a unit. Mirrors BoundedSemaphore.release().
    * @throws ValueError if that would raise the value above its initial value.
    */
   override release(): void {
-    if (this._value >= this._boundValue) throw new ValueError("BoundedSemaphore released too many times");
+    if (this._value >= this._initial) throw new ValueError("BoundedSemaphore released too many times");
     super.release();
   }
 }
