@@ -8,15 +8,15 @@
  *   something vloop does not control (a plain Promise, a real timer, I/O);
  * - exploration, after a refused async body, waits for it to run out.
  *
- * Both use `setTimeout(fn, 0)`, which every JavaScript runtime with an event
- * loop has (browsers, workers, Node, Deno, Bun); Node's `setImmediate` is not
- * in browsers. The watchdog is one shared timer for every run in flight, not
+ * Both use a zero-delay timer, the global timer function every JavaScript
+ * runtime with an event loop has (browsers, workers, Node, Deno, Bun); Node's
+ * immediate queue is not in browsers. The watchdog is one shared timer for every run in flight, not
  * one per run: a run registers itself while it is unfinished and removes
  * itself when it ends, so a finished run is never held alive by a pending
  * timer (a million explored runs in one macrotask keep nothing), and a run
  * costs a Set insertion instead of a timer.
  *
- * Where the runtime has no setTimeout at all (a bare engine shell), there is
+ * Where the runtime has no timer function at all (a bare engine shell), there is
  * no watchdog: a stuck run simply never settles, and nextMacrotask() falls
  * back to a chain of microtasks.
  */
@@ -29,8 +29,8 @@ export interface Watched {
 
 type TimerFn = (callback: () => void, ms: number) => unknown;
 
-// real-time: the watchdog and nextMacrotask only wait for the microtask queue to drain; they decide no order
-const timer: TimerFn | undefined = typeof globalThis.setTimeout === "function" ? (globalThis.setTimeout as TimerFn) : undefined;
+/** The runtime's zero-delay timer, if it has one. */
+const timer: TimerFn | undefined = typeof globalThis.setTimeout === "function" ? (globalThis.setTimeout as TimerFn) : undefined; // real-time: only waits for the microtask queue to drain, decides no order
 
 const watched = new Set<Watched>();
 let armed = false;
