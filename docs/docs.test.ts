@@ -69,6 +69,7 @@ const KINDS_OF: Record<string, readonly Kind[]> = {
   text: ["output", "stdout", "picture", "diagram"],
   console: ["console"],
   sh: ["run", "not run"],
+  yaml: ["source"], // a CI workflow shown as it is: src/cli/cli.test.ts runs its commands
   "": ["race"],
 };
 

@@ -31,6 +31,8 @@ export interface CommandSpec {
   summary: string;
   /** the positional arguments' names, all required, e.g. ["FILE"] */
   args: readonly string[];
+  /** the last positional argument takes one or more values (e.g. merge's result files) */
+  variadic?: boolean;
   options: readonly OptionSpec[];
   run: (args: string[], options: Record<string, unknown>) => Promise<number>;
 }
@@ -49,7 +51,7 @@ export function parseCommand(command: CommandSpec, argv: string[]): { args: stri
   if (positionals.length < command.args.length) {
     throw new UsageError(`vloop ${command.name}: missing ${command.args.slice(positionals.length).join(" ")}`);
   }
-  if (positionals.length > command.args.length) {
+  if (positionals.length > command.args.length && !command.variadic) {
     throw new UsageError(`vloop ${command.name}: unexpected argument ${JSON.stringify(positionals[command.args.length])} (it takes ${command.args.join(" ")})`);
   }
   const options: Record<string, unknown> = {};

@@ -2,8 +2,9 @@
  * The `vloop` command line, run as a user runs it: a child process of
  * bin/vloop.mjs. `vloop step` is driven through tmux (send-keys, capture-pane).
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -11,6 +12,15 @@ import { describe, expect, test } from "vitest";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const bin = join(root, "bin", "vloop.mjs");
 const fixture = (name: string) => join(root, "src", "cli", "fixtures", name);
+
+/** vloop(...) in a child process that runs alongside others (shards on several "machines"). */
+function vloopAsync(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
+    });
+  });
+}
 
 function vloop(...args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
@@ -211,4 +221,76 @@ describe("exit statuses and usage errors (the table in docs/finding-races.md)", 
     expect(r.stderr).toMatch(/--workers 1000 is more than this machine runs at once: using \d+/);
     expect(r.code).toBe(1); // the race is found all the same
   }, 60_000);
+});
+
+describe("vloop explore --json and vloop merge", () => {
+  // a race the first runs miss: with these seeds the failing run is index 5 (random) and 8 (pct),
+  // so the single process runs across every shard's indices before it fails
+  const starvation = join(root, "scenarios/races/starvation.ts");
+  const seeds: Record<string, string> = { random: "1", pct: "4" };
+  const dir = mkdtempSync(join(tmpdir(), "vloop-merge-"));
+  const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+
+  for (const strategy of ["random", "pct"]) {
+    test(`four shards run as four processes and merged report what one process reports (${strategy})`, async () => {
+      const common = ["explore", starvation, "--export", "buggy", "--strategy", strategy, "--runs", "400", "--seed", seeds[strategy] as string];
+      const whole = await vloopAsync(...common, "--json", join(dir, `${strategy}-whole.json`));
+      const shards = await Promise.all([0, 1, 2, 3].map((i) => vloopAsync(...common, "--shard", `${i}/4`, "--json", join(dir, `${strategy}-${i}.json`))));
+      expect(whole.code).toBe(1);
+      for (const s of shards) expect([0, 1]).toContain(s.code);
+      const merged = vloop("merge", ...[0, 1, 2, 3].map((i) => join(dir, `${strategy}-${i}.json`)), "--json", join(dir, `${strategy}-merged.json`));
+      expect(merged.code).toBe(whole.code);
+      expect(merged.stdout).toBe(whole.stdout);
+      const [one, all] = [read(`${strategy}-whole.json`), read(`${strategy}-merged.json`)];
+      expect(all.failure).toEqual(one.failure);
+      expect(all.runs).toBe(one.runs);
+      expect(all.shards).toEqual([0, 1, 2, 3]);
+      expect(one.failure.runIndex).toBeGreaterThan(3);
+      expect(one.runs).toBe(one.failure.runIndex + 1);
+      expect(all.runsExecuted).toBeGreaterThan(3);
+      expect(one).toMatchObject({ kind: "vloop-explore-result", version: 1, strategy, shards: [0], options: { runs: 400, seed: seeds[strategy] } });
+      expect(one.failure.replay).toBe(`npx vloop replay ${starvation} --tape ${JSON.stringify(one.failure.shrunkTape)} --export buggy`);
+    }, 120_000);
+  }
+
+  test("merge refuses results of another program or other options, and the same shard twice", () => {
+    const a = join(dir, "random-0.json");
+    const other = JSON.parse(readFileSync(a, "utf8"));
+    other.options.seed = "8";
+    writeFileSync(join(dir, "other.json"), JSON.stringify(other));
+    const r = vloop("merge", a, join(dir, "other.json"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/other\.json is not a shard of the same exploration/);
+    const twice = vloop("merge", a, a);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/shard 0\/4 is in both/);
+    const bad = vloop("merge", join(dir, "nope.json"));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/nope\.json: not a readable JSON file/);
+  });
+});
+
+describe("the CI recipe of docs/finding-races.md (docs/ci/explore-shards.yml)", () => {
+  test("its explore and merge commands, run as the matrix runs them, report what one process reports", async () => {
+    const recipe = readFileSync(join(root, "docs/ci/explore-shards.yml"), "utf8");
+    const runs = [...recipe.matchAll(/^\s+- run: (npx vloop .*)$/gm)].map((m) => m[1] as string);
+    expect(runs).toHaveLength(2);
+    const [exploreLine, mergeLine] = runs as [string, string];
+    const work = mkdtempSync(join(tmpdir(), "vloop-ci-"));
+    const env = { ...process.env, NO_COLOR: "1", PROGRAM: join(root, "scenarios/races/starvation.ts"), RUNS: "400", GITHUB_SHA: "1" };
+    // the program's race is in its `buggy` export; the recipe explores `main`
+    const asHere = (line: string) => line.replace(/^npx vloop/, `${process.execPath} ${bin}`).replace('"$PROGRAM"', '"$PROGRAM" --export buggy');
+    const sh = (line: string) =>
+      new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile("bash", ["-c", line], { cwd: work, env, encoding: "utf8" }, (error, stdout) => resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout })),
+      );
+    const shards = await Promise.all([0, 1, 2, 3].map((i) => sh(asHere(exploreLine).replaceAll("${{ matrix.shard }}", String(i)))));
+    for (const s of shards) expect(s.code).toBe(0); // `|| test $? -eq 1` keeps a shard that found the race green
+    const merged = await sh(asHere(mergeLine));
+    const whole = vloop("explore", env.PROGRAM, "--export", "buggy", "--runs", "400", "--seed", "1");
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toBe(whole.stdout);
+    expect(merged.stdout).toMatch(/replay it:\n  npx vloop replay .*starvation\.ts --tape "[^"]+" --export buggy\n$/);
+    expect(JSON.parse(readFileSync(join(work, "explore.json"), "utf8")).shards).toEqual([0, 1, 2, 3]);
+  }, 120_000);
 });

@@ -20,6 +20,8 @@ export interface ChunkResult {
   runIndex?: number;
   seed?: string;
   tape?: string;
+  /** the failing run's strategy (portfolio: its lane) */
+  strategy?: string;
   error?: string;
   /** the program is not deterministic (--self-check): the report */
   nondeterministic?: string;
@@ -36,6 +38,7 @@ export async function exploreChunk(task: ChunkTask): Promise<ChunkResult> {
     runIndex: r.runIndex,
     seed: r.seed,
     tape: r.tape,
+    strategy: r.strategy,
     error: r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : r.failed ? String(r.error) : undefined,
     nondeterministic: r.error instanceof NondeterminismError ? r.error.message : undefined,
   };

@@ -23,6 +23,7 @@ import type { LoopOptions } from "../run.js";
 import { ReplayPolicy } from "../schedule/replay.js";
 import { runScenario, styleOf } from "../scenario/runScenario.js";
 import { CliError, describeError, exported, loadFile } from "./load.js";
+import { type ExploreFailure, type ExploreRecord, RESULT_VERSION, mergeRecords, programHash, readRecord } from "./results.js";
 import { Progress } from "./progress.js";
 import { explorePool, maxWorkers } from "./explorePool.js";
 import { stepThrough } from "./step.js";
@@ -129,6 +130,7 @@ interface ExploreFlags {
   workers: number;
   shard?: { index: number; count: number };
   "self-check"?: boolean;
+  json?: string;
 }
 
 const commands: CommandSpec[] = [
@@ -180,8 +182,17 @@ const commands: CommandSpec[] = [
       { name: "workers", value: "n", help: `explore on N worker threads (at most this machine's ${maxWorkers()})`, default: "1", parse: wholeNumber(1) },
       { name: "shard", value: "i/n", help: "explore only shard i of n of the seed range", parse: shard },
       { name: "self-check", help: "run each seed twice and fail if the traces differ" },
+      { name: "json", value: "path", help: "also write the result as JSON (for vloop merge and CI)" },
     ],
     run: ([file], o) => exploreCommand(file as string, o as unknown as ExploreFlags),
+  },
+  {
+    name: "merge",
+    summary: "merge the --json results of the shards of one exploration; prints and exits as explore would over the whole range",
+    args: ["RESULT.json..."],
+    variadic: true,
+    options: [{ name: "json", value: "path", help: "write the merged result as JSON" }],
+    run: (paths, o) => mergeCommand(paths, o as { json?: string }),
   },
   {
     name: "step",
@@ -196,14 +207,17 @@ const commands: CommandSpec[] = [
 ];
 
 async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
+  const started = performance.now(); // real-time: the result's elapsed wall time, reported only
   const loaded = await loadFile(file);
   const prog = exported(loaded, o.export);
   const maxSteps = o["max-steps"];
+  const shard = o.shard ?? { index: 0, count: 1 };
   const base = { strategy: o.strategy, runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter, maxSteps, shard: o.shard, selfCheck: o["self-check"] };
   const progress = new Progress(`exploring (${o.strategy})`);
-  let tape: string | undefined;
-  let seed: string | undefined;
+  let found: { tape: string; seed: string; runIndex: number; strategy: string } | undefined;
+  let nondeterministic: string | null = null;
   let runs = 0;
+  let exhausted: boolean | undefined;
   let workers = o.workers;
   if (workers > maxWorkers()) {
     process.stderr.write(pc.yellow(`--workers ${workers} is more than this machine runs at once: using ${maxWorkers()}\n`));
@@ -213,38 +227,91 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     const r = await explorePool({ file: loaded.path, exportName: o.export, workers, options: base, onProgress: (d, t) => progress.update(d, t) });
     progress.done();
     runs = r.runs;
-    if (r.first?.nondeterministic !== undefined) {
-      process.stdout.write(`${pc.red("not deterministic")}: ${r.first.nondeterministic}\n`);
-      return EXIT.raised;
-    }
-    if (r.failed) {
-      tape = r.first?.tape;
-      seed = r.first?.seed;
+    nondeterministic = r.first?.nondeterministic ?? null;
+    const first = r.first;
+    if (r.failed && first?.tape !== undefined && nondeterministic === null) {
+      found = { tape: first.tape, seed: first.seed as string, runIndex: first.runIndex as number, strategy: first.strategy ?? o.strategy };
     }
   } else {
     if (workers > 1) process.stderr.write(pc.yellow("dfs runs in one worker: each schedule depends on the ones before it\n"));
     const r = await explore(prog, { ...base, shrink: false, onProgress: (d, t) => progress.update(d, t) });
     progress.done();
     runs = r.runs;
-    if (r.error instanceof NondeterminismError) {
-      process.stdout.write(`${pc.red("not deterministic")}: ${r.error.message}\n`);
-      return EXIT.raised;
-    }
-    if (r.failed) {
-      tape = r.tape;
-      seed = r.seed;
-    }
+    exhausted = r.exhausted;
+    if (r.error instanceof NondeterminismError) nondeterministic = r.error.message;
+    else if (r.failed) found = { tape: r.tape as string, seed: r.seed as string, runIndex: r.runIndex as number, strategy: r.strategy ?? o.strategy };
   }
-  if (tape === undefined) {
-    process.stdout.write(`${pc.green("no failure")} in ${runs} runs (${o.strategy}, seed ${JSON.stringify(o.seed)})\n`);
+  let failure: ExploreFailure | null = null;
+  if (found !== undefined) {
+    // shrink and explain the failing run here, in one process
+    const report = await explainTape(prog, found.tape, { seed: found.seed, strategy: o.strategy, runs, maxSteps, jitter: o.jitter });
+    const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${maxSteps ? ` --max-steps ${maxSteps}` : ""}`;
+    failure = {
+      runIndex: found.runIndex,
+      seed: found.seed,
+      strategy: found.strategy,
+      tape: found.tape,
+      shrunkTape: report.shrunkTape as string,
+      error: report.error instanceof Error ? `${report.error.name}: ${report.error.message}` : String(report.error),
+      // the first line ("failing run found by S after N runs (seed ...): error") is printed from the
+      // record's fields, so that a merge of shards says what one process would have said
+      report: (report.report as string).split("\n").slice(1).join("\n"),
+      replay: `npx vloop replay ${file} --tape ${JSON.stringify(report.shrunkTape)}${flags}`,
+    };
+  }
+  const record: ExploreRecord = {
+    kind: "vloop-explore-result",
+    version: RESULT_VERSION,
+    program: { file, export: o.export, sha256: programHash(loaded.path) },
+    strategy: o.strategy,
+    options: { runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter ?? null, maxSteps: maxSteps ?? null, selfCheck: o["self-check"] === true },
+    shard,
+    shards: [shard.index],
+    runsExecuted: runs,
+    runs,
+    elapsedMs: Math.round(performance.now() - started), // real-time: reported only
+    failure,
+    nondeterministic,
+    ...(exhausted !== undefined ? { exhausted } : {}),
+  };
+  if (o.json !== undefined) writeJson(o.json, record);
+  return printRecord(record);
+}
+
+/** Writes a result file (--json). */
+function writeJson(path: string, record: ExploreRecord): void {
+  try {
+    writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
+  } catch (e) {
+    throw new CliError(`--json ${path}: cannot write it (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** Prints what explore (or merge) found, and returns the exit status. */
+function printRecord(r: ExploreRecord): number {
+  if (r.nondeterministic !== null) {
+    process.stdout.write(`${pc.red("not deterministic")}: ${r.nondeterministic}\n`);
+    return EXIT.raised;
+  }
+  if (r.failure === null) {
+    process.stdout.write(`${pc.green("no failure")} in ${r.runs} runs (${r.strategy}, seed ${JSON.stringify(r.options.seed)})\n`);
     return EXIT.ok;
   }
-  // shrink and explain the failing run here, in one process
-  const report = await explainTape(prog, tape, { seed: seed as string, strategy: o.strategy, runs, maxSteps, jitter: o.jitter });
-  process.stdout.write(`${pc.red("failure")} after ${runs} runs\n${report.report}\n`);
-  const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${maxSteps ? ` --max-steps ${maxSteps}` : ""}`;
-  process.stdout.write(`\nreplay it:\n  npx vloop replay ${file} --tape ${JSON.stringify(report.shrunkTape)}${flags}\n`);
+  const f = r.failure;
+  process.stdout.write(`${pc.red("failure")} after ${r.runs} runs\n`);
+  process.stdout.write(`failing run found by ${f.strategy} after ${r.runs} runs (seed ${JSON.stringify(f.seed)}): ${f.error}\n${f.report}\n`);
+  process.stdout.write(`\nreplay it:\n  ${r.failure.replay}\n`);
   return EXIT.raised;
+}
+
+async function mergeCommand(paths: string[], o: { json?: string }): Promise<number> {
+  const merged = mergeRecords(paths.map(readRecord), paths);
+  if (merged.shards.length < merged.shard.count) {
+    const missing = Array.from({ length: merged.shard.count }, (_, i) => i).filter((i) => !merged.shards.includes(i));
+    process.stderr.write(pc.yellow(`merged ${merged.shards.length} of ${merged.shard.count} shards: shards ${missing.join(", ")} are missing\n`));
+  }
+  if (o.json !== undefined) writeJson(o.json, merged);
+  return printRecord(merged);
 }
 
 /** Runs the command line on `argv` (the words after `vloop`); resolves to the exit status. */
