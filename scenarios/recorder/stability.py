@@ -4,12 +4,15 @@ A network scenario's golden output is trusted only if CPython prints the
 same thing every time: the recorder lets the loopback network settle before
 each select (vclock_recorder._settle), and this script checks that it does.
 Each recording runs in its own process (fresh ports, fresh kernel sockets),
-with --iterations, so that the loop iteration of every line must agree too,
-not only the lines that go into the .out file.  A program whose NAME.out
-exists is also compared with it.
+with --iterations, so that the loop iteration of every line is compared
+too.  A program is UNSTABLE if the lines that go into its .out file differ
+between recordings; it is "stable, iterations vary" if only the iterations
+differ (its .out file is trustworthy, but it pins no iteration counts: say
+so in scenarios/net/README.md).  A program whose NAME.out exists is also
+compared with it.
 
 Usage:  python3 scenarios/recorder/stability.py [-n 20] [-j 1] PROGRAM.py...
-Exit status: 0 if every program was stable (and matched its .out), 1 if not.
+Exit status: 0 if every program's lines were stable (and matched its .out), 1 if not.
 """
 import argparse
 import concurrent.futures
@@ -35,14 +38,9 @@ def strip_iterations(text):
     return "".join(line.split(" ", 1)[1] + "\n" for line in text.splitlines())
 
 
-def check(program, times, jobs):
-    """Record `program` `times` times; return a list of problems (strings)."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        outputs = list(pool.map(lambda _: record(program), range(times)))
+def _diff_variants(variants, times):
+    """Problems (strings) describing how the recordings in `variants` differ."""
     problems = []
-    variants = {}
-    for i, out in enumerate(outputs):
-        variants.setdefault(out, []).append(i + 1)
     if len(variants) > 1:
         ranked = sorted(variants.items(), key=lambda kv: -len(kv[1]))
         common, runs = ranked[0]
@@ -51,16 +49,28 @@ def check(program, times, jobs):
         for other, where in ranked[1:]:
             problems.append("runs %s differ:\n%s" % (",".join(map(str, where)), "".join(difflib.unified_diff(
                 common.splitlines(True), other.splitlines(True), "most common", "runs %s" % where[0]))))
+    return problems
+
+
+def check(program, times, jobs):
+    """Record `program` `times` times: (problems with its lines, notes on its iterations)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        outputs = list(pool.map(lambda _: record(program), range(times)))
+    variants, lines = {}, {}
+    for i, out in enumerate(outputs):
+        variants.setdefault(out, []).append(i + 1)
+        lines.setdefault(strip_iterations(out), []).append(i + 1)
+    problems = _diff_variants(lines, times)
+    notes = [] if problems else _diff_variants(variants, times)
     golden = os.path.splitext(program)[0] + ".out"
     if os.path.exists(golden):
         with open(golden) as f:
             expected = f.read()
-        for out, where in variants.items():
-            got = strip_iterations(out)
+        for got, where in lines.items():
             if got != expected:
                 problems.append("runs %s differ from %s:\n%s" % (",".join(map(str, where)), golden, "".join(
                     difflib.unified_diff(expected.splitlines(True), got.splitlines(True), golden, "recorded"))))
-    return problems
+    return problems, notes
 
 
 def main(argv):
@@ -71,11 +81,15 @@ def main(argv):
     args = parser.parse_args(argv)
     bad = 0
     for program in args.programs:
-        problems = check(program, args.n, args.j)
+        problems, notes = check(program, args.n, args.j)
         if problems:
             bad += 1
             print("UNSTABLE %s" % program)
             for p in problems:
+                print("  " + p.replace("\n", "\n  "))
+        elif notes:
+            print("stable   %s (%d recordings), iterations vary" % (program, args.n))
+            for p in notes:
                 print("  " + p.replace("\n", "\n  "))
         else:
             print("stable   %s (%d recordings)" % (program, args.n))

@@ -75,9 +75,12 @@ class NetworkDidNotSettle(Exception):
 
 
 # _settle polls the kernel every SETTLE_PAUSE seconds (real time) until two
-# polls in a row see the same thing and nothing is in flight; it gives up
-# after SETTLE_LIMIT seconds.
+# polls in a row see the same thing.  While a TCP segment is unacknowledged it
+# also waits (up to UNACKED_GRACE seconds of unchanged polls: a segment that a
+# full receive buffer dropped stays unacknowledged for good).  It gives up,
+# with an error, after SETTLE_LIMIT seconds.
 SETTLE_PAUSE = 0.0002
+UNACKED_GRACE = 0.05
 SETTLE_LIMIT = 5.0
 
 _TCP_INFO_HEAD = struct.Struct("=BBBBBBBBIIIIIIII")  # up to tcpi_fackets
@@ -133,15 +136,20 @@ class _NeverBlockingSelector(selectors.DefaultSelector):
     def _settle(self):
         """Wait (real time) until the loopback network is quiet; return the events.
 
-        Quiet means: no TCP socket has a segment in flight (tcpi_unacked is
-        0: everything sent has been acknowledged, so it has arrived), and two
-        polls SETTLE_PAUSE apart see the same readiness and the same byte
-        counts on every socket.  Then what select(0) reports is what a
+        Quiet means: two polls SETTLE_PAUSE apart see the same readiness and
+        the same byte counts and TCP states on every socket, and no TCP
+        socket has a segment in flight (tcpi_unacked is 0: everything sent
+        has been acknowledged, so it has arrived) or, if one has, nothing has
+        changed for UNACKED_GRACE seconds (a receiver whose buffer is full
+        drops what comes; the segment waits for a retransmission that will
+        be dropped too, until the receiver reads).  Then what select(0) reports is what a
         perfect network (zero latency) reports: everything that every send,
         connect, shutdown and close made so far has caused.
         """
-        deadline = time.monotonic() + SETTLE_LIMIT
+        start = time.monotonic()
+        deadline = start + SETTLE_LIMIT
         previous = None
+        unchanged_since = start
         while True:
             fds = self._socket_fds()
             events = super().select(0)
@@ -149,10 +157,12 @@ class _NeverBlockingSelector(selectors.DefaultSelector):
                 sorted((key.fd, mask) for key, mask in events),
                 [(fd, _socket_state(fd)) for fd in fds],
             )
-            in_flight = any(state[3] for _, state in seen[1])
-            if seen == previous and not in_flight:
+            now = time.monotonic()
+            if seen != previous:
+                unchanged_since = now
+            elif not any(state[3] for _, state in seen[1]) or now - unchanged_since >= UNACKED_GRACE:
                 return events
-            if time.monotonic() > deadline:
+            if now > deadline:
                 raise NetworkDidNotSettle(repr(seen))
             previous = seen
             time.sleep(SETTLE_PAUSE)
