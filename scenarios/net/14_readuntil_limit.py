@@ -1,7 +1,7 @@
 import asyncio
 
-# readuntil with a small limit: LimitOverrunError (the separator found past the limit, or not found
-# in a full buffer); the bytes stay in the buffer. readuntil(b'') is a ValueError.
+# readuntil with a small limit: LimitOverrunError when the separator is found past the limit;
+# the bytes stay in the buffer. readuntil(b"") is a ValueError.
 async def main():
     async def handle(reader, writer):
         writer.write(b"0123456789|ab|")
