@@ -1,7 +1,9 @@
 // Records the golden output of every scenario: runs each `scenarios/**/*.py`
 // under CPython 3.12 with scenarios/recorder/vclock_recorder.py (the loop
 // programs of scenarios/loops/, which drive their own loops, with
-// recorder/loops_recorder.py) and writes the sibling `.out` file. Tests never run Python; they compare against the `.out`
+// recorder/loops_recorder.py) and writes the sibling `.out` file. The network
+// programs of scenarios/net/ use vclock_recorder.py too (it lets the loopback
+// sockets settle before each select); check them with recorder/stability.py. Tests never run Python; they compare against the `.out`
 // files checked in by this script.
 //
 // Usage:  npx tsx scenarios/record.ts [filter]

@@ -10,6 +10,16 @@ CPython's own code, so the interleaving is CPython's.
 
 Output: one line per log() call, ``"<time> <task> <parts...>"``.
 
+Sockets.  Programs may use real sockets (streams, protocols, datagrams over
+127.0.0.1).  IO that is ready comes first and takes no virtual time: before
+every select() that involves a socket, the recorder lets the kernel settle
+(see _settle: every loopback segment in flight has arrived, and the
+readiness of every socket has stopped changing), then reports what is ready
+without moving the clock.  Only when no IO is ready does the clock jump to
+the next timer.  A program can read the loop's iteration with the global
+``iteration()``: 1 during the callbacks of the first _run_once, 2 during the
+second, and so on (it counts the selects of the whole run, shutdown included).
+
 The run mirrors asyncio.run():
   1. the main task (the first task, renamed "main") awaits main() and then
      logs ``result <value>`` or ``raised <ExceptionClass>``;
@@ -37,13 +47,20 @@ the two must agree line for line on every scenario.
 Library use:   sys.path.insert(0, "scenarios/recorder")
                from vclock_recorder import VirtualLoop, run, load_main
                lines = run(load_main("scenarios/core/01_hello_world.py"))
-Command line:  python3 vclock_recorder.py [--stats] PROGRAM.py
-               (--stats prints loop counters to stderr)
+Command line:  python3 vclock_recorder.py [--stats] [--iterations] PROGRAM.py
+               (--stats prints loop counters to stderr; --iterations puts
+               "<iteration> " before every line, for reading, never in .out)
 """
 import asyncio
+import fcntl
+import os
 import runpy
 import selectors
+import socket
+import struct
 import sys
+import termios
+import time
 
 # asyncio.base_events.MAXIMUM_SELECT_TIMEOUT: the longest single select().
 MAX_SELECT = 24 * 3600
@@ -53,6 +70,54 @@ class Deadlock(Exception):
     """The loop would block forever: no ready handle and no timer."""
 
 
+class NetworkDidNotSettle(Exception):
+    """Loopback sockets kept changing for longer than SETTLE_LIMIT seconds."""
+
+
+# _settle polls the kernel every SETTLE_PAUSE seconds (real time) until two
+# polls in a row see the same thing.  While a TCP segment is unacknowledged it
+# also waits (up to UNACKED_GRACE seconds of unchanged polls: a segment that a
+# full receive buffer dropped stays unacknowledged for good).  It gives up,
+# with an error, after SETTLE_LIMIT seconds.
+SETTLE_PAUSE = 0.0002
+UNACKED_GRACE = 0.05
+SETTLE_LIMIT = 5.0
+
+_TCP_INFO_HEAD = struct.Struct("=BBBBBBBBIIIIIIII")  # up to tcpi_fackets
+_SIOCOUTQ = termios.TIOCOUTQ  # Linux: bytes not yet acknowledged by the peer
+
+
+def _socket_state(fd):
+    """What can still change on its own for one socket: a tuple.
+
+    (bytes readable, bytes not yet acknowledged, TCP state, segments in
+    flight); the last three are None for a socket that is not TCP.
+    """
+    buf = bytearray(4)
+    try:
+        fcntl.ioctl(fd, termios.FIONREAD, buf)
+        inq = int.from_bytes(buf, sys.byteorder)
+    except OSError:
+        inq = None
+    try:
+        sock = socket.socket(fileno=os.dup(fd))
+    except OSError:
+        return (inq, None, None, None)
+    try:
+        if sock.type != socket.SOCK_STREAM:
+            return (inq, None, None, None)
+        info = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, _TCP_INFO_HEAD.size)
+        fields = _TCP_INFO_HEAD.unpack(info)
+        state, unacked = fields[0], fields[12]
+        fcntl.ioctl(fd, _SIOCOUTQ, buf)
+        outq = int.from_bytes(buf, sys.byteorder)
+        return (inq, outq, state, unacked)
+    except OSError:
+        return (inq, None, None, None)
+    finally:
+        sock.close()
+
+
 class _NeverBlockingSelector(selectors.DefaultSelector):
     """A selector whose select() advances virtual time instead of waiting."""
 
@@ -60,8 +125,58 @@ class _NeverBlockingSelector(selectors.DefaultSelector):
         super().__init__()
         self.loop = None
 
+    def _socket_fds(self):
+        """Every socket the loop knows: registered, or owned by a transport."""
+        loop = self.loop
+        fds = set(self.get_map().keys()) | set(loop._transports.keys())
+        fds.discard(loop._ssock.fileno())
+        fds.discard(loop._csock.fileno())
+        return sorted(fd for fd in fds if fd >= 0)
+
+    def _settle(self):
+        """Wait (real time) until the loopback network is quiet; return the events.
+
+        Quiet means: two polls SETTLE_PAUSE apart see the same readiness and
+        the same byte counts and TCP states on every socket, and no TCP
+        socket has a segment in flight (tcpi_unacked is 0: everything sent
+        has been acknowledged, so it has arrived) or, if one has, nothing has
+        changed for UNACKED_GRACE seconds (a receiver whose buffer is full
+        drops what comes; the segment waits for a retransmission that will
+        be dropped too, until the receiver reads).  Then what select(0) reports is what a
+        perfect network (zero latency) reports: everything that every send,
+        connect, shutdown and close made so far has caused.
+        """
+        start = time.monotonic()
+        deadline = start + SETTLE_LIMIT
+        previous = None
+        unchanged_since = start
+        while True:
+            fds = self._socket_fds()
+            events = super().select(0)
+            seen = (
+                sorted((key.fd, mask) for key, mask in events),
+                [(fd, _socket_state(fd)) for fd in fds],
+            )
+            now = time.monotonic()
+            if seen != previous:
+                unchanged_since = now
+            elif not any(state[3] for _, state in seen[1]) or now - unchanged_since >= UNACKED_GRACE:
+                return events
+            if now > deadline:
+                raise NetworkDidNotSettle(repr(seen))
+            previous = seen
+            time.sleep(SETTLE_PAUSE)
+
     def select(self, timeout=None):
         loop = self.loop
+        loop._stat_iteration += 1
+        if self._socket_fds():
+            # IO that is ready comes first and takes no virtual time.
+            events = self._settle()
+            if events or timeout == 0:
+                loop._stat_selects += 1
+                loop._stat_watch_heap()
+                return events
         if timeout is None:
             # _run_once passes None only when nothing is ready, no timer is
             # scheduled and the loop is not stopping.
@@ -92,6 +207,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self.tasks_in_creation_order = []
         self._task_count = 0
         # counters for --stats
+        self._stat_iteration = 0  # _run_once calls so far (iteration())
         self._stat_selects = 0
         self._stat_jumps = 0
         self._stat_rebuilds = 0
@@ -127,6 +243,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 # ---------------------------------------------------------------- logging
 
 _sink = None  # the list the current run appends to
+_sink_iterations = None  # the loop iteration of each line in _sink
 
 
 def fmt_time(t):
@@ -149,6 +266,12 @@ def log(*parts):
     who = "-" if task is None else task.get_name()
     text = " ".join(str(p) for p in parts)
     _sink.append("%s %s %s" % (fmt_time(loop.time()), who, text))
+    _sink_iterations.append(getattr(loop, "_stat_iteration", 0))
+
+
+def iteration():
+    """The running loop's iteration: n during the callbacks of its n-th _run_once."""
+    return asyncio.get_running_loop()._stat_iteration
 
 
 def show(value):
@@ -187,14 +310,16 @@ def _shutdown(loop):
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
 
-def run(main_factory, stats=None):
+def run(main_factory, stats=None, iterations=None):
     """Run main_factory() as asyncio.run would; return the logged lines.
 
-    If `stats` is a dict, it is filled with the loop's counters.
+    If `stats` is a dict, it is filled with the loop's counters.  If
+    `iterations` is a list, it gets the loop iteration of each line.
     """
-    global _sink
+    global _sink, _sink_iterations
     lines = []
     _sink = lines
+    _sink_iterations = [] if iterations is None else iterations
     loop = VirtualLoop()
     loop.set_exception_handler(lambda loop, context: None)  # quiet stderr
     asyncio.set_event_loop(loop)
@@ -203,12 +328,14 @@ def run(main_factory, stats=None):
         _shutdown(loop)
     except Deadlock:
         lines.append("%s - deadlock" % fmt_time(loop.time()))
+        _sink_iterations.append(loop._stat_iteration)
     finally:
         if stats is not None:
             stats.update(loop.stats())
         asyncio.set_event_loop(None)
         loop.close()
         _sink = None
+        _sink_iterations = None
         # Coroutines left suspended (after a deadlock, or created during
         # shutdown) are closed later by the garbage collector; keep the
         # complaints about the closed loop off stderr.
@@ -218,18 +345,21 @@ def run(main_factory, stats=None):
 
 def load_main(path):
     """Execute the program file with `log` in its globals; return its main."""
-    namespace = runpy.run_path(path, init_globals={"log": log})
+    namespace = runpy.run_path(path, init_globals={"log": log, "iteration": iteration})
     return namespace["main"]
 
 
 def _cli(argv):
-    want_stats = bool(argv) and argv[0] == "--stats"
-    if want_stats:
-        argv = argv[1:]
-    if len(argv) != 1:
-        sys.exit("usage: python3 vclock_recorder.py [--stats] PROGRAM.py")
+    flags = [a for a in argv if a.startswith("--")]
+    argv = [a for a in argv if not a.startswith("--")]
+    if len(argv) != 1 or not set(flags) <= {"--stats", "--iterations"}:
+        sys.exit("usage: python3 vclock_recorder.py [--stats] [--iterations] PROGRAM.py")
+    want_stats = "--stats" in flags
     stats = {} if want_stats else None
-    lines = run(load_main(argv[0]), stats)
+    its = [] if "--iterations" in flags else None
+    lines = run(load_main(argv[0]), stats, its)
+    if its is not None:
+        lines = ["%d %s" % (i, line) for i, line in zip(its, lines)]
     sys.stdout.write("".join(line + "\n" for line in lines))
     sys.stdout.flush()
     if want_stats:
