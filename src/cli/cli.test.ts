@@ -3,9 +3,9 @@
  * bin/vloop.mjs. `vloop step` is driven through tmux (send-keys, capture-pane).
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 
@@ -293,4 +293,37 @@ describe("the CI recipe of docs/finding-races.md (docs/ci/explore-shards.yml)", 
     expect(merged.stdout).toMatch(/replay it:\n  npx vloop replay .*starvation\.ts --tape "[^"]+" --export buggy\n$/);
     expect(JSON.parse(readFileSync(join(work, "explore.json"), "utf8")).shards).toEqual([0, 1, 2, 3]);
   }, 120_000);
+});
+
+describe("vloop explore --save-failures and replaySavedTape (vloop/vitest)", () => {
+  test("a race found once is saved, fails on replay while the bug is there, and passes once it is fixed", async () => {
+    const work = mkdtempSync(join(tmpdir(), "vloop-save-"));
+    const source = readFileSync(fixture("usedBeforeInit.ts"), "utf8").replace('from "../../index.js"', `from ${JSON.stringify(join(root, "src/index.js"))}`);
+    const program = join(work, "program.mts"); // .mts: ES module wherever it lies (no package.json says "type": "module" in a temp folder)
+    writeFileSync(program, source);
+    const r = vloop("explore", program, "--strategy", "dfs", "--save-failures", join(work, "tapes"));
+    expect(r.code).toBe(1);
+    const savedPath = /saved the tape: (.*\.tape\.json)\n/.exec(r.stdout)?.[1] as string;
+    const saved = JSON.parse(readFileSync(savedPath, "utf8"));
+    expect(saved).toEqual({
+      kind: "vloop-tape",
+      version: 1,
+      program: { file: "../program.mts", export: "main" },
+      tape: "0:3",
+      jitter: null,
+      maxSteps: null,
+      error: "Error: used before init",
+      found: { strategy: "dfs", seed: "0/3", runIndex: 3 },
+    });
+    const { replaySavedTape } = await import("../vitest.js");
+    await expect(replaySavedTape(savedPath)).rejects.toThrow("used before init");
+    // the fix: the consumer waits for the connection instead of assuming it. (In a folder of its
+    // own, with the tape beside it as in the first: this process has the first program imported.)
+    const fixed = join(work, "fixed");
+    mkdirSync(join(fixed, "tapes"), { recursive: true });
+    writeFileSync(join(fixed, "program.mts"), source.replace('if (state.conn === null) throw new Error("used before init");', "while (state.conn === null) yield* sleep(0);"));
+    const fixedTape = join(fixed, "tapes", basename(savedPath));
+    writeFileSync(fixedTape, readFileSync(savedPath));
+    await expect(replaySavedTape(fixedTape)).resolves.toBeUndefined();
+  }, 60_000);
 });

@@ -11,7 +11,10 @@
  * This is the only part of vloop that touches the console, files and the
  * process.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join, relative, resolve, sep } from "node:path";
+import { SAVED_TAPE_VERSION, type SavedTape } from "../explore/savedTape.js";
 import { type CommandSpec, type OptionSpec, UsageError, commandHelp, nonNegative, parseCommand, programHelp, shard, wholeNumber } from "./args.js";
 import { pc } from "./colors.js";
 import { StepBudgetExceeded } from "../errors.js";
@@ -131,6 +134,7 @@ interface ExploreFlags {
   shard?: { index: number; count: number };
   "self-check"?: boolean;
   json?: string;
+  "save-failures"?: string;
 }
 
 const commands: CommandSpec[] = [
@@ -183,6 +187,7 @@ const commands: CommandSpec[] = [
       { name: "shard", value: "i/n", help: "explore only shard i of n of the seed range", parse: shard },
       { name: "self-check", help: "run each seed twice and fail if the traces differ" },
       { name: "json", value: "path", help: "also write the result as JSON (for vloop merge and CI)" },
+      { name: "save-failures", value: "dir", help: "save the shrunk failing tape in DIR as a small file (replayTapes(DIR) from vloop/vitest replays each as a test)" },
     ],
     run: ([file], o) => exploreCommand(file as string, o as unknown as ExploreFlags),
   },
@@ -275,7 +280,32 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     ...(exhausted !== undefined ? { exhausted } : {}),
   };
   if (o.json !== undefined) writeJson(o.json, record);
-  return printRecord(record);
+  const code = printRecord(record);
+  if (failure !== null && o["save-failures"] !== undefined) saveFailure(o["save-failures"], loaded.path, o, failure);
+  return code;
+}
+
+/** Writes a failure's shrunk tape as a saved tape in `dir` (the name says which program, export and tape). */
+function saveFailure(dir: string, programPath: string, o: ExploreFlags, failure: ExploreFailure): void {
+  const saved: SavedTape = {
+    kind: "vloop-tape",
+    version: SAVED_TAPE_VERSION,
+    program: { file: relative(resolve(dir), programPath).split(sep).join("/"), export: o.export },
+    tape: failure.shrunkTape,
+    jitter: o.jitter ?? null,
+    maxSteps: o["max-steps"] ?? null,
+    error: failure.error,
+    found: { strategy: failure.strategy, seed: failure.seed, runIndex: failure.runIndex },
+  };
+  const id = createHash("sha256").update(`${saved.program.file}\n${saved.program.export}\n${saved.tape}\n${saved.jitter}`).digest("hex").slice(0, 8);
+  const path = join(dir, `${basename(programPath).replace(/\.[^.]*$/, "")}-${o.export}-${id}.tape.json`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
+  } catch (e) {
+    throw new CliError(`--save-failures ${dir}: cannot write ${path} (${e instanceof Error ? e.message : String(e)})`);
+  }
+  process.stdout.write(`\nsaved the tape: ${path}\n`);
 }
 
 /** Writes a result file (--json). */
