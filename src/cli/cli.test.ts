@@ -327,3 +327,19 @@ describe("vloop explore --save-failures and replaySavedTape (vloop/vitest)", () 
     await expect(replaySavedTape(fixedTape)).resolves.toBeUndefined();
   }, 60_000);
 });
+
+describe("vloop step --tape", () => {
+  test("steps through an explored failure: the deviating decision is marked in its frame, the main task is 'main' from the first frame", () => {
+    const r = vloop("step", fixture("usedBeforeInit.ts"), "--tape", "0:3");
+    expect(r.code).toBe(1);
+    const frames = r.stdout.split(/\n(?=vloop step )/);
+    expect(frames[0]).toMatch(/iteration 1\s+t=0[\s\S]*step main\n/);
+    expect(frames[1]).toMatch(/iteration 2\s+t=0\n▲ left CPython's order here: decision 0 at t=0 \(iteration 2\): Task-5 stepped ahead of Task-2, Task-3, Task-4/);
+    expect(frames[1]).toMatch(/ready queue \(runs now, in this order\): 5\n  step Task-5\n  step Task-2/);
+    expect(frames.filter((f) => f.includes("▲"))).toHaveLength(1);
+    expect(r.stdout).toMatch(/end of run: Error: used before init/);
+    const cpython = vloop("step", fixture("usedBeforeInit.ts"));
+    expect(cpython.code).toBe(0);
+    expect(cpython.stdout).not.toMatch(/▲/);
+  }, 60_000);
+});

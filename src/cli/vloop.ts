@@ -203,10 +203,16 @@ const commands: CommandSpec[] = [
     name: "step",
     summary: "step through a run one loop iteration at a time (keys: s/enter step, c continue to the next time advance, q quit)",
     args: ["FILE"],
-    options: [exportOption("the exported function to run"), maxStepsOption],
+    options: [
+      exportOption("the exported function to run"),
+      { name: "tape", value: "tape", help: "follow this tape (what explore printed); frames where a decision left CPython's order are marked" },
+      { name: "jitter", value: "seconds", help: "the jitter the tape was recorded with (default: the tape's own header)", parse: nonNegative },
+      maxStepsOption,
+    ],
     run: async ([file], o) => {
       const loaded = await loadFile(file as string);
-      return stepThrough(exported(loaded, o.export as string), loaded.path, o["max-steps"] as number);
+      const options = { maxSteps: o["max-steps"] as number, tape: o.tape as string | undefined, jitter: o.jitter as number | undefined };
+      return stepThrough(exported(loaded, o.export as string), loaded.path, options);
     },
   },
 ];
