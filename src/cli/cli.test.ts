@@ -343,3 +343,20 @@ describe("vloop step --tape", () => {
     expect(cpython.stdout).not.toMatch(/▲/);
   }, 60_000);
 });
+
+describe("vloop explore --swarm", () => {
+  test("reports what the failing run drew, the same with --workers, and the replay hint reproduces it", () => {
+    const race = join(root, "scenarios/races/orphan_gather.ts");
+    const args = ["explore", race, "--export", "buggy", "--jitter", "0.05", "--swarm", "--seed", "11", "--runs", "2000"];
+    const one = vloop(...args);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toMatch(/failing run found by random \(swarm: depth 4, jitter 0\.05\) after 6 runs \(seed "11\/5"\)/);
+    const two = vloop(...args, "--workers", "2");
+    expect(/seed "([^"]+)"/.exec(two.stdout)?.[1]).toBe("11/5");
+    const tape = JSON.parse(/--tape ("[^"]*")/.exec(one.stdout)?.[1] as string) as string;
+    expect(tape).toMatch(/^jitter=0\.05;/);
+    const again = vloop("replay", race, "--export", "buggy", "--tape", tape, "--trace", "none");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/orphan write/);
+  }, 60_000);
+});

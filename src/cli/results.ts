@@ -47,7 +47,7 @@ export interface ExploreRecord {
   program: { file: string; export: string; sha256: string };
   strategy: string;
   /** every option that decides which schedules run (the shard apart) */
-  options: { runs: number; seed: string; depth: number; jitter: number | null; maxSteps: number | null; selfCheck: boolean };
+  options: { runs: number; seed: string; depth: number; jitter: number | null; maxSteps: number | null; selfCheck: boolean; swarm: boolean };
   /** this result's part of the range: run indices i in [0, runs) with i % count === index */
   shard: { index: number; count: number };
   /** the shards this record covers (one for explore; the merged ones for merge) */

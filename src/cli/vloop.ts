@@ -19,7 +19,7 @@ import { type CommandSpec, type OptionSpec, UsageError, commandHelp, nonNegative
 import { pc } from "./colors.js";
 import { StepBudgetExceeded } from "../errors.js";
 import { EXIT, exitFor } from "./exitStatus.js";
-import { NondeterminismError, explainTape, explore } from "../explore/explore.js";
+import { NondeterminismError, explainTape, explore, swarmParams } from "../explore/explore.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
 import type { LoopOptions } from "../run.js";
@@ -135,6 +135,7 @@ interface ExploreFlags {
   "self-check"?: boolean;
   json?: string;
   "save-failures"?: string;
+  swarm?: boolean;
 }
 
 const commands: CommandSpec[] = [
@@ -186,6 +187,7 @@ const commands: CommandSpec[] = [
       { name: "workers", value: "n", help: `explore on N worker threads (at most this machine's ${maxWorkers()})`, default: "1", parse: wholeNumber(1) },
       { name: "shard", value: "i/n", help: "explore only shard i of n of the seed range", parse: shard },
       { name: "self-check", help: "run each seed twice and fail if the traces differ" },
+      { name: "swarm", help: "each run draws its own PCT depth (1-4) and jitter (0 to --jitter) from its seed" },
       { name: "json", value: "path", help: "also write the result as JSON (for vloop merge and CI)" },
       { name: "save-failures", value: "dir", help: "save the shrunk failing tape in DIR as a small file (replayTapes(DIR) from vloop/vitest replays each as a test)" },
     ],
@@ -223,7 +225,7 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
   const prog = exported(loaded, o.export);
   const maxSteps = o["max-steps"];
   const shard = o.shard ?? { index: 0, count: 1 };
-  const base = { strategy: o.strategy, runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter, maxSteps, shard: o.shard, selfCheck: o["self-check"] };
+  const base = { strategy: o.strategy, runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter, maxSteps, shard: o.shard, selfCheck: o["self-check"], swarm: o.swarm };
   const progress = new Progress(`exploring (${o.strategy})`);
   let found: { tape: string; seed: string; runIndex: number; strategy: string } | undefined;
   let nondeterministic: string | null = null;
@@ -255,7 +257,8 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
   let failure: ExploreFailure | null = null;
   if (found !== undefined) {
     // shrink and explain the failing run here, in one process
-    const report = await explainTape(prog, found.tape, { seed: found.seed, strategy: o.strategy, runs, maxSteps, jitter: o.jitter });
+    // (the tape carries its jitter: a swarm run drew its own)
+    const report = await explainTape(prog, found.tape, { seed: found.seed, strategy: o.strategy, runs, maxSteps, jitter: o.swarm ? undefined : o.jitter });
     const flags = `${o.export !== "main" ? ` --export ${o.export}` : ""}${maxSteps ? ` --max-steps ${maxSteps}` : ""}`;
     failure = {
       runIndex: found.runIndex,
@@ -275,7 +278,7 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     version: RESULT_VERSION,
     program: { file, export: o.export, sha256: programHash(loaded.path) },
     strategy: o.strategy,
-    options: { runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter ?? null, maxSteps: maxSteps ?? null, selfCheck: o["self-check"] === true },
+    options: { runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter ?? null, maxSteps: maxSteps ?? null, selfCheck: o["self-check"] === true, swarm: o.swarm === true },
     shard,
     shards: [shard.index],
     runsExecuted: runs,
@@ -335,7 +338,10 @@ function printRecord(r: ExploreRecord): number {
   }
   const f = r.failure;
   process.stdout.write(`${pc.red("failure")} after ${r.runs} runs\n`);
-  process.stdout.write(`failing run found by ${f.strategy} after ${r.runs} runs (seed ${JSON.stringify(f.seed)}): ${f.error}\n${f.report}\n`);
+  // a swarm run's parameters are a function of its seed: say what it drew
+  const drawn = r.options.swarm ? swarmParams(f.seed, r.options.jitter ?? undefined) : undefined;
+  const how = drawn ? `${f.strategy} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter})` : f.strategy;
+  process.stdout.write(`failing run found by ${how} after ${r.runs} runs (seed ${JSON.stringify(f.seed)}): ${f.error}\n${f.report}\n`);
   process.stdout.write(`\nreplay it:\n  ${r.failure.replay}\n`);
   return EXIT.raised;
 }

@@ -13,6 +13,7 @@ import { type Deviation, deviationsOf, formatTape, parseTape } from "../schedule
 import { describeDeviations } from "./report.js";
 import { ASYNC_STARTED, drainAsyncStart, type Program, type RunOutcome, failureKind, isKnownSync, runOnce, runOnceSync, traceHash } from "./runOnce.js";
 import { shrinkTape } from "./shrink.js";
+import { Prng } from "../util/random.js";
 import { showValue } from "../util/showValue.js";
 
 export type StrategyName = "random" | "pct" | "dfs" | "portfolio";
@@ -40,6 +41,14 @@ export interface ExploreOptions {
   shrink?: boolean;
   /** Only runs whose index i satisfies i % count === index (splitting one seed range across machines). */
   shard?: { index: number; count: number };
+  /**
+   * Swarm testing: each run draws its own parameters from its seed: a PCT
+   * depth from 1 to 4 and a jitter from 0, a quarter, a half or all of
+   * `jitter` (so give `jitter` too). The failing run's tape carries its
+   * jitter, so it replays exactly; the report names what the run drew.
+   * Not with dfs.
+   */
+  swarm?: boolean;
   /** Called after each run (for progress bars). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -67,6 +76,25 @@ export interface ExploreResult {
   exhausted?: boolean;
   /** the failing run's number in the seed range (the same whatever the sharding) */
   runIndex?: number;
+  /** swarm: what the failing run drew */
+  swarm?: SwarmParams;
+}
+
+/** What a swarm run drew from its seed. */
+export interface SwarmParams {
+  depth: number;
+  jitter: number;
+}
+
+/**
+ * The parameters run `s` (a run seed, "<seed>/<index>") draws in a swarm
+ * exploration: a function of the seed alone, so shards and replays agree.
+ */
+export function swarmParams(s: string, maxJitter: number | undefined): SwarmParams {
+  const prng = new Prng(`${s}/swarm`);
+  const depth = 1 + prng.below(4);
+  const share = [0, 0.25, 0.5, 1][prng.below(4)] as number;
+  return { depth, jitter: maxJitter ? maxJitter * share : 0 };
 }
 
 /** The program is not deterministic under vloop: the same seed gave two traces. */
@@ -125,6 +153,10 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     expectedSteps = Math.max(expectedSteps, Math.ceil(1.25 * calibration.readyDecisions));
   }
   const split = shard.count > 1;
+  const swarm = options.swarm === true;
+  if (swarm && strategy === "dfs") {
+    throw new UsageError("explore: swarm draws a PCT depth and a jitter per run; dfs has neither (its schedules come from the ones before)");
+  }
   if (strategy === "dfs" && split) {
     throw new UsageError("explore: dfs cannot be split into shards (each schedule depends on the ones before it); run it unsplit");
   }
@@ -146,19 +178,22 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
         continue; // portfolio: dfs is done, the others go on
       }
     }
-    const opts = selfCheck ? traceOpts : runOpts;
+    const drawn = swarm ? swarmParams(s, options.jitter) : undefined;
+    const runOptsHere = drawn ? { maxSteps, jitter: drawn.jitter || undefined } : runOpts;
+    const depthHere = drawn ? drawn.depth : depth;
+    const opts = selfCheck ? { ...runOptsHere, trace: true } : runOptsHere;
     // A program known to be all generators runs here without a promise per run;
     // otherwise (or if it starts an async body after all) through runOnce, with a fresh policy.
-    let outcome = isKnownSync(program) ? runOnceSync(program, policyFor(pick, s, depth, expectedSteps, dfsTape), opts) : undefined;
+    let outcome = isKnownSync(program) ? runOnceSync(program, policyFor(pick, s, depthHere, expectedSteps, dfsTape), opts) : undefined;
     if (outcome === ASYNC_STARTED) await drainAsyncStart();
     if (outcome === undefined || outcome === ASYNC_STARTED) {
-      outcome = await runOnce(program, () => policyFor(pick, s, depth, expectedSteps, dfsTape), opts);
+      outcome = await runOnce(program, () => policyFor(pick, s, depthHere, expectedSteps, dfsTape), opts);
     }
     executed++;
     if (dfsTape !== undefined) dfs.observe(dfsTape, outcome.alternatives);
 
     if (selfCheck && !outcome.failed) {
-      const again = await runOnce(program, () => new ReplayPolicy(deviationsOf(outcome.tape)), { ...runOpts, trace: true });
+      const again = await runOnce(program, () => new ReplayPolicy(deviationsOf(outcome.tape)), { ...runOptsHere, trace: true });
       const a = traceHash(outcome.trace ?? []);
       const b = traceHash(again.trace ?? []);
       if (a !== b) {
@@ -166,11 +201,14 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
           `the program is not deterministic under vloop: seed ${s} gave trace ${a}, and its replay gave ${b}. ` +
             `Does it use Math.random, Date.now, real timers or I/O? Take randomness from the loop's seed instead.`, // real-time: only names them
         );
-        return { failed: true, runs: executed, seed: s, tape: formatTape(outcome.tape, { jitter: options.jitter }), error, strategy: pick, runIndex: i };
+        return { failed: true, runs: executed, seed: s, tape: formatTape(outcome.tape, { jitter: runOptsHere.jitter }), error, strategy: pick, runIndex: i };
       }
     }
     options.onProgress?.(executed, Math.ceil(total / shard.count));
-    if (outcome.failed) return { ...(await finishFailure(program, outcome, s, pick, executed, options, runOpts)), runIndex: i };
+    if (outcome.failed) {
+      const found = await finishFailure(program, outcome, s, drawn ? `${pick} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter})` : pick, executed, options, runOptsHere);
+      return { ...found, strategy: pick, runIndex: i, ...(drawn ? { swarm: drawn } : {}) };
+    }
   }
   return { failed: false, runs: executed, ...(strategy === "dfs" ? { exhausted } : {}) };
 }
