@@ -253,6 +253,30 @@ describe("vloop explore --json and vloop merge", () => {
     }, 120_000);
   }
 
+  // dfs splits its tree, not the run indices: the failure (the second run of two deviations, 82nd of
+  // the unsplit search) lies in shard 0's subtree while every shard fails somewhere of its own; with
+  // --runs 50 the unsplit search stops before it; the fixed program is searched to the end (2,632 runs)
+  for (const [name, exportName, runs] of [
+    ["a failure deep in one part", "buggy", "3000"],
+    ["a budget that ends before it", "buggy", "50"],
+    ["an exhausted search", "fixed", "3000"],
+  ] as const) {
+    test(`dfs: four shards merged report what one process reports (${name})`, async () => {
+      const philosophers = join(root, "scenarios/races/dining_philosophers.ts");
+      const tag = `dfs-${exportName}-${runs}`;
+      const common = ["explore", philosophers, "--export", exportName, "--strategy", "dfs", "--runs", runs];
+      const whole = await vloopAsync(...common, "--json", join(dir, `${tag}-whole.json`));
+      await Promise.all([0, 1, 2, 3].map((i) => vloopAsync(...common, "--shard", `${i}/4`, "--json", join(dir, `${tag}-${i}.json`))));
+      const merged = vloop("merge", ...[0, 1, 2, 3].map((i) => join(dir, `${tag}-${i}.json`)), "--json", join(dir, `${tag}-merged.json`));
+      expect(merged.stdout).toBe(whole.stdout);
+      expect(merged.code).toBe(whole.code);
+      const [one, all] = [read(`${tag}-whole.json`), read(`${tag}-merged.json`)];
+      expect(all.runs).toBe(one.runs);
+      expect(all.failure).toEqual(one.failure);
+      expect(all.exhausted).toBe(one.exhausted);
+    }, 180_000);
+  }
+
   test("merge refuses results of another program or other options, and the same shard twice", () => {
     const a = join(dir, "random-0.json");
     const other = JSON.parse(readFileSync(a, "utf8"));

@@ -16,6 +16,8 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { compareTapes } from "../schedule/dfs.js";
+import { decodeTape } from "../schedule/tape.js";
 import { UsageError } from "./args.js";
 
 /** The version of the JSON format; a reader refuses other versions. */
@@ -38,6 +40,8 @@ export interface ExploreFailure {
   report: string;
   /** the command that replays it */
   replay: string;
+  /** dfs: the failing run's schedule, which orders failures across the parts of a split search */
+  dfsTape?: string;
 }
 
 export interface ExploreRecord {
@@ -64,6 +68,8 @@ export interface ExploreRecord {
   nondeterministic: string | null;
   /** dfs: the bounded space was searched completely */
   exhausted?: boolean;
+  /** dfs split into shards: the schedules this shard ran (merge counts the unsplit search's runs from them) */
+  dfsRuns?: string[];
 }
 
 /** A SHA-256 of the program file's text. */
@@ -114,6 +120,7 @@ export function mergeRecords(records: readonly ExploreRecord[], paths: readonly 
   });
   const shards = [...seen.keys()].sort((a, b) => a - b);
   const complete = shards.length === first.shard.count;
+  if (first.strategy === "dfs") return mergeDfs(records, shards, complete);
   let failure: ExploreFailure | null = null;
   for (const r of records) if (r.failure && (failure === null || r.failure.runIndex < failure.runIndex)) failure = r.failure;
   const runsExecuted = records.reduce((n, r) => n + r.runsExecuted, 0);
@@ -129,5 +136,49 @@ export function mergeRecords(records: readonly ExploreRecord[], paths: readonly 
     failure,
     nondeterministic,
     ...exhausted,
+  };
+}
+
+/**
+ * The parts of a split dfs search (schedule/dfs.ts): the unsplit search
+ * visits schedules fewest deviations first, then lexicographically, and stops
+ * at the first failure, or after `runs` schedules. Each part ran its own
+ * schedules in that order (CPython's order in every part), so the unsplit
+ * failure is the least of the parts' failures, and its run count is the
+ * number of distinct schedules the parts ran that come before it, plus one.
+ */
+function mergeDfs(records: readonly ExploreRecord[], shards: number[], complete: boolean): ExploreRecord {
+  const first = records[0] as ExploreRecord;
+  const budget = first.options.runs;
+  const ran = new Set<string>();
+  for (const r of records) for (const t of r.dfsRuns ?? []) ran.add(t);
+  const order = (a: string, b: string) => compareTapes(decodeTape(a), decodeTape(b));
+  let failure: ExploreFailure | null = null;
+  for (const r of records) {
+    const f = r.failure;
+    if (f?.dfsTape !== undefined && (failure === null || order(f.dfsTape, failure.dfsTape as string) < 0)) failure = f;
+  }
+  let runs = ran.size;
+  if (failure !== null && complete) {
+    const before = [...ran].filter((t) => order(t, failure?.dfsTape as string) < 0).length;
+    runs = before + 1;
+    // the unsplit search would have stopped at its budget before reaching it
+    if (runs > budget) failure = null;
+    // the unsplit search numbers its runs from 0 in this order: its seed label says which run it was
+    else failure = { ...failure, runIndex: before, seed: `${first.options.seed}/${before}` };
+  }
+  if (failure === null) runs = Math.min(runs, budget);
+  const exhausted = records.every((r) => r.exhausted === true) && ran.size <= budget;
+  return {
+    ...first,
+    shard: { index: shards[0] ?? 0, count: first.shard.count },
+    shards,
+    runsExecuted: records.reduce((n, r) => n + r.runsExecuted, 0),
+    runs,
+    elapsedMs: records.reduce((n, r) => n + r.elapsedMs, 0),
+    failure,
+    nondeterministic: records.find((r) => r.nondeterministic !== null)?.nondeterministic ?? null,
+    ...(failure === null ? { exhausted } : {}),
+    dfsRuns: [...ran].sort(order),
   };
 }

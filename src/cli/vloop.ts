@@ -227,7 +227,8 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
   const shard = o.shard ?? { index: 0, count: 1 };
   const base = { strategy: o.strategy, runs: o.runs, seed: o.seed, depth: o.depth, jitter: o.jitter, maxSteps, shard: o.shard, selfCheck: o["self-check"], swarm: o.swarm };
   const progress = new Progress(`exploring (${o.strategy})`);
-  let found: { tape: string; seed: string; runIndex: number; strategy: string } | undefined;
+  let found: { tape: string; seed: string; runIndex: number; strategy: string; dfsTape?: string } | undefined;
+  let dfsRuns: string[] | undefined;
   let nondeterministic: string | null = null;
   let runs = 0;
   let exhausted: boolean | undefined;
@@ -251,8 +252,9 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     progress.done();
     runs = r.runs;
     exhausted = r.exhausted;
+    dfsRuns = r.dfsRuns;
     if (r.error instanceof NondeterminismError) nondeterministic = r.error.message;
-    else if (r.failed) found = { tape: r.tape as string, seed: r.seed as string, runIndex: r.runIndex as number, strategy: r.strategy ?? o.strategy };
+    else if (r.failed) found = { tape: r.tape as string, seed: r.seed as string, runIndex: r.runIndex as number, strategy: r.strategy ?? o.strategy, dfsTape: r.dfsTape };
   }
   let failure: ExploreFailure | null = null;
   if (found !== undefined) {
@@ -271,6 +273,7 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
       // record's fields, so that a merge of shards says what one process would have said
       report: (report.report as string).split("\n").slice(1).join("\n"),
       replay: `npx vloop replay ${file} --tape ${JSON.stringify(report.shrunkTape)}${flags}`,
+      ...(found.dfsTape !== undefined ? { dfsTape: found.dfsTape } : {}),
     };
   }
   const record: ExploreRecord = {
@@ -287,6 +290,7 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     failure,
     nondeterministic,
     ...(exhausted !== undefined ? { exhausted } : {}),
+    ...(dfsRuns !== undefined ? { dfsRuns } : {}),
   };
   if (o.json !== undefined) writeJson(o.json, record);
   const code = printRecord(record);

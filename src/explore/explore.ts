@@ -9,7 +9,7 @@ import { PctPolicy } from "../schedule/pct.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 import { RandomPolicy } from "../schedule/random.js";
 import { ReplayPolicy } from "../schedule/replay.js";
-import { type Deviation, deviationsOf, formatTape, parseTape } from "../schedule/tape.js";
+import { type Deviation, deviationsOf, encodeTape, formatTape, parseTape } from "../schedule/tape.js";
 import { describeDeviations } from "./report.js";
 import { ASYNC_STARTED, drainAsyncStart, type Program, type RunOutcome, failureKind, isKnownSync, runOnce, runOnceSync, traceHash } from "./runOnce.js";
 import { shrinkTape } from "./shrink.js";
@@ -78,6 +78,10 @@ export interface ExploreResult {
   runIndex?: number;
   /** swarm: what the failing run drew */
   swarm?: SwarmParams;
+  /** dfs: the failing run's schedule (its place in the search: fewer deviations first, then lexicographic) */
+  dfsTape?: string;
+  /** dfs split into shards: every schedule this part ran, in order (vloop merge counts the unsplit search's runs from them) */
+  dfsRuns?: string[];
 }
 
 /** What a swarm run drew from its seed. */
@@ -137,7 +141,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
   if (!(shard.count >= 1 && shard.index >= 0 && shard.index < shard.count)) {
     throw new UsageError(`explore: bad shard ${shard.index}/${shard.count}: expected 0 <= index < count`);
   }
-  const dfs = new BoundedDfs(options.maxDeviations ?? 2);
+  const dfs = new BoundedDfs(options.maxDeviations ?? 2, strategy === "dfs" ? shard : undefined);
   let executed = 0;
   let exhausted = false;
   // Every run's schedule must depend on its seed alone, not on the runs before
@@ -157,16 +161,16 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
   if (swarm && strategy === "dfs") {
     throw new UsageError("explore: swarm draws a PCT depth and a jitter per run; dfs has neither (its schedules come from the ones before)");
   }
-  if (strategy === "dfs" && split) {
-    throw new UsageError("explore: dfs cannot be split into shards (each schedule depends on the ones before it); run it unsplit");
-  }
+  // dfs splits its tree instead of the run indices (schedule/dfs.ts): every part runs CPython's
+  // order, then only its own subtrees; a split part lists the schedules it ran, for vloop merge
+  const dfsRuns: string[] | undefined = strategy === "dfs" && split ? [] : undefined;
 
   const from = options.from ?? 0;
   for (let i = from; i < from + total; i++) {
-    if (i % shard.count !== shard.index) continue;
+    if (strategy !== "dfs" && i % shard.count !== shard.index) continue;
     const s = runSeed(seed, i);
     let pick: "random" | "pct" | "dfs" = strategy === "portfolio" ? (["random", "pct", "dfs"] as const)[i % 3] : strategy;
-    if (pick === "dfs" && split) pick = "random"; // portfolio split across shards: its dfs lane turns random
+    if (strategy === "portfolio" && pick === "dfs" && split) pick = "random"; // portfolio split across shards: its dfs lane turns random
     let dfsTape: Deviation[] | undefined;
     if (pick === "dfs") {
       dfsTape = dfs.next();
@@ -190,7 +194,10 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
       outcome = await runOnce(program, () => policyFor(pick, s, depthHere, expectedSteps, dfsTape), opts);
     }
     executed++;
-    if (dfsTape !== undefined) dfs.observe(dfsTape, outcome.alternatives);
+    if (dfsTape !== undefined) {
+      dfs.observe(dfsTape, outcome.alternatives);
+      dfsRuns?.push(encodeTape(dfsTape));
+    }
 
     if (selfCheck && !outcome.failed) {
       const again = await runOnce(program, () => new ReplayPolicy(deviationsOf(outcome.tape)), { ...runOptsHere, trace: true });
@@ -204,13 +211,14 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
         return { failed: true, runs: executed, seed: s, tape: formatTape(outcome.tape, { jitter: runOptsHere.jitter }), error, strategy: pick, runIndex: i };
       }
     }
-    options.onProgress?.(executed, Math.ceil(total / shard.count));
+    options.onProgress?.(executed, strategy === "dfs" ? total : Math.ceil(total / shard.count));
     if (outcome.failed) {
       const found = await finishFailure(program, outcome, s, drawn ? `${pick} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter})` : pick, executed, options, runOptsHere);
-      return { ...found, strategy: pick, runIndex: i, ...(drawn ? { swarm: drawn } : {}) };
+      const dfsInfo = dfsTape !== undefined ? { dfsTape: encodeTape(dfsTape), ...(dfsRuns ? { dfsRuns } : {}) } : {};
+      return { ...found, strategy: pick, runIndex: i, ...(drawn ? { swarm: drawn } : {}), ...dfsInfo };
     }
   }
-  return { failed: false, runs: executed, ...(strategy === "dfs" ? { exhausted } : {}) };
+  return { failed: false, runs: executed, ...(strategy === "dfs" ? { exhausted } : {}), ...(dfsRuns ? { dfsRuns } : {}) };
 }
 
 /**
