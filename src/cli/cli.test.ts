@@ -269,6 +269,9 @@ describe("vloop explore --json and vloop merge", () => {
       await Promise.all([0, 1, 2, 3].map((i) => vloopAsync(...common, "--shard", `${i}/4`, "--json", join(dir, `${tag}-${i}.json`))));
       const merged = vloop("merge", ...[0, 1, 2, 3].map((i) => join(dir, `${tag}-${i}.json`)), "--json", join(dir, `${tag}-merged.json`));
       expect(merged.stdout).toBe(whole.stdout);
+      // and on two worker threads, each searching half of the tree
+      const threads = await vloopAsync(...common, "--workers", "2");
+      expect(threads.stdout).toBe(whole.stdout);
       expect(merged.code).toBe(whole.code);
       const [one, all] = [read(`${tag}-whole.json`), read(`${tag}-merged.json`)];
       expect(all.runs).toBe(one.runs);

@@ -8,6 +8,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ExploreOptions } from "../explore/explore.js";
+import { compareTapes } from "../schedule/dfs.js";
+import { decodeTape } from "../schedule/tape.js";
 import { CliError } from "./load.js";
 import type { ChunkResult, ChunkTask } from "./exploreWorker.js";
 
@@ -101,4 +103,42 @@ function runOn(worker: Worker, task: ChunkTask): Promise<ChunkResult> {
     worker.on("exit", onExit);
     worker.postMessage({ id, task });
   });
+}
+
+/**
+ * dfs on N worker threads: the search's tree is cut into N parts below its
+ * root (schedule/dfs.ts), each worker searches one (within the shard the
+ * user asked for, if any: part i + n*w of n*N), and the failure the unsplit
+ * search meets first wins, numbered as the unsplit search numbers its runs.
+ */
+export async function exploreDfsPool(opts: PoolOptions): Promise<PoolResult & { exhausted: boolean; dfsRuns: string[] }> {
+  const budget = opts.options.runs ?? 1000;
+  const user = opts.options.shard ?? { index: 0, count: 1 };
+  const workers = Array.from({ length: opts.workers }, () => new Worker(workerUrl()));
+  try {
+    const results = await Promise.all(
+      workers.map((worker, w) => {
+        const part = { index: user.index + user.count * w, count: user.count * opts.workers };
+        return runOn(worker, { file: opts.file, exportName: opts.exportName, options: { ...opts.options, shard: part, from: 0, runs: budget } });
+      }),
+    );
+    opts.onProgress?.(budget, budget);
+    const ran = new Set<string>();
+    for (const r of results) for (const t of r.dfsRuns ?? []) ran.add(t);
+    const order = (a: string, b: string) => compareTapes(decodeTape(a), decodeTape(b));
+    let first: ChunkResult | undefined;
+    for (const r of results) if (r.failed && r.dfsTape !== undefined && (first === undefined || order(r.dfsTape, first.dfsTape as string) < 0)) first = r;
+    const nondeterministic = results.find((r) => r.nondeterministic !== undefined);
+    const dfsRuns = [...ran].sort(order);
+    if (nondeterministic) return { failed: true, runs: ran.size, first: nondeterministic, exhausted: false, dfsRuns };
+    if (first !== undefined) {
+      const before = [...ran].filter((t) => order(t, first?.dfsTape as string) < 0).length;
+      if (before + 1 <= budget) {
+        return { failed: true, runs: before + 1, first: { ...first, runIndex: before, seed: `${opts.options.seed ?? 0}/${before}` }, exhausted: false, dfsRuns };
+      }
+    }
+    return { failed: false, runs: Math.min(ran.size, budget), exhausted: results.every((r) => r.exhausted === true) && ran.size <= budget, dfsRuns };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }

@@ -25,6 +25,12 @@ export interface ChunkResult {
   error?: string;
   /** the program is not deterministic (--self-check): the report */
   nondeterministic?: string;
+  /** dfs: the failing run's schedule */
+  dfsTape?: string;
+  /** dfs in parts: the schedules this part ran */
+  dfsRuns?: string[];
+  /** dfs: the part's search ended */
+  exhausted?: boolean;
 }
 
 /** Explores one chunk of run indices. */
@@ -41,6 +47,9 @@ export async function exploreChunk(task: ChunkTask): Promise<ChunkResult> {
     strategy: r.strategy,
     error: r.error instanceof Error ? `${r.error.name}: ${r.error.message}` : r.failed ? String(r.error) : undefined,
     nondeterministic: r.error instanceof NondeterminismError ? r.error.message : undefined,
+    dfsTape: r.dfsTape,
+    dfsRuns: r.dfsRuns,
+    exhausted: r.exhausted,
   };
 }
 

@@ -28,7 +28,7 @@ import { runScenario, styleOf } from "../scenario/runScenario.js";
 import { CliError, describeError, exported, loadFile } from "./load.js";
 import { type ExploreFailure, type ExploreRecord, RESULT_VERSION, mergeRecords, programHash, readRecord } from "./results.js";
 import { Progress } from "./progress.js";
-import { explorePool, maxWorkers } from "./explorePool.js";
+import { exploreDfsPool, explorePool, maxWorkers } from "./explorePool.js";
 import { stepThrough } from "./step.js";
 import { loadRenderers, renderTrace } from "./traceOutput.js";
 
@@ -246,8 +246,19 @@ async function exploreCommand(file: string, o: ExploreFlags): Promise<number> {
     if (r.failed && first?.tape !== undefined && nondeterministic === null) {
       found = { tape: first.tape, seed: first.seed as string, runIndex: first.runIndex as number, strategy: first.strategy ?? o.strategy };
     }
+  } else if (workers > 1) {
+    // dfs: the workers search parts of the tree
+    const r = await exploreDfsPool({ file: loaded.path, exportName: o.export, workers, options: base, onProgress: (d, t) => progress.update(d, t) });
+    progress.done();
+    runs = r.runs;
+    exhausted = r.exhausted;
+    if (shard.count > 1) dfsRuns = r.dfsRuns; // this shard's part of a split search, for vloop merge
+    nondeterministic = r.first?.nondeterministic ?? null;
+    const first = r.first;
+    if (r.failed && first?.tape !== undefined && nondeterministic === null) {
+      found = { tape: first.tape, seed: first.seed as string, runIndex: first.runIndex as number, strategy: "dfs", dfsTape: first.dfsTape };
+    }
   } else {
-    if (workers > 1) process.stderr.write(pc.yellow("dfs runs in one worker: each schedule depends on the ones before it\n"));
     const r = await explore(prog, { ...base, shrink: false, onProgress: (d, t) => progress.update(d, t) });
     progress.done();
     runs = r.runs;
