@@ -365,6 +365,15 @@ describe("vloop step --tape", () => {
     expect(frames[1]).toMatch(/ready queue \(runs now, in this order\): 5\n  step Task-5\n  step Task-2/);
     expect(frames.filter((f) => f.includes("▲"))).toHaveLength(1);
     expect(r.stdout).toMatch(/end of run: Error: used before init/);
+    // run N of an exploration, rebuilt from its strategy and seed: explore --seed 1 fails at run 5 (seed "1/5")
+    const starvation = join(root, "scenarios/races/starvation.ts");
+    expect(vloop("explore", starvation, "--export", "buggy", "--seed", "1").stdout).toMatch(/\(seed "1\/5"\): Error: starved/);
+    const run5 = vloop("step", starvation, "--export", "buggy", "--seed", "1", "--run", "5");
+    expect(run5.code).toBe(1);
+    expect(run5.stdout).toMatch(/▲ left CPython's order here/);
+    expect(run5.stdout).toMatch(/end of run: Error: starved/);
+    expect(vloop("step", starvation, "--export", "buggy", "--seed", "1", "--run", "4").code).toBe(0); // runs 0-4 passed
+    expect(vloop("step", starvation, "--tape", "", "--run", "4").stderr).toMatch(/give --tape or --run, not both/);
     const cpython = vloop("step", fixture("usedBeforeInit.ts"));
     expect(cpython.code).toBe(0);
     expect(cpython.stdout).not.toMatch(/▲/);

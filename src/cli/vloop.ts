@@ -208,13 +208,21 @@ const commands: CommandSpec[] = [
     options: [
       exportOption("the exported function to run"),
       { name: "tape", value: "tape", help: "follow this tape (what explore printed); frames where a decision left CPython's order are marked" },
-      { name: "jitter", value: "seconds", help: "the jitter the tape was recorded with (default: the tape's own header)", parse: nonNegative },
+      { name: "run", value: "n", help: "or step through run N of an exploration with --strategy, --seed, --depth, --jitter and --swarm as given to explore", parse: wholeNumber(0) },
+      { name: "strategy", value: "name", help: "with --run: the exploration's strategy", choices: ["random", "pct", "portfolio"], default: "random" },
+      { name: "seed", value: "seed", help: "with --run: the exploration's seed", default: "0" },
+      { name: "depth", value: "d", help: "with --run: PCT bug depth", default: "2", parse: wholeNumber(1) },
+      { name: "swarm", help: "with --run: the exploration was a swarm" },
+      { name: "jitter", value: "seconds", help: "the jitter of the tape or of the exploration (default: the tape's own header)", parse: nonNegative },
       maxStepsOption,
     ],
     run: async ([file], o) => {
+      if (o.run !== undefined && o.tape !== undefined) throw new UsageError("vloop step: give --tape or --run, not both");
       const loaded = await loadFile(file as string);
-      const options = { maxSteps: o["max-steps"] as number, tape: o.tape as string | undefined, jitter: o.jitter as number | undefined };
-      return stepThrough(exported(loaded, o.export as string), loaded.path, options);
+      const main = exported(loaded, o.export as string);
+      const tape = o.run !== undefined ? await tapeOfRun(main, o) : (o.tape as string | undefined);
+      const options = { maxSteps: o["max-steps"] as number, tape, jitter: o.jitter as number | undefined };
+      return stepThrough(main, loaded.path, options);
     },
   },
 ];
@@ -330,6 +338,24 @@ function saveFailure(dir: string, programPath: string, o: ExploreFlags, failure:
     throw new CliError(`--save-failures ${dir}: cannot write ${path} (${e instanceof Error ? e.message : String(e)})`);
   }
   process.stdout.write(`\nsaved the tape: ${path}\n`);
+}
+
+/** The full tape of run N of an exploration (vloop step --run N): explore runs that one run and reports its tape. */
+async function tapeOfRun(program: (...args: unknown[]) => unknown, o: Record<string, unknown>): Promise<string> {
+  let tape: string | undefined;
+  await explore(program, {
+    strategy: o.strategy as "random" | "pct" | "portfolio",
+    seed: o.seed as string,
+    depth: o.depth as number,
+    jitter: o.jitter as number | undefined,
+    swarm: o.swarm === true,
+    maxSteps: o["max-steps"] as number,
+    from: o.run as number,
+    runs: 1,
+    shrink: false,
+    onRun: (r) => (tape = r.tape),
+  });
+  return tape as string;
 }
 
 /** Writes a result file (--json). */

@@ -49,6 +49,12 @@ export interface ExploreOptions {
    * Not with dfs.
    */
   swarm?: boolean;
+  /**
+   * Called after each run with its index, seed and tape (the full tape, with
+   * its jitter header): e.g. to step through run N of an exploration
+   * (`vloop step FILE --strategy S --seed X --run N` uses it).
+   */
+  onRun?: (run: { index: number; seed: string; tape: string; failed: boolean }) => void;
   /** Called after each run (for progress bars). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -211,6 +217,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
         return { failed: true, runs: executed, seed: s, tape: formatTape(outcome.tape, { jitter: runOptsHere.jitter }), error, strategy: pick, runIndex: i };
       }
     }
+    options.onRun?.({ index: i, seed: s, tape: formatTape(outcome.tape, { jitter: runOptsHere.jitter }), failed: outcome.failed });
     options.onProgress?.(executed, strategy === "dfs" ? total : Math.ceil(total / shard.count));
     if (outcome.failed) {
       const found = await finishFailure(program, outcome, s, drawn ? `${pick} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter})` : pick, executed, options, runOptsHere);
