@@ -13,7 +13,8 @@ const bin = join(root, "bin", "vloop.mjs");
 const fixture = (name: string) => join(root, "src", "cli", "fixtures", name);
 
 function vloop(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  // the timeout: a command that hangs fails its test (status -1) instead of hanging the suite
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -197,6 +198,15 @@ describe("exit statuses and usage errors (the table in docs/finding-races.md)", 
       expect(r.stderr, args.join(" ")).toMatch(message);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stdout, args.join(" ")).toBe("");
+    }
+  }, 120_000);
+
+  test("1, not the program's own status: a program that calls process.exit fails with an error saying so, in run, explore and its workers", () => {
+    const exits = fixture("exits.ts");
+    for (const args of [["run", exits, "--trace", "none"], ["run", exits, "--export", "exitsSeven", "--trace", "none"], ["explore", exits, "--runs", "5"], ["explore", exits, "--export", "exitsSeven", "--runs", "5", "--workers", "2"]]) {
+      const r = vloop(...args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stdout + r.stderr, args.join(" ")).toMatch(/ProcessExitCalled: the program called process\.exit\((0|7)\): a program run by vloop must not end the process/);
     }
   }, 120_000);
 

@@ -26,6 +26,7 @@ import { CliError, describeError, exported, loadFile } from "./load.js";
 import { Progress } from "./progress.js";
 import { explorePool, maxWorkers } from "./explorePool.js";
 import { stepThrough } from "./step.js";
+import { exitProcess, refuseProcessExit } from "./processExit.js";
 import { loadRenderers, renderTrace } from "./traceOutput.js";
 
 /** The step budget of run, replay and step when --max-steps is not given: explore's per-run default, so its replay hints hold. */
@@ -272,10 +273,11 @@ export async function main(argv: string[]): Promise<number> {
 
 // `vloop ... | head` closes the pipe early: that is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  if (e.code === "EPIPE") exitProcess(typeof process.exitCode === "number" ? process.exitCode : 0);
   throw e;
 });
 
+refuseProcessExit();
 try {
   await loadRenderers();
   process.exitCode = await main(process.argv.slice(2));
