@@ -15,16 +15,19 @@ import {
   StepBudgetExceeded,
   UsageError,
   asCompleted,
+  coroutine,
   createTask,
   currentTask,
   ensureFuture,
   gather,
   getRunningLoop,
+  labelFuture,
   run,
   runSync,
   shield,
   sleep,
   timeout,
+  wait,
   waitFor,
 } from "./index.js";
 
@@ -509,5 +512,55 @@ describe("loop options are checked where they enter", () => {
   test("run() checks them at the call, before any loop exists", () => {
     expect(() => run(async () => 1, { maxSteps: NaN })).toThrow(/maxSteps must be a whole number/);
     expect(() => run(async () => 1, { strategy: {} as never })).toThrow(/SchedulingPolicy object needs/);
+  });
+});
+
+describe("arguments that used to fail inside vloop, with JavaScript's words", () => {
+  test("Future(loop) takes an event loop or nothing: a number made a future that wedged its task into a contradictory deadlock", () => {
+    runSync(function* () {
+      for (const bad of [5, null, "loop", Symbol("l"), {}, [1]]) {
+        expect(() => new Future(bad as never)).toThrow(/^Future: loop must be an event loop \(getRunningLoop\(\), newEventLoop\(\)\) or omitted \(got /);
+      }
+      expect(new Future(getRunningLoop()).getLoop()).toBe(getRunningLoop());
+    }, { maxSteps: 100 });
+  });
+
+  test("labelFuture takes a future", () => {
+    for (const bad of [5, "f", undefined, {}]) expect(() => labelFuture(bad as never, "x")).toThrow(/^labelFuture: a Future is required \(got /);
+  });
+
+  test("coroutine(undefined) names the rule instead of reading .name of undefined", () => {
+    expect(() => coroutine(undefined as never)).toThrow(/^coroutine: a generator function \(function\*\) is required \(got undefined\)/);
+    expect(() => coroutine(null as never)).toThrow(/is required \(got null\)/);
+  });
+
+  test("a task's name is str(name); an object with no string form is named, not 'Cannot convert object to primitive value'", () => {
+    runSync(function* () {
+      const bare = Object.create(null) as object;
+      expect(() => createTask((function* () {})(), { name: bare as never })).toThrow(/^createTask: a task's name must be convertible to a string \(got /);
+      expect(() => currentTask()!.setName(bare as never)).toThrow(/^setName: a task's name must be convertible to a string/);
+      currentTask()!.setName(12 as never);
+      expect(currentTask()!.getName()).toBe("12"); // as CPython: task.set_name(12); task.get_name() == '12'
+    }, { maxSteps: 100 });
+  });
+
+  test("wait's and asCompleted's options must be an object; asCompleted names its own timeout", () => {
+    const outcome = (body: () => Generator<unknown, unknown, unknown>) =>
+      runSync(function* () {
+        try {
+          yield* body();
+          return "no error";
+        } catch (e) {
+          return String(e);
+        }
+      }, { maxSteps: 100 });
+    const fut = () => ensureFuture(sleep(0));
+    expect(outcome(() => wait([fut()], null as never))).toMatch(/^TypeError: wait: options must be an object like \{ timeout: 5, returnWhen: FIRST_COMPLETED \} \(got null\)$/);
+    expect(outcome(function* () {
+      for (const next of asCompleted([fut()], null as never)) yield* next;
+    })).toMatch(/^TypeError: asCompleted: options must be an object like \{ timeout: 5 \} \(got null\)$/);
+    expect(outcome(function* () {
+      for (const next of asCompleted([fut()], { timeout: "1" as never })) yield* next;
+    })).toMatch(/^TypeError: asCompleted: timeout must be a number other than NaN, or null \(got string "1"\)$/);
   });
 });

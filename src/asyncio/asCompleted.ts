@@ -12,7 +12,7 @@ import type { TimerHandle } from "../loop/handle.js";
 import { requireEventLoop } from "../loop/running.js";
 import { Queue } from "../sync/queue.js";
 import { type AwaitableInput, futureFor } from "./ensureFuture.js";
-import { showValue } from "../util/showValue.js";
+import { showTyped, showValue } from "../util/showValue.js";
 
 /**
  * Yields awaitables that return results in completion order.
@@ -27,6 +27,13 @@ export function* asCompleted<T>(
 ): Generator<CoroutineObject<T>, void, unknown> {
   if (aws instanceof Future || aws === null || typeof aws !== "object" || !(Symbol.iterator in aws)) {
     throw new TypeError(`asCompleted: expect an iterable of futures, not ${showValue(aws)}`);
+  }
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`asCompleted: options must be an object like { timeout: 5 } (got ${showValue(options)})`);
+  }
+  const timeout = options.timeout ?? null;
+  if (timeout !== null && (typeof timeout !== "number" || Number.isNaN(timeout))) {
+    throw new TypeError(`asCompleted: timeout must be a number other than NaN, or null (got ${showTyped(timeout)})`);
   }
   const done = new Queue<Future<T> | null>();
   const loop = requireEventLoop("asCompleted()");
@@ -65,7 +72,6 @@ export function* asCompleted<T>(
   }
 
   for (const f of todo) f.addDoneCallback(onCompletion);
-  const timeout = options.timeout ?? null;
   if (todo.size > 0 && timeout !== null) timeoutHandle = loop.callLater(timeout, onTimeout);
   const n = todo.size;
   for (let i = 0; i < n; i++) yield new GenCoroutine(waitForOne, "asCompleted()");

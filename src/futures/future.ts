@@ -11,10 +11,11 @@
  * resumes one loop iteration after the completion.
  */
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
-import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
+import { BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { currentLoop, requireEventLoop } from "../loop/running.js";
 import { inspectCustom, pyTypeName, setPyName } from "../util/asyncioRepr.js";
 import { pyRepr, reprlibRepr } from "../util/pyformat.js";
+import { showValue } from "../util/showValue.js";
 import type { Task } from "./task.js";
 
 export const PENDING = 0;
@@ -51,12 +52,18 @@ const inRepr = new Set<object>();
 /** What futures stand for, for deadlock reports: kept aside, not a field on every future. */
 const futureLabels = new WeakMap<object, string>();
 
+/** The Future constructor's answer to a loop argument that is not an event loop. */
+function badLoop(loop: unknown): never {
+  throw new TypeError(`Future: loop must be an event loop (getRunningLoop(), newEventLoop()) or omitted (got ${showValue(loop)})`);
+}
+
 /**
  * Names what a future stands for, for deadlock reports and traces (a vloop
  * extra; asyncio has no such thing).
  * @example labelFuture(fut, "reply from the server"); // DeadlockError: "... waits on <Future#3 reply from the server pending>"
  */
 export function labelFuture(fut: Future<unknown>, label: string): void {
+  if (!(fut instanceof Future)) throw new TypeError(`labelFuture: a Future is required (got ${showValue(fut)})`);
   futureLabels.set(fut, label);
 }
 
@@ -97,6 +104,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Creates a pending future on the running loop (or the given one). */
   constructor(loop?: BaseEventLoop) {
     this._loop = loop === undefined ? requireEventLoop("Future()") : loop;
+    // A user's `new Future(x)` (not a subclass: tasks and sleeps pass their own loop, or none yet)
+    // is checked here, where a loop that is not one would otherwise fail later as an internal error.
+    if (new.target === Future && !(loop === undefined || loop instanceof BaseEventLoop)) badLoop(loop);
   }
 
   /** Future.get_loop() */
