@@ -545,7 +545,7 @@ describe("arguments that used to fail inside vloop, with JavaScript's words", ()
   });
 
   test("wait's and asCompleted's options must be an object; asCompleted names its own timeout", () => {
-    const outcome = (body: () => Generator<unknown, unknown, unknown>) =>
+    const outcome = (body: () => Iterable<unknown>) =>
       runSync(function* () {
         try {
           yield* body();
