@@ -85,6 +85,14 @@ describe("locks and semaphores", () => {
     ]);
   });
 
+  test("a Condition's lock must be a Lock, its waitFor predicate a function (they failed later, inside vloop)", () => {
+    for (const bad of [5, "lock", {}, new Semaphore()]) {
+      expect(() => new Condition(bad as never)).toThrow(/^Condition: lock must be a Lock or omitted \(got /);
+    }
+    expect(() => new Condition(null as never)).not.toThrow(); // None: a new Lock, as in CPython
+    expect(() => new Condition().waitFor(5 as never)).toThrow(/^Condition\.waitFor: predicate must be a function \(got 5\)$/);
+  });
+
   test("waiting on or notifying a condition without its lock is a RuntimeError", () => {
     runSync(function* () {
       const cond = new Condition();
