@@ -210,6 +210,12 @@ describe("exit statuses and usage errors (the table in docs/finding-races.md)", 
     }
   }, 120_000);
 
+  test("1: a main that returns something other than a coroutine fails as asyncio.run(main()) does, instead of passing", () => {
+    const r = vloop("run", fixture("notCoroutine.ts"), "--trace", "none");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/TypeError: a scenario's main returned 1; expected a generator \(function\*\) or a promise \(async function\)/);
+  }, 30_000);
+
   test("--self-check with --workers reports a nondeterministic program as such", () => {
     const r = vloop("explore", fixture("flaky.ts"), "--self-check", "--runs", "20", "--workers", "2");
     expect(r.code).toBe(1);
