@@ -3,7 +3,8 @@
  * bin/vloop.mjs. `vloop step` is driven through tmux (send-keys, capture-pane).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -215,6 +216,29 @@ describe("exit statuses and usage errors (the table in docs/finding-races.md)", 
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/TypeError: a scenario's main returned 1; expected a generator \(function\*\) or a promise \(async function\)/);
   }, 30_000);
+
+  test("2, before any run: --out where no file can be written, a --shard past 2^53, a TypeScript ES module in a CommonJS package", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vloop-cli-"));
+    try {
+      const cases: [string[], RegExp][] = [
+        [["run", fixture("usedBeforeInit.ts"), "--out", join(dir, "missing", "t.txt")], /--out .*t\.txt: cannot write the trace there \(the directory .*missing does not exist\)/],
+        [["replay", fixture("usedBeforeInit.ts"), "--tape", "", "--out", dir], /--out .*: cannot write the trace there \(it is a directory\)/],
+        [["explore", fixture("usedBeforeInit.ts"), "--shard", "1/99999999999999999999"], /--shard 1\/99999999999999999999: n must be at most 9007199254740991/],
+      ];
+      // no package.json around it: Node takes a .ts file there for CommonJS
+      const esm = join(dir, "esm.ts");
+      writeFileSync(esm, "export function* main() {}\n");
+      cases.push([["run", esm, "--trace", "none"], /esm\.ts: could not load it: it is written as an ES module \(import\/export\), but its package is CommonJS.*Rename it to \.mts/]);
+      for (const [args, message] of cases) {
+        const r = vloop(...args);
+        expect(r.stderr, args.join(" ")).toMatch(message);
+        expect(r.code, args.join(" ")).toBe(2);
+        expect(r.stdout, args.join(" ")).toBe(""); // refused before the run printed anything
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   test("--self-check with --workers reports a nondeterministic program as such", () => {
     const r = vloop("explore", fixture("flaky.ts"), "--self-check", "--runs", "20", "--workers", "2");

@@ -11,7 +11,8 @@
  * This is the only part of vloop that touches the console, files and the
  * process.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { type CommandSpec, type OptionSpec, UsageError, commandHelp, nonNegative, parseCommand, programHelp, shard, wholeNumber } from "./args.js";
 import { pc } from "./colors.js";
 import { StepBudgetExceeded } from "../errors.js";
@@ -53,6 +54,7 @@ const TRACE_LIMIT = 1_000_000;
 
 /** Runs a file's main, prints its log lines, then the requested trace. */
 async function runAndShow(file: string, exportName: string, loopOptions: LoopOptions, trace: string, out: string | undefined, policy?: ReplayPolicy): Promise<number> {
+  if (out !== undefined) checkWritable(out);
   const loaded = await loadFile(file);
   const main = exported(loaded, exportName) as () => Generator<unknown, unknown, unknown>;
   const title = (loaded.module.meta as { title?: string } | undefined)?.title ?? file;
@@ -102,10 +104,33 @@ function tapeOf(loop: EventLoop): string {
   return loop.tape.map((v, i) => (v ? `${i}:${v}` : "")).filter(Boolean).join(",");
 }
 
+/** --out names a file that can be written, checked before a run that may be long: else a usage error naming it. */
+function checkWritable(out: string): void {
+  let problem: string | undefined;
+  if (existsSync(out) && statSync(out).isDirectory()) problem = "it is a directory";
+  else {
+    const dir = dirname(resolve(out));
+    if (!existsSync(dir)) problem = `the directory ${dir} does not exist`;
+    else {
+      try {
+        accessSync(dir, constants.W_OK);
+        if (existsSync(out)) accessSync(out, constants.W_OK);
+      } catch {
+        problem = "permission denied";
+      }
+    }
+  }
+  if (problem !== undefined) throw new UsageError(`--out ${out}: cannot write the trace there (${problem})`);
+}
+
 function emitTrace(events: TraceEvent[], format: string, out: string | undefined, title: string): void {
   const text = renderTrace(events, format, { title, color: format === "text" && !out && Boolean(process.stdout.isTTY) });
   if (out) {
-    writeFileSync(out, text);
+    try {
+      writeFileSync(out, text);
+    } catch (e) {
+      throw new CliError(`--out ${out}: could not write the trace: ${(e as Error).message}`);
+    }
     process.stderr.write(pc.dim(`wrote the ${format} trace to ${out}\n`));
   } else {
     process.stdout.write(format === "text" ? `\n${text}\n` : text);
