@@ -493,6 +493,23 @@ describe("loop options are checked where they enter", () => {
     expect(error({ strategy: { name: "mine", fifoTimers: true, chooses: false, choose: () => 0 } })).toBe("no error");
   });
 
+  test("a policy's choice that is not an alternative is named with its type (a symbol broke the message itself)", () => {
+    const choosing = (k: unknown) => ({ name: "mine", fifoTimers: false, chooses: true, choose: () => k as number });
+    const twoReady = (k: unknown): string => {
+      try {
+        runSync(function* () {
+          yield* gather(sleep(0), sleep(0));
+        }, { strategy: choosing(k), maxSteps: 100 });
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      return "no error";
+    };
+    expect(twoReady("1")).toBe('UsageError: strategy mine: choose(2) returned string "1"; expected an integer in [0, 1]');
+    expect(twoReady(Symbol("k"))).toBe("UsageError: strategy mine: choose(2) returned symbol Symbol(k); expected an integer in [0, 1]");
+    expect(twoReady(1)).toBe("no error");
+  });
+
   test("seed, jitter, the hooks, tracer, recordChoices and the options object itself", () => {
     expect(error({ seed: NaN })).toBe("TypeError: runSync: seed must be a string or a finite number (got NaN)");
     expect(error({ seed: {} })).toBe("TypeError: runSync: seed must be a string or a finite number (got {})");
