@@ -22,6 +22,7 @@ import {
   gather,
   getRunningLoop,
   labelFuture,
+  newEventLoop,
   run,
   runSync,
   shield,
@@ -559,6 +560,23 @@ describe("arguments that used to fail inside vloop, with JavaScript's words", ()
       currentTask()!.setName(12 as never);
       expect(currentTask()!.getName()).toBe("12"); // as CPython: task.set_name(12); task.get_name() == '12'
     }, { maxSteps: 100 });
+  });
+
+  test("asCompleted refuses a future of another loop with CPython's ValueError (it used to time out, or wait forever)", () => {
+    // CPython 3.12: as_completed([other_loop.create_future()], timeout=1) -> ValueError: The future belongs to a
+    // different loop than the one specified as the loop argument (its ensure_future(f, loop=loop))
+    const seen = runSync(function* () {
+      const other = newEventLoop();
+      try {
+        for (const next of asCompleted([other.createFuture()], { timeout: 1 })) yield* next;
+        return "no error";
+      } catch (e) {
+        return String(e);
+      } finally {
+        other.close();
+      }
+    }, { maxSteps: 100 });
+    expect(seen).toBe("ValueError: The future belongs to a different loop than the one specified as the loop argument");
   });
 
   test("wait's and asCompleted's options must be an object; asCompleted names its own timeout", () => {

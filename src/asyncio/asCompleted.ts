@@ -5,7 +5,7 @@
  * input; each awaitable returns (or throws) the result of the next future to
  * finish, or throws TimeoutError once the timeout has passed.
  */
-import { TimeoutError } from "../errors.js";
+import { TimeoutError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { Future } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
@@ -17,6 +17,8 @@ import { showTyped, showValue } from "../util/showValue.js";
 /**
  * Yields awaitables that return results in completion order.
  * Mirrors `asyncio.as_completed(aws, timeout=None)`.
+ * @throws (when iterated, as CPython's generator does) TypeError for a non-iterable, bad options or a bad timeout;
+ *   ValueError for a future of another loop; TimeoutError from an awaitable once the timeout passed
  * @example
  * for (const next of asCompleted([t1, t2])) { const r = yield* next; }
  * for (const next of asCompleted([t1, t2], { timeout: 5 })) { const r = await next; }
@@ -46,7 +48,10 @@ export function* asCompleted<T>(
       if (seen.has(aw)) continue;
       seen.add(aw);
     }
-    todo.add(futureFor(aw, "asCompleted"));
+    const f = futureFor(aw, "asCompleted");
+    // CPython's ensure_future(f, loop=loop): a future of another loop would never be seen done here
+    if (f._loop !== loop) throw new ValueError("The future belongs to a different loop than the one specified as the loop argument");
+    todo.add(f);
   }
   let timeoutHandle: TimerHandle | null = null;
 
