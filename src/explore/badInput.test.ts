@@ -7,6 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { sleep } from "../index.js";
 import { explore, parseTape, replay, ReplayPolicy } from "../testing.js";
+import { runWithTape, tapeArbitrary } from "../fastcheck.js";
 
 function* program(): Generator<unknown, number, unknown> {
   yield* sleep(0);
@@ -77,5 +78,21 @@ describe("replay's arguments and tapes", () => {
   test("a jitter header with an empty body is CPython's order with that jitter", async () => {
     expect(parseTape("jitter=0.5;")).toEqual({ deviations: [], jitter: 0.5 });
     expect(await replay(program, "jitter=0.5;")).toBe(1);
+  });
+});
+
+describe("the fast-check helpers' arguments", () => {
+  test("tapeArbitrary names its option instead of fast-check's fc.nat", () => {
+    expect(() => tapeArbitrary({ maxIndex: -1 })).toThrow(/^tapeArbitrary: maxIndex must be a whole number >= 0 \(got -1\)$/);
+    expect(() => tapeArbitrary({ maxValue: 0 })).toThrow(/^tapeArbitrary: maxValue must be a whole number >= 1 \(got 0\)$/);
+    expect(() => tapeArbitrary({ maxDeviations: 1.5 })).toThrow(/maxDeviations must be a whole number >= 0 \(got 1\.5\)/);
+    expect(() => tapeArbitrary({ maxIndex: NaN })).toThrow(/maxIndex must be a whole number >= 0 \(got NaN\)/);
+    expect(() => tapeArbitrary(null as never)).toThrow(/^tapeArbitrary: options must be an object or omitted \(got null\)$/);
+    expect(() => tapeArbitrary({ maxIndex: 0, maxValue: 1, maxDeviations: 0 })).not.toThrow();
+  });
+
+  test("runWithTape: a program that is not a function, options that are not an object", () => {
+    expect(() => runWithTape(5 as never, "")).toThrow(/^runWithTape: the program must be a function/);
+    expect(() => runWithTape(program, "", null as never)).toThrow(/^runWithTape: options must be an object or omitted \(got null\)$/);
   });
 });
