@@ -459,6 +459,26 @@ describe("a future completed after its loop closed", () => {
   });
 });
 
+describe("awaiting, outside any run, a future whose run is over", () => {
+  test("rejects with 'Event loop is closed' instead of a promise that never settles (the process would end with status 0)", async () => {
+    const [fut] = runSync(function* () {
+      return [getRunningLoop().createFuture<number>()];
+    });
+    const outcome = await Promise.race([
+      (async () => {
+        try {
+          await fut;
+          return "resolved";
+        } catch (e) {
+          return String(e);
+        }
+      })(),
+      new Promise<string>((resolve) => setImmediate(() => resolve("never settles"))),
+    ]);
+    expect(outcome).toMatch(/^RuntimeError: Event loop is closed: <Future#\d+ pending> is pending and its loop can no longer complete it/);
+  });
+});
+
 describe("loop options are checked where they enter", () => {
   const main = function* (): Generator<unknown, string, unknown> {
     yield* sleep(1);

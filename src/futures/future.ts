@@ -334,7 +334,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * Async style: `const v = await fut`. Inside a task's async body this
    * suspends the task on the future, exactly like `await fut` in Python.
    * Outside a running loop it returns a native Promise settled when the
-   * future is done. Do not chain or combine vloop awaitables with
+   * future is done (rejected at once with "Event loop is closed" if it is
+   * pending and its loop is closed, as nothing can complete it). Do not chain or combine vloop awaitables with
    * Promise.all/race inside a task: use gather / wait.
    */
   then<A = T, B = never>(
@@ -467,7 +468,11 @@ export function misuse(loop: BaseEventLoop, what: string): UsageError {
 function bridge<T>(fut: Future<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (fut.done()) settleNow(fut, resolve, reject);
-    else fut.addDoneCallback(() => settleNow(fut, resolve, reject));
+    else if (fut._loop !== null && fut._loop._closed) {
+      // Its done callbacks can never be scheduled (setResult would raise "Event loop is closed"):
+      // waiting for them would be a promise that never settles, and a process that ends with status 0.
+      reject(new RuntimeError(`Event loop is closed: ${fut._repr()} is pending and its loop can no longer complete it (was its run over before it was awaited?)`));
+    } else fut.addDoneCallback(() => settleNow(fut, resolve, reject));
   });
 }
 
