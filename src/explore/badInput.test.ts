@@ -23,6 +23,7 @@ describe("explore's arguments", () => {
     ["runs", "3", /runs must be a number \(got string "3"\)/],
     ["from", NaN, /from must be a whole number >= 0 \(got NaN\)/],
     ["from", -5, /from must be a whole number >= 0 \(got -5\)/],
+    ["from", Number.MAX_SAFE_INTEGER - 1, /^explore: from \+ runs must be at most 9007199254740991 \(got 9007199254740990 \+ 3\)$/],
     ["depth", 0, /depth must be a whole number >= 1 \(got 0\)/],
     ["maxDeviations", -1, /maxDeviations must be a whole number >= 0 \(got -1\)/],
     ["maxSteps", 0, /maxSteps must be a whole number >= 1, or Infinity \(got 0\)/],

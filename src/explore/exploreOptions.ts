@@ -38,6 +38,11 @@ export function checkExploreArguments(program: unknown, options: unknown): void 
   const o = options as Record<string, unknown>;
   checkWhole(what, "runs", o.runs, 1, true);
   checkWhole(what, "from", o.from, 0);
+  const last = ((o.from as number | undefined) ?? 0) + ((o.runs as number | undefined) ?? 1000);
+  if (Number.isFinite(last) && !Number.isSafeInteger(last)) {
+    // past 2^53, i++ no longer moves: the last runs would repeat one index forever
+    throw new UsageError(`${what}: from + runs must be at most ${Number.MAX_SAFE_INTEGER} (got ${showTyped(o.from)} + ${showTyped(o.runs ?? 1000)})`);
+  }
   checkWhole(what, "depth", o.depth, 1);
   checkWhole(what, "maxDeviations", o.maxDeviations, 0);
   checkWhole(what, "maxSteps", o.maxSteps, 1, true);
