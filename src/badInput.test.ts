@@ -15,16 +15,20 @@ import {
   StepBudgetExceeded,
   UsageError,
   asCompleted,
+  coroutine,
   createTask,
   currentTask,
   ensureFuture,
   gather,
   getRunningLoop,
+  labelFuture,
+  newEventLoop,
   run,
   runSync,
   shield,
   sleep,
   timeout,
+  wait,
   waitFor,
 } from "./index.js";
 
@@ -461,6 +465,26 @@ describe("a future completed after its loop closed", () => {
   });
 });
 
+describe("awaiting, outside any run, a future whose run is over", () => {
+  test("rejects with 'Event loop is closed' instead of a promise that never settles (the process would end with status 0)", async () => {
+    const [fut] = runSync(function* () {
+      return [getRunningLoop().createFuture<number>()];
+    });
+    const outcome = await Promise.race([
+      (async () => {
+        try {
+          await fut;
+          return "resolved";
+        } catch (e) {
+          return String(e);
+        }
+      })(),
+      new Promise<string>((resolve) => setImmediate(() => resolve("never settles"))),
+    ]);
+    expect(outcome).toMatch(/^RuntimeError: Event loop is closed: <Future#\d+ pending> is pending and its loop can no longer complete it/);
+  });
+});
+
 describe("loop options are checked where they enter", () => {
   const main = function* (): Generator<unknown, string, unknown> {
     yield* sleep(1);
@@ -496,6 +520,23 @@ describe("loop options are checked where they enter", () => {
     expect(error({ strategy: { name: "mine", fifoTimers: true, chooses: false, choose: () => 0 } })).toBe("no error");
   });
 
+  test("a policy's choice that is not an alternative is named with its type (a symbol broke the message itself)", () => {
+    const choosing = (k: unknown) => ({ name: "mine", fifoTimers: false, chooses: true, choose: () => k as number });
+    const twoReady = (k: unknown): string => {
+      try {
+        runSync(function* () {
+          yield* gather(sleep(0), sleep(0));
+        }, { strategy: choosing(k), maxSteps: 100 });
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      return "no error";
+    };
+    expect(twoReady("1")).toBe('UsageError: strategy mine: choose(2) returned string "1"; expected an integer in [0, 1]');
+    expect(twoReady(Symbol("k"))).toBe("UsageError: strategy mine: choose(2) returned symbol Symbol(k); expected an integer in [0, 1]");
+    expect(twoReady(1)).toBe("no error");
+  });
+
   test("seed, jitter, the hooks, tracer, recordChoices and the options object itself", () => {
     expect(error({ seed: NaN })).toBe("TypeError: runSync: seed must be a string or a finite number (got NaN)");
     expect(error({ seed: {} })).toBe("TypeError: runSync: seed must be a string or a finite number (got {})");
@@ -515,5 +556,72 @@ describe("loop options are checked where they enter", () => {
   test("run() checks them at the call, before any loop exists", () => {
     expect(() => run(async () => 1, { maxSteps: NaN })).toThrow(/maxSteps must be a whole number/);
     expect(() => run(async () => 1, { strategy: {} as never })).toThrow(/SchedulingPolicy object needs/);
+  });
+});
+
+describe("arguments that used to fail inside vloop, with JavaScript's words", () => {
+  test("Future(loop) takes an event loop or nothing: a number made a future that wedged its task into a contradictory deadlock", () => {
+    runSync(function* () {
+      for (const bad of [5, null, "loop", Symbol("l"), {}, [1]]) {
+        expect(() => new Future(bad as never)).toThrow(/^Future: loop must be an event loop \(getRunningLoop\(\), newEventLoop\(\)\) or omitted \(got /);
+      }
+      expect(new Future(getRunningLoop()).getLoop()).toBe(getRunningLoop());
+    }, { maxSteps: 100 });
+  });
+
+  test("labelFuture takes a future", () => {
+    for (const bad of [5, "f", undefined, {}]) expect(() => labelFuture(bad as never, "x")).toThrow(/^labelFuture: a Future is required \(got /);
+  });
+
+  test("coroutine(undefined) names the rule instead of reading .name of undefined", () => {
+    expect(() => coroutine(undefined as never)).toThrow(/^coroutine: a generator function \(function\*\) is required \(got undefined\)/);
+    expect(() => coroutine(null as never)).toThrow(/is required \(got null\)/);
+  });
+
+  test("a task's name is str(name); an object with no string form is named, not 'Cannot convert object to primitive value'", () => {
+    runSync(function* () {
+      const bare = Object.create(null) as object;
+      expect(() => createTask((function* () {})(), { name: bare as never })).toThrow(/^createTask: a task's name must be convertible to a string \(got /);
+      expect(() => currentTask()!.setName(bare as never)).toThrow(/^setName: a task's name must be convertible to a string/);
+      currentTask()!.setName(12 as never);
+      expect(currentTask()!.getName()).toBe("12"); // as CPython: task.set_name(12); task.get_name() == '12'
+    }, { maxSteps: 100 });
+  });
+
+  test("asCompleted refuses a future of another loop with CPython's ValueError (it used to time out, or wait forever)", () => {
+    // CPython 3.12: as_completed([other_loop.create_future()], timeout=1) -> ValueError: The future belongs to a
+    // different loop than the one specified as the loop argument (its ensure_future(f, loop=loop))
+    const seen = runSync(function* () {
+      const other = newEventLoop();
+      try {
+        for (const next of asCompleted([other.createFuture()], { timeout: 1 })) yield* next;
+        return "no error";
+      } catch (e) {
+        return String(e);
+      } finally {
+        other.close();
+      }
+    }, { maxSteps: 100 });
+    expect(seen).toBe("ValueError: The future belongs to a different loop than the one specified as the loop argument");
+  });
+
+  test("wait's and asCompleted's options must be an object; asCompleted names its own timeout", () => {
+    const outcome = (body: () => Iterable<unknown>) =>
+      runSync(function* () {
+        try {
+          yield* body();
+          return "no error";
+        } catch (e) {
+          return String(e);
+        }
+      }, { maxSteps: 100 });
+    const fut = () => ensureFuture(sleep(0));
+    expect(outcome(() => wait([fut()], null as never))).toMatch(/^TypeError: wait: options must be an object like \{ timeout: 5, returnWhen: FIRST_COMPLETED \} \(got null\)$/);
+    expect(outcome(function* () {
+      for (const next of asCompleted([fut()], null as never)) yield* next;
+    })).toMatch(/^TypeError: asCompleted: options must be an object like \{ timeout: 5 \} \(got null\)$/);
+    expect(outcome(function* () {
+      for (const next of asCompleted([fut()], { timeout: "1" as never })) yield* next;
+    })).toMatch(/^TypeError: asCompleted: timeout must be a number other than NaN, or null \(got string "1"\)$/);
   });
 });

@@ -16,6 +16,7 @@ import { mainOf, type Program } from "./explore/runOnce.js";
 import { run } from "./run.js";
 import { ReplayPolicy } from "./schedule/replay.js";
 import { encodeTape } from "./schedule/tape.js";
+import { showTyped, showValue } from "./util/showValue.js";
 
 export interface TapeArbitraryOptions {
   /** Most deviations from CPython's order in one tape (default 4). */
@@ -26,8 +27,23 @@ export interface TapeArbitraryOptions {
   maxValue?: number;
 }
 
-/** An arbitrary of tape strings ("12:1,40:2"); shrinks toward "" (CPython's order). */
+/** A tapeArbitrary option: absent, or a whole number >= min (fast-check's own message would name fc.nat). */
+function wholeOption(name: string, value: unknown, min: number): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= min)) {
+    throw new TypeError(`tapeArbitrary: ${name} must be a whole number >= ${min} (got ${showTyped(value)})`);
+  }
+}
+
+/**
+ * An arbitrary of tape strings ("12:1,40:2"); shrinks toward "" (CPython's order).
+ * @throws TypeError for options that are not whole numbers in range (maxValue >= 1, the others >= 0)
+ * @example fc.assert(fc.asyncProperty(tapeArbitrary({ maxDeviations: 2 }), (tape) => runWithTape(program, tape)));
+ */
 export function tapeArbitrary(options: TapeArbitraryOptions = {}): fc.Arbitrary<string> {
+  if (options === null || typeof options !== "object") throw new TypeError(`tapeArbitrary: options must be an object or omitted (got ${showValue(options)})`);
+  wholeOption("maxDeviations", options.maxDeviations, 0);
+  wholeOption("maxIndex", options.maxIndex, 0);
+  wholeOption("maxValue", options.maxValue, 1);
   const maxIndex = options.maxIndex ?? 64;
   const maxValue = options.maxValue ?? 4;
   return fc
@@ -41,7 +57,12 @@ export function tapeArbitrary(options: TapeArbitraryOptions = {}): fc.Arbitrary<
 /**
  * Runs `program` following a generated tape (values too large for a decision
  * are taken modulo its number of alternatives, so every tape is a valid schedule).
+ * @throws TypeError for a program that is not a function or options that are not an object;
+ *   UsageError for a malformed tape. The promise rejects with what the run throws.
+ * @example await runWithTape(() => lostUpdate(), "3:1");
  */
 export function runWithTape<T>(program: Program, tape: string, options: { maxSteps?: number; jitter?: number } = {}): Promise<T> {
+  if (typeof program !== "function") throw new TypeError(`runWithTape: the program must be a function returning a fresh main coroutine (got ${showValue(program)})`);
+  if (options === null || typeof options !== "object") throw new TypeError(`runWithTape: options must be an object or omitted (got ${showValue(options)})`);
   return run(mainOf(program), { strategy: new ReplayPolicy(tape, true), maxSteps: options.maxSteps ?? 1_000_000, ...options }) as Promise<T>;
 }

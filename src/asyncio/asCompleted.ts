@@ -5,7 +5,7 @@
  * input; each awaitable returns (or throws) the result of the next future to
  * finish, or throws TimeoutError once the timeout has passed.
  */
-import { TimeoutError } from "../errors.js";
+import { TimeoutError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { Future } from "../futures/future.js";
 import type { TimerHandle } from "../loop/handle.js";
@@ -13,11 +13,13 @@ import { requireEventLoop } from "../loop/running.js";
 import { Queue } from "../sync/queue.js";
 import { awaitingMany } from "../futures/waitInfo.js";
 import { type AwaitableInput, futureFor } from "./ensureFuture.js";
-import { showValue } from "../util/showValue.js";
+import { showTyped, showValue } from "../util/showValue.js";
 
 /**
  * Yields awaitables that return results in completion order.
  * Mirrors `asyncio.as_completed(aws, timeout=None)`.
+ * @throws (when iterated, as CPython's generator does) TypeError for a non-iterable, bad options or a bad timeout;
+ *   ValueError for a future of another loop; TimeoutError from an awaitable once the timeout passed
  * @example
  * for (const next of asCompleted([t1, t2])) { const r = yield* next; }
  * for (const next of asCompleted([t1, t2], { timeout: 5 })) { const r = await next; }
@@ -28,6 +30,13 @@ export function* asCompleted<T>(
 ): Generator<CoroutineObject<T>, void, unknown> {
   if (aws instanceof Future || aws === null || typeof aws !== "object" || !(Symbol.iterator in aws)) {
     throw new TypeError(`asCompleted: expect an iterable of futures, not ${showValue(aws)}`);
+  }
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`asCompleted: options must be an object like { timeout: 5 } (got ${showValue(options)})`);
+  }
+  const timeout = options.timeout ?? null;
+  if (timeout !== null && (typeof timeout !== "number" || Number.isNaN(timeout))) {
+    throw new TypeError(`asCompleted: timeout must be a number other than NaN, or null (got ${showTyped(timeout)})`);
   }
   const done = new Queue<Future<T> | null>();
   const loop = requireEventLoop("asCompleted()");
@@ -40,7 +49,10 @@ export function* asCompleted<T>(
       if (seen.has(aw)) continue;
       seen.add(aw);
     }
-    todo.add(futureFor(aw, "asCompleted"));
+    const f = futureFor(aw, "asCompleted");
+    // CPython's ensure_future(f, loop=loop): a future of another loop would never be seen done here
+    if (f._loop !== loop) throw new ValueError("The future belongs to a different loop than the one specified as the loop argument");
+    todo.add(f);
   }
   let timeoutHandle: TimerHandle | null = null;
 
@@ -68,7 +80,6 @@ export function* asCompleted<T>(
   // a wait for the next result is a get() from `done`: traces and reports say asCompleted (of the futures left)
   done._reportAs = { _waitLabel: "asCompleted()", _waitInfo: () => awaitingMany("asCompleted", todo) };
   for (const f of todo) f.addDoneCallback(onCompletion);
-  const timeout = options.timeout ?? null;
   if (todo.size > 0 && timeout !== null) timeoutHandle = loop.callLater(timeout, onTimeout);
   const n = todo.size;
   for (let i = 0; i < n; i++) yield new GenCoroutine(waitForOne, "asCompleted()");

@@ -33,6 +33,9 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
   if (fs instanceof Future || fs === null || typeof fs !== "object" || !(Symbol.iterator in fs)) {
     throw new TypeError(`wait: expect an iterable of futures, not ${fs instanceof Future ? "a Future" : showValue(fs)}`);
   }
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`wait: options must be an object like { timeout: 5, returnWhen: FIRST_COMPLETED } (got ${showValue(options)})`);
+  }
   const returnWhen = options.returnWhen ?? ALL_COMPLETED;
   const set = new Set(fs);
   if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");

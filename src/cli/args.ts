@@ -110,6 +110,7 @@ export function shard(text: string, flag: string): { index: number; count: numbe
   if (!m) throw new UsageError(`${flag} must look like i/n, e.g. 0/4 (got ${JSON.stringify(text)})`);
   const index = Number(m[1]);
   const count = Number(m[2]);
+  if (!Number.isSafeInteger(count)) throw new UsageError(`${flag} ${text}: n must be at most ${Number.MAX_SAFE_INTEGER}`);
   if (count < 1 || index >= count) throw new UsageError(`${flag} ${text}: need 0 <= i < n`);
   return { index, count };
 }

@@ -3,7 +3,7 @@
  * bin/vloop.mjs. `vloop step` is driven through tmux (send-keys, capture-pane).
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,8 @@ function vloopAsync(...args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 function vloop(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  // the timeout: a command that hangs fails its test (status -1) instead of hanging the suite
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -207,6 +208,44 @@ describe("exit statuses and usage errors (the table in docs/finding-races.md)", 
       expect(r.stderr, args.join(" ")).toMatch(message);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stdout, args.join(" ")).toBe("");
+    }
+  }, 120_000);
+
+  test("1, not the program's own status: a program that calls process.exit fails with an error saying so, in run, explore and its workers", () => {
+    const exits = fixture("exits.ts");
+    for (const args of [["run", exits, "--trace", "none"], ["run", exits, "--export", "exitsSeven", "--trace", "none"], ["explore", exits, "--runs", "5"], ["explore", exits, "--export", "exitsSeven", "--runs", "5", "--workers", "2"]]) {
+      const r = vloop(...args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stdout + r.stderr, args.join(" ")).toMatch(/ProcessExitCalled: the program called process\.exit\((0|7)\): a program run by vloop must not end the process/);
+    }
+  }, 120_000);
+
+  test("1: a main that returns something other than a coroutine fails as asyncio.run(main()) does, instead of passing", () => {
+    const r = vloop("run", fixture("notCoroutine.ts"), "--trace", "none");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/TypeError: a scenario's main returned 1; expected a generator \(function\*\) or a promise \(async function\)/);
+  }, 30_000);
+
+  test("2, before any run: --out where no file can be written, a --shard past 2^53, a TypeScript ES module in a CommonJS package", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vloop-cli-"));
+    try {
+      const cases: [string[], RegExp][] = [
+        [["run", fixture("usedBeforeInit.ts"), "--out", join(dir, "missing", "t.txt")], /--out .*t\.txt: cannot write the trace there \(the directory .*missing does not exist\)/],
+        [["replay", fixture("usedBeforeInit.ts"), "--tape", "", "--out", dir], /--out .*: cannot write the trace there \(it is a directory\)/],
+        [["explore", fixture("usedBeforeInit.ts"), "--shard", "1/99999999999999999999"], /--shard 1\/99999999999999999999: n must be at most 9007199254740991/],
+      ];
+      // no package.json around it: Node takes a .ts file there for CommonJS
+      const esm = join(dir, "esm.ts");
+      writeFileSync(esm, "export function* main() {}\n");
+      cases.push([["run", esm, "--trace", "none"], /esm\.ts: could not load it: it is written as an ES module \(import\/export\), but its package is CommonJS.*Rename it to \.mts/]);
+      for (const [args, message] of cases) {
+        const r = vloop(...args);
+        expect(r.stderr, args.join(" ")).toMatch(message);
+        expect(r.code, args.join(" ")).toBe(2);
+        expect(r.stdout, args.join(" ")).toBe(""); // refused before the run printed anything
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 

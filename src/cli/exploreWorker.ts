@@ -7,6 +7,7 @@
 import { parentPort } from "node:worker_threads";
 import { NondeterminismError, explore, type ExploreOptions } from "../explore/explore.js";
 import { exported, loadFile } from "./load.js";
+import { refuseProcessExit } from "./processExit.js";
 
 export interface ChunkTask {
   file: string;
@@ -55,6 +56,7 @@ export async function exploreChunk(task: ChunkTask): Promise<ChunkResult> {
 
 const port = parentPort;
 if (port !== null) {
+  refuseProcessExit();
   port.on("message", (message: { id: number; task: ChunkTask }) => {
     exploreChunk(message.task).then(
       (result) => port.postMessage({ id: message.id, result }),

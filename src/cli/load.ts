@@ -26,6 +26,13 @@ export async function loadFile(file: string): Promise<LoadedFile> {
   try {
     module = (await import(url)) as Record<string, unknown>;
   } catch (e) {
+    if ((e as { code?: unknown }).code === "ERR_REQUIRE_CYCLE_MODULE" && /\.tsx?$/.test(path)) {
+      // tsx on a Node with require(esm) reports this for an ES module it was told is CommonJS
+      throw new CliError(
+        `${file}: could not load it: it is written as an ES module (import/export), but its package is CommonJS ` +
+          `(the nearest package.json has no "type": "module", or there is none). Rename it to .mts, or add "type": "module" to that package.json.`,
+      );
+    }
     throw new CliError(`${file}: could not load it:\n${describeError(e, path)}`);
   }
   return { path, url, module };

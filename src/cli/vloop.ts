@@ -12,8 +12,8 @@
  * process.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { SAVED_TAPE_VERSION, type SavedTape } from "../explore/savedTape.js";
 import { type CommandSpec, type OptionSpec, UsageError, commandHelp, nonNegative, parseCommand, programHelp, shard, wholeNumber } from "./args.js";
 import { pc } from "./colors.js";
@@ -30,6 +30,7 @@ import { type ExploreFailure, type ExploreRecord, RESULT_VERSION, mergeRecords, 
 import { Progress } from "./progress.js";
 import { exploreDfsPool, explorePool, maxWorkers } from "./explorePool.js";
 import { stepThrough } from "./step.js";
+import { exitProcess, refuseProcessExit } from "./processExit.js";
 import { loadRenderers, renderTrace } from "./traceOutput.js";
 
 /** The step budget of run, replay and step when --max-steps is not given: explore's per-run default, so its replay hints hold. */
@@ -56,6 +57,7 @@ const TRACE_LIMIT = 1_000_000;
 
 /** Runs a file's main, prints its log lines, then the requested trace. */
 async function runAndShow(file: string, exportName: string, loopOptions: LoopOptions, trace: string, out: string | undefined, policy?: ReplayPolicy): Promise<number> {
+  if (out !== undefined) checkWritable(out);
   const loaded = await loadFile(file);
   const main = exported(loaded, exportName) as () => Generator<unknown, unknown, unknown>;
   const title = (loaded.module.meta as { title?: string } | undefined)?.title ?? file;
@@ -105,10 +107,33 @@ function tapeOf(loop: EventLoop): string {
   return loop.tape.map((v, i) => (v ? `${i}:${v}` : "")).filter(Boolean).join(",");
 }
 
+/** --out names a file that can be written, checked before a run that may be long: else a usage error naming it. */
+function checkWritable(out: string): void {
+  let problem: string | undefined;
+  if (existsSync(out) && statSync(out).isDirectory()) problem = "it is a directory";
+  else {
+    const dir = dirname(resolve(out));
+    if (!existsSync(dir)) problem = `the directory ${dir} does not exist`;
+    else {
+      try {
+        accessSync(dir, constants.W_OK);
+        if (existsSync(out)) accessSync(out, constants.W_OK);
+      } catch {
+        problem = "permission denied";
+      }
+    }
+  }
+  if (problem !== undefined) throw new UsageError(`--out ${out}: cannot write the trace there (${problem})`);
+}
+
 function emitTrace(events: TraceEvent[], format: string, out: string | undefined, title: string): void {
   const text = renderTrace(events, format, { title, color: format === "text" && !out && Boolean(process.stdout.isTTY) });
   if (out) {
-    writeFileSync(out, text);
+    try {
+      writeFileSync(out, text);
+    } catch (e) {
+      throw new CliError(`--out ${out}: could not write the trace: ${(e as Error).message}`);
+    }
     process.stderr.write(pc.dim(`wrote the ${format} trace to ${out}\n`));
   } else {
     process.stdout.write(format === "text" ? `\n${text}\n` : text);
@@ -422,10 +447,11 @@ export async function main(argv: string[]): Promise<number> {
 
 // `vloop ... | head` closes the pipe early: that is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  if (e.code === "EPIPE") exitProcess(typeof process.exitCode === "number" ? process.exitCode : 0);
   throw e;
 });
 
+refuseProcessExit();
 try {
   await loadRenderers();
   process.exitCode = await main(process.argv.slice(2));

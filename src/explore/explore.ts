@@ -14,6 +14,7 @@ import { describeDeviations } from "./report.js";
 import { ASYNC_STARTED, drainAsyncStart, type Program, type RunOutcome, failureKind, isKnownSync, runOnce, runOnceSync, traceHash } from "./runOnce.js";
 import { shrinkTape } from "./shrink.js";
 import { Prng } from "../util/random.js";
+import { checkExploreArguments } from "./exploreOptions.js";
 import { showValue } from "../util/showValue.js";
 
 export type StrategyName = "random" | "pct" | "dfs" | "portfolio";
@@ -130,8 +131,10 @@ function policyFor(pick: "random" | "pct" | "dfs", s: string, depth: number, exp
  * @example
  * const r = await explore(() => lostUpdate(), { strategy: "pct", runs: 500 });
  * if (r.failed) console.log(r.report, r.replay);
+ * @throws TypeError or UsageError for a program that is not a function or a bad option (before any run)
  */
 export async function explore(program: Program, options: ExploreOptions = {}): Promise<ExploreResult> {
+  checkExploreArguments(program, options);
   const strategy = options.strategy ?? "random";
   if (!["random", "pct", "dfs", "portfolio"].includes(strategy)) {
     throw new UsageError(`explore: unknown strategy ${JSON.stringify(strategy)}; expected random, pct, dfs or portfolio`);

@@ -138,13 +138,14 @@ export class GenCoroutine<T> extends CoroutineObject<T> {
  */
 export function coroutine<A extends unknown[], T>(
   fn: (...args: A) => Generator<unknown, T, unknown>,
-  name: string = fn.name || "coroutine",
+  name?: string,
 ): (...args: A) => CoroutineObject<T> {
   if (typeof fn !== "function" || isAsyncGeneratorFunction(fn)) {
     // (an async generator's next() returns a promise: stepped as a generator, it would spin forever)
     throw new TypeError(`coroutine: a generator function (function*) is required (got ${showValue(fn)})${notCoroutineHint(fn)}`);
   }
-  return (...args: A) => new GenCoroutine<T>(() => fn(...args), name);
+  const shown = name ?? (fn.name || "coroutine");
+  return (...args: A) => new GenCoroutine<T>(() => fn(...args), shown);
 }
 
 

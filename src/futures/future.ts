@@ -11,10 +11,11 @@
  * resumes one loop iteration after the completion.
  */
 import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
-import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
+import { BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { currentLoop, requireEventLoop } from "../loop/running.js";
 import { inspectCustom, pyTypeName, setPyName } from "../util/asyncioRepr.js";
 import { pyRepr, reprlibRepr } from "../util/pyformat.js";
+import { showValue } from "../util/showValue.js";
 import type { Task } from "./task.js";
 import type { WaitEdge, WaitInfo } from "../loop/deadlockReport.js";
 
@@ -52,12 +53,18 @@ const inRepr = new Set<object>();
 /** What futures stand for, for deadlock reports: kept aside, not a field on every future. */
 const futureLabels = new WeakMap<object, string>();
 
+/** The Future constructor's answer to a loop argument that is not an event loop. */
+function badLoop(loop: unknown): never {
+  throw new TypeError(`Future: loop must be an event loop (getRunningLoop(), newEventLoop()) or omitted (got ${showValue(loop)})`);
+}
+
 /**
  * Names what a future stands for, for deadlock reports and traces (a vloop
  * extra; asyncio has no such thing).
  * @example labelFuture(fut, "reply from the server"); // DeadlockError: "... waits on Future#3 (reply from the server)"
  */
 export function labelFuture(fut: Future<unknown>, label: string): void {
+  if (!(fut instanceof Future)) throw new TypeError(`labelFuture: a Future is required (got ${showValue(fut)})`);
   futureLabels.set(fut, label);
 }
 
@@ -98,6 +105,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Creates a pending future on the running loop (or the given one). */
   constructor(loop?: BaseEventLoop) {
     this._loop = loop === undefined ? requireEventLoop("Future()") : loop;
+    // A user's `new Future(x)` (not a subclass: tasks and sleeps pass their own loop, or none yet)
+    // is checked here, where a loop that is not one would otherwise fail later as an internal error.
+    if (new.target === Future && !(loop === undefined || loop instanceof BaseEventLoop)) badLoop(loop);
   }
 
   /** Future.get_loop() */
@@ -336,7 +346,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * Async style: `const v = await fut`. Inside a task's async body this
    * suspends the task on the future, exactly like `await fut` in Python.
    * Outside a running loop it returns a native Promise settled when the
-   * future is done. Do not chain or combine vloop awaitables with
+   * future is done (rejected at once with "Event loop is closed" if it is
+   * pending and its loop is closed, as nothing can complete it). Do not chain or combine vloop awaitables with
    * Promise.all/race inside a task: use gather / wait.
    */
   then<A = T, B = never>(
@@ -489,7 +500,11 @@ export function misuse(loop: BaseEventLoop, what: string): UsageError {
 function bridge<T>(fut: Future<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (fut.done()) settleNow(fut, resolve, reject);
-    else fut.addDoneCallback(() => settleNow(fut, resolve, reject));
+    else if (fut._loop !== null && fut._loop._closed) {
+      // Its done callbacks can never be scheduled (setResult would raise "Event loop is closed"):
+      // waiting for them would be a promise that never settles, and a process that ends with status 0.
+      reject(new RuntimeError(`Event loop is closed: ${fut._repr()} is pending and its loop can no longer complete it (was its run over before it was awaited?)`));
+    } else fut.addDoneCallback(() => settleNow(fut, resolve, reject));
   });
 }
 

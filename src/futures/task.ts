@@ -67,6 +67,15 @@ export function stepTask(task: Task<unknown>, exc: unknown): void {
 }
 registerTaskCallback(stepTask);
 
+/** str(name), as asyncio takes a task's name; an object that has no string form is named as such. */
+function taskName(what: string, name: unknown): string {
+  try {
+    return String(name);
+  } catch {
+    throw new TypeError(`${what}: a task's name must be convertible to a string (got ${showValue(name)})`);
+  }
+}
+
 function isThenable(x: unknown): x is PromiseLike<unknown> {
   return x !== null && (typeof x === "object" || typeof x === "function") && typeof (x as PromiseLike<unknown>).then === "function";
 }
@@ -169,7 +178,7 @@ export class Task<T = unknown> extends Future<T> {
     }
     // CPython 3.12 uses up a number for every task, named or not.
     const num = ++loop._taskCounter;
-    this._name = name === undefined ? num : String(name);
+    this._name = name === undefined ? num : taskName("createTask", name);
     this._enqueue(stepTask, undefined);
     loop._addTask(this);
     if (loop._tracer !== null) loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName() });
@@ -183,7 +192,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Task.set_name() */
   setName(name: string): void {
-    this._name = String(name);
+    this._name = taskName("setName", name);
   }
 
   /** Task.cancelling(): the number of pending cancellation requests. */

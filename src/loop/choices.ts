@@ -80,7 +80,7 @@ export class Choices {
     try {
       k = this.policy.choose(n, point);
       if (!Number.isInteger(k) || k < 0 || k >= n) {
-        throw new UsageError(`strategy ${this.policy.name}: choose(${n}) returned ${k}; expected an integer in [0, ${n - 1}]`);
+        throw new UsageError(`strategy ${this.policy.name}: choose(${n}) returned ${showTyped(k)}; expected an integer in [0, ${n - 1}]`);
       }
     } catch (error) {
       // A decision can be taken inside a task's step (a timer's jitter): make

@@ -74,6 +74,11 @@ async function wrapAsync(main: AsyncMain, state: MainState): Promise<void> {
     if (made !== null && typeof made === "object" && isAsyncIterator(made)) {
       throw new TypeError(`a scenario's main returned ${showValue(made)}${notCoroutineHint(made)}`);
     }
+    // as createTask(() => 1) refuses it: a plain function's value is not a coroutine
+    const isObject = made !== null && (typeof made === "object" || typeof made === "function");
+    if (!isObject || (typeof (made as PromiseLike<unknown>).then !== "function" && typeof (made as Iterator<unknown>).next !== "function")) {
+      throw new TypeError(`a scenario's main returned ${showValue(made)}; expected a generator (function*) or a promise (async function)`);
+    }
     result =
       made !== null && typeof made === "object" && typeof (made as Iterator<unknown>).next === "function"
         ? await new GenCoroutine(() => made as Iterator<unknown>, "main")

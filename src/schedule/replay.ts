@@ -4,8 +4,9 @@
  * out hands over to CPython's order.
  */
 import { UsageError } from "../errors.js";
+import { showTyped } from "../util/showValue.js";
 import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
-import { type Deviation, parseTape, tapeMap } from "./tape.js";
+import { type Deviation, type ParsedTape, parseTape, tapeMap } from "./tape.js";
 
 /**
  * Follows a tape; decisions it does not mention take CPython's choice.
@@ -30,7 +31,10 @@ export class ReplayPolicy implements SchedulingPolicy {
     tape: string | readonly Deviation[],
     private readonly lenient = false,
   ) {
-    const parsed = typeof tape === "string" ? parseTape(tape) : { deviations: [...tape] };
+    if (typeof tape !== "string" && !Array.isArray(tape)) {
+      throw new TypeError(`ReplayPolicy: a tape is a string like "12:1,40:2" or an array of deviations (got ${showTyped(tape)})`);
+    }
+    const parsed: ParsedTape = typeof tape === "string" ? parseTape(tape) : { deviations: [...(tape as readonly Deviation[])] };
     this.table = tapeMap(parsed.deviations);
     this.jitter = parsed.jitter;
   }

@@ -72,6 +72,9 @@ export function decodeTape(text: string): Deviation[] {
     if (m === null) throw new UsageError(`bad tape entry ${JSON.stringify(part)}: expected "index:value", e.g. "12:1"`);
     const index = Number(m[1]);
     const value = Number(m[2]);
+    if (!Number.isSafeInteger(index) || !Number.isSafeInteger(value)) {
+      throw new UsageError(`bad tape entry ${JSON.stringify(part)}: a number past ${Number.MAX_SAFE_INTEGER} cannot be a decision or an alternative`);
+    }
     if (value === 0) throw new UsageError(`bad tape entry ${JSON.stringify(part)}: value 0 is the default and is not written`);
     if (seen.has(index)) throw new UsageError(`bad tape: decision ${index} appears twice`);
     seen.add(index);

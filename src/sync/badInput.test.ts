@@ -34,12 +34,63 @@ describe("locks and semaphores", () => {
     expect(() => sem.release()).toThrow("BoundedSemaphore released too many times");
   });
 
-  test("a negative semaphore value is a ValueError, a fractional one a TypeError", () => {
+  test("a negative or NaN semaphore value is a ValueError, a non-number a TypeError", () => {
     expect(() => new Semaphore(-1)).toThrow(ValueError);
     expect(() => new Semaphore(-1)).toThrow("Semaphore initial value must be >= 0");
-    expect(() => new Semaphore(1.5)).toThrow(TypeError);
-    expect(() => new Semaphore(1.5)).toThrow("Semaphore: initial value must be an integer (got 1.5)");
-    expect(() => new BoundedSemaphore(Number.NaN)).toThrow(/BoundedSemaphore: initial value must be an integer \(got NaN\)/);
+    expect(() => new Semaphore(-0.5)).toThrow("Semaphore initial value must be >= 0");
+    expect(() => new BoundedSemaphore(Number.NaN)).toThrow(ValueError);
+    expect(() => new BoundedSemaphore(Number.NaN)).toThrow("BoundedSemaphore: initial value must be a number >= 0 (got NaN)");
+    expect(() => new Semaphore("2" as never)).toThrow(TypeError);
+    expect(() => new Semaphore("2" as never)).toThrow('Semaphore: initial value must be a number (got string "2")');
+  });
+
+  test("a fractional or infinite value counts as CPython counts it", () => {
+    // CPython 3.12 (PYENV_VERSION=3.12.1), each acquire through wait_for(s.acquire(), 0.01):
+    //   Semaphore(1.5): acquired -> 0.5 (unlocked), acquired -> -0.5 (unlocked: locked() is value == 0), release -> 0.5
+    //   Semaphore(0.5): acquired -> -0.5, acquired -> -1.5
+    //   Semaphore(inf): every acquire leaves inf
+    //   BoundedSemaphore(1.5): acquire, release, release -> ValueError released too many times
+    const trace = runSync(function* () {
+      const out: string[] = [];
+      for (const v of [1.5, 0.5, Infinity]) {
+        const s = new Semaphore(v);
+        yield* s.acquire();
+        out.push(`${s._value} ${s.locked()}`);
+        yield* s.acquire();
+        out.push(`${s._value} ${s.locked()}`);
+        s.release();
+        out.push(String(s));
+      }
+      const b = new BoundedSemaphore(1.5);
+      yield* b.acquire();
+      b.release();
+      try {
+        b.release();
+      } catch (e) {
+        out.push(String(e));
+      }
+      return out;
+    }, { maxSteps: 1000 });
+    expect(trace).toEqual([
+      "0.5 false",
+      "-0.5 false",
+      "<asyncio.locks.Semaphore object [unlocked, value:0.5]>",
+      "-0.5 false",
+      "-1.5 false",
+      "<asyncio.locks.Semaphore object [unlocked, value:-0.5]>",
+      "Infinity false",
+      "Infinity false",
+      "<asyncio.locks.Semaphore object [unlocked, value:inf]>",
+      "ValueError: BoundedSemaphore released too many times",
+    ]);
+  });
+
+  test("a Condition's lock must be a Lock, its waitFor predicate a function (they failed later, inside vloop)", () => {
+    for (const bad of [5, "lock", {}, new Semaphore()]) {
+      expect(() => new Condition(bad as never)).toThrow(/^Condition: lock must be a Lock or omitted \(got /);
+    }
+    expect(() => new Condition(null as never)).not.toThrow(); // None: a new Lock, as in CPython
+    expect(() => new Condition().waitFor(5 as never)).toThrow(/^Condition\.waitFor: predicate must be a function \(got 5\)$/);
   });
 
   test("waiting on or notifying a condition without its lock is a RuntimeError", () => {

@@ -14,9 +14,12 @@ import { Lock, LockAcquire } from "./lock.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
+import { showValue } from "../util/showValue.js";
 
 /**
  * A condition variable over a Lock. Mirrors asyncio.Condition.
+ * @throws TypeError for a lock that is not a Lock (CPython: AttributeError, at once), and from
+ *   waitFor() for a predicate that is not a function (CPython: "'int' object is not callable")
  * @example
  * yield* asyncWith(cond, function* () { yield* cond.waitFor(() => items.length > 0); });
  */
@@ -29,7 +32,10 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
   /** @param lock the lock to use (a new Lock by default) */
   constructor(lock?: Lock) {
     super();
-    if (lock === undefined) {
+    if (lock !== undefined && lock !== null && !(lock instanceof Lock)) {
+      throw new TypeError(`Condition: lock must be a Lock or omitted (got ${showValue(lock)})`);
+    }
+    if (lock === undefined || lock === null) {
       lock = new Lock();
       lock._condition = this; // it has no name of its own: reports call it this condition
     }
@@ -106,6 +112,7 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
    * Mirrors Condition.wait_for().
    */
   waitFor<T>(predicate: () => T): CoroutineObject<T> {
+    if (typeof predicate !== "function") throw new TypeError(`Condition.waitFor: predicate must be a function (got ${showValue(predicate)})`);
     const self = this;
     return new GenCoroutine(function* () {
       let result = predicate();

@@ -22,10 +22,15 @@ import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { nameList, reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 import { showTyped } from "../util/showValue.js";
+import { pyRepr } from "../util/pyformat.js";
 
 /**
  * A counter of available units. Mirrors asyncio.Semaphore.
- * @throws ValueError for a negative initial value; TypeError for a non-integer one.
+ * Any number >= 0 is a value, as in CPython, with CPython's arithmetic: a
+ * fractional one (1.5) or Infinity is taken one unit at a time and is
+ * "locked" only at exactly 0, so Semaphore(1.5) lets every acquire() through.
+ * NaN is refused (CPython takes it and never locks; here it is named as the mistake it is).
+ * @throws ValueError for a negative or NaN initial value; TypeError for one that is not a number.
  * @example
  * const sem = new Semaphore(2);
  * yield* asyncWith(sem, function* () { yield* sleep(1); });
@@ -39,10 +44,11 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
 
   constructor(value = 1) {
     super();
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      throw new TypeError(`${new.target.name}: initial value must be an integer (got ${showTyped(value)})`);
+    if (typeof value !== "number") {
+      throw new TypeError(`${new.target.name}: initial value must be a number (got ${showTyped(value)})`);
     }
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
+    if (Number.isNaN(value)) throw new ValueError(`${new.target.name}: initial value must be a number >= 0 (got NaN)`);
     this._value = value;
     this._initial = value;
   }
@@ -157,7 +163,7 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
    * @example String(new Semaphore(2)); // "<asyncio.locks.Semaphore object [unlocked, value:2]>"
    */
   override toString(): string {
-    const state = this.locked() ? "locked" : `unlocked, value:${this._value}`;
+    const state = this.locked() ? "locked" : `unlocked, value:${pyRepr(this._value)}`;
     return lockRepr(this, state + waitersSuffix(this._waiters));
   }
 }

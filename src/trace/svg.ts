@@ -70,7 +70,8 @@ export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {
   const gapW = GAP_W * scale;
 
   const laneNames = ["loop", ...lanes.map((l) => l.name)];
-  const nameW = Math.max(64, ...laneNames.map((n) => n.length * CHAR_W + 20));
+  // (a reduce, not Math.max(...laneNames): a run with 100,000 tasks has more names than a call takes arguments)
+  const nameW = laneNames.reduce((w, n) => Math.max(w, n.length * CHAR_W + 20), 64);
   const plotX = PAD + nameW;
   const plotTop = PAD + 58;
   const laneY = (lane: number): number => plotTop + (lane + 1) * LANE_H + LANE_H / 2; // lane -1 is the loop
@@ -114,15 +115,13 @@ export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {
   out.push(
     `<text x="${PAD}" y="${PAD + 32}" fill="${COLOR.muted}" font-size="11">${plural(lanes.length, "task")} · ${plural(steps, "step")} · ${span} · columns are loop iterations${note}</text>`,
   );
-  out.push(...timeBands(columns, geo));
-  out.push(...laneLabels(laneNames, geo));
-  out.push(...loopLane(runs, geo));
-  for (const lane of lanes) out.push(...taskLane(lane, runs, geo));
-  if (withArrows) out.push(...arrows(runs, geo));
-  out.push(...iterationAxis(columns, geo));
-  out.push(...legendItems);
-  out.push("</svg>");
-  return `${out.join("\n")}\n`;
+  // The parts are joined, not spread into push(): a part of a long run has
+  // more elements than a call can take as arguments (a RangeError).
+  const parts: string[][] = [out, timeBands(columns, geo), laneLabels(laneNames, geo), loopLane(runs, geo)];
+  for (const lane of lanes) parts.push(taskLane(lane, runs, geo));
+  if (withArrows) parts.push(arrows(runs, geo));
+  parts.push(iterationAxis(columns, geo), legendItems, ["</svg>"]);
+  return `${parts.filter((p) => p.length > 0).map((p) => p.join("\n")).join("\n")}\n`;
 }
 
 interface Geometry {

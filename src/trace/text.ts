@@ -81,7 +81,8 @@ export function renderTimeline(events: readonly TraceEvent[], options: TimelineO
   // Where a choosing strategy (or a replayed tape) left CPython's order:
   // order differences inside one iteration are otherwise invisible here.
   const deviations = events.filter((e) => e.kind === "choice" && e.chosen > 0);
-  const nameWidth = Math.max(0, ...names.map((n) => n.length), deviations.length > 0 ? DEVIATION_LABEL.length : 0);
+  // (a reduce, not Math.max(...names): a run with 100,000 tasks has more names than a call takes arguments)
+  const nameWidth = names.reduce((w, n) => Math.max(w, n.length), deviations.length > 0 ? DEVIATION_LABEL.length : 0);
   const indent = nameWidth + 2;
   // One character is kept after the grid for the ✓ of a step in the last column.
   const room = Math.max(1, width - indent - 1);

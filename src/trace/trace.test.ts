@@ -226,3 +226,16 @@ describe("SVG", () => {
     expect(svg.match(/marker-end="url\(#arrow\)"><title>/g)?.length).toBe(events.filter((e) => e.kind === "step" && e.by !== undefined).length);
   });
 });
+
+describe("very large traces", () => {
+  test("200,000 tasks render in both renderers (spreading them into one call was a RangeError)", () => {
+    const events: TraceEvent[] = [];
+    for (let k = 0; k < 200_000; k++) events.push({ kind: "task-created", t: 0, i: 0, task: `T${k}` });
+    const text = renderTimeline(events, { width: 100 });
+    expect(text).toContain("T199999");
+    const svg = renderSvg(events, { title: "many" });
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+    expect(svg).toContain(">T199999<");
+  }, 60_000);
+});

@@ -114,3 +114,23 @@ describe("Python's printing", () => {
 class ValueErrorLike extends Error {
   override name = "ValueError";
 }
+
+describe("values a program may log that used to break the printer", () => {
+  test("an array that contains itself prints as Python prints it, instead of overflowing the stack", () => {
+    // CPython 3.12: l = [1]; l.append(l); print(l) -> [1, [...]]; print([l, 'a']) -> [[1, [...]], 'a']
+    const l: unknown[] = [1];
+    l.push(l);
+    expect(py(l)).toBe("[1, [...]]");
+    expect(pyRepr(l)).toBe("[1, [...]]");
+    expect(py([l, "a"])).toBe("[[1, [...]], 'a']");
+    expect(show(l)).toBe("[1,[...]]");
+    const shared = [2];
+    expect(py([shared, shared])).toBe("[[2], [2]]"); // the same array twice is no cycle
+  });
+
+  test("fmtTime and pyFloat name a value that is not a number", () => {
+    expect(() => fmtTime(undefined as never)).toThrow(/^fmtTime: a time in seconds must be a number \(got undefined\)$/);
+    expect(() => fmtTime(1n as never)).toThrow(/\(got bigint 1n\)$/);
+    expect(() => pyFloat(Symbol("s") as never)).toThrow(/^pyFloat: a number is required \(got symbol Symbol\(s\)\)$/);
+  });
+});

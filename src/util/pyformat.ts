@@ -4,6 +4,7 @@
  * shortened repr (asyncio's `result=` fields), round(), and the conformance
  * recorder's time format.
  */
+import { showTyped } from "./showValue.js";
 
 /** x rounded to `digits` decimals, half to even on the exact binary value (Python's round()). */
 function roundHalfEven(x: number, digits: number): string {
@@ -22,6 +23,7 @@ function roundHalfEven(x: number, digits: number): string {
 
 /** The recorder's fmt_time: 6 decimals, trailing zeros stripped, integers bare. */
 export function fmtTime(t: number): string {
+  if (typeof t !== "number") throw new TypeError(`fmtTime: a time in seconds must be a number (got ${showTyped(t)})`);
   const s = roundHalfEven(t, 6);
   if (/\.0+$/.test(s)) return s.replace(/\.0+$/, "");
   return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
@@ -29,6 +31,7 @@ export function fmtTime(t: number): string {
 
 /** Python's repr() of a float (shortest round-trip digits, Python's layout). */
 export function pyFloat(x: number): string {
+  if (typeof x !== "number") throw new TypeError(`pyFloat: a number is required (got ${showTyped(x)})`);
   if (Number.isNaN(x)) return "nan";
   if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
@@ -130,14 +133,28 @@ export function py(x: unknown): string {
   if (typeof x === "number") return Number.isInteger(x) ? String(x) : pyFloat(x);
   if (x === null || x === undefined) return "None";
   if (typeof x === "boolean") return x ? "True" : "False";
-  if (Array.isArray(x)) return `[${x.map(pyRepr).join(", ")}]`;
+  if (Array.isArray(x)) return listOf(x, pyRepr, ", ");
   if (x instanceof Error) return x.message;
   return String(x);
 }
 
+/** The arrays being printed, outermost first: an array met again inside itself prints as Python's `[...]`. */
+const printing = new Set<unknown[]>();
+
+/** `[a, b]` of an array's items, or `[...]` for an array that contains itself (as Python prints `l = [1]; l.append(l)`). */
+function listOf(x: unknown[], item: (v: unknown) => string, separator: string): string {
+  if (printing.has(x)) return "[...]";
+  printing.add(x);
+  try {
+    return `[${x.map(item).join(separator)}]`;
+  } finally {
+    printing.delete(x);
+  }
+}
+
 /** The recorder's _show, for the final "result" line. */
 export function show(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(show).join(",")}]`;
+  if (Array.isArray(v)) return listOf(v, show, ",");
   if (v === null || v === undefined) return "null";
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof Error) return v.name;
