@@ -172,7 +172,9 @@ interface ColdRow {
   ratioCpu: number | null;
   ratioWall: number | null;
   target: string;
+  /** target met by the wall-time ratio (what a user waits for) and by the CPU-time ratio */
   met: boolean | null;
+  metCpu: boolean | null;
   error?: string;
 }
 
@@ -229,6 +231,7 @@ function measureCold(
       ratioWall: null,
       target: target?.text ?? "-",
       met: null,
+      metCpu: null,
     };
     for (let i = 0; i < coldRuns; i++) {
       const args = [plan.workload, style, "--cold"];
@@ -249,7 +252,8 @@ function measureCold(
       row.vloopCpu = row.events / Math.min(...row.runs.map((r) => r.cpuSeconds));
       if (cpythonCpu !== null) row.ratioCpu = row.vloopCpu / cpythonCpu;
       if (cpython !== null) row.ratioWall = row.vloop / cpython;
-      if (target && row.ratioCpu !== null) row.met = row.ratioCpu >= target.value;
+      if (target && row.ratioWall !== null) row.met = row.ratioWall >= target.value;
+      if (target && row.ratioCpu !== null) row.metCpu = row.ratioCpu >= target.value;
     }
     rows.push(row);
   }
@@ -367,32 +371,32 @@ function coldTable(rows: ColdRow[], pythonLabel: string): string {
   const head = [
     "workload",
     "style",
-    "vloop cold cpu",
-    "cold wall",
+    "vloop cold",
     "(range)",
+    "cold cpu",
     "vloop warm",
-    `${pythonLabel} cold cpu`,
-    "cold wall",
+    `${pythonLabel} cold`,
+    "cold cpu",
     "warm",
-    "cold ratio cpu",
-    "wall",
+    "cold ratio",
+    "cpu",
     "target",
-    "met",
+    "met wall, cpu",
   ];
   const body = rows.map((r) => [
     r.workload,
     r.style,
-    r.error ? "FAILED" : fmtValue(r.vloopCpu, "events/s"),
-    fmtValue(r.vloop, "events/s"),
+    r.error ? "FAILED" : fmtValue(r.vloop, "events/s"),
     fmtRange(r),
+    fmtValue(r.vloopCpu, "events/s"),
     fmtValue(r.vloopWarm, "events/s"),
-    fmtValue(r.cpythonCpu, "events/s"),
     fmtValue(r.cpython, "events/s"),
+    fmtValue(r.cpythonCpu, "events/s"),
     fmtValue(r.cpythonWarm, "events/s"),
-    fmtRatio(r.ratioCpu),
     fmtRatio(r.ratioWall),
+    fmtRatio(r.ratioCpu),
     r.target,
-    r.met === null ? (r.target === "-" ? "" : "?") : r.met ? "yes" : "NO",
+    r.target === "-" ? "" : [r.met, r.metCpu].map((m) => (m === null ? "?" : m ? "yes" : "NO")).join(", "),
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
   const right = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -454,12 +458,14 @@ function main(argv: string[]): number {
   if (warmed.length > 0) console.log(`vloop warm-up runs: ${warmed.join(", ")}.`);
   if (coldRows.length > 0) {
     console.log(`\ncold runs: the first run of a fresh process, before any warm-up`);
-    console.log(coldTable(coldRows, python ? "CPython" : "CPython"));
+    console.log(coldTable(coldRows, "CPython"));
     console.log(
       `vloop cold: ${coldRuns} fresh processes per row (${coldLoader === "compiled" ? "node on an esbuild bundle of bench/throughput.ts and src/, build.mjs's settings, no keepNames" : "node --import tsx, keep-names transform"}); ` +
-        `best CPU time (user + system, all threads) and best wall time, range of events/s by wall. ` +
+        `events/s from the best wall time (range over the processes) and the best CPU time (user + system, all threads). ` +
         `CPython cold: the first run of its fresh process (the warm table's process). ` +
-        `The cold target is judged on CPU time (the machine is shared); load average at the start: ${loadAtStart.map((l) => l.toFixed(1)).join(" ")}.`,
+        `CPU time counts every thread (V8's background compiler and GC threads too, so vloop's cold CPU time can exceed its wall ` +
+        `time; CPython's is one thread), wall time counts the other processes on the machine; the target is judged on both. ` +
+        `Load average at the start: ${loadAtStart.map((l) => l.toFixed(1)).join(" ")}.`,
     );
   }
   for (const n of notes) console.log(`note: ${n}`);
@@ -485,7 +491,7 @@ function main(argv: string[]): number {
   console.log(`wrote bench/results/latest.json`);
 
   const failed = rows.some((r) => r.error !== undefined || r.cpythonError !== undefined) || coldRows.some((r) => r.error !== undefined);
-  const missed = rows.some((r) => r.met === false) || coldRows.some((r) => r.met === false);
+  const missed = rows.some((r) => r.met === false) || coldRows.some((r) => r.met === false || r.metCpu === false);
   return failed || (argv.includes("--strict") && missed) ? 1 : 0;
 }
 
