@@ -4,7 +4,7 @@
  * (as its own table), or alone:
  *
  *   npm run bench -- --only explore                    # both
- *   npm run bench -- --only explore_throughput         # one
+ *   npm run bench -- --only explore_throughput         # one (or explore_loaders, pct_vs_random)
  *   node --expose-gc --import tsx bench/explore.ts [--only explore_throughput,pct_vs_random]
  *        [--runs N] [--seeds S] [--strict]
  *
@@ -17,6 +17,10 @@
  *   warm-up batches until a batch is no more than 5% faster than the one before
  *   (at most 5), then N timed batches (default 3), the sides taking turns; no
  *   forced GC between batches (see bench/throughput.ts); best of N.
+ * explore_loaders: the same program with its workers written as closures inside
+ *   the program (as users write them) beside the top-level form and fast-check's
+ *   drivers, under tsx, an esbuild bundle without keepNames, and a vitest test,
+ *   each in its own process (bench/explore_forms.ts; see exploreLoaders).
  * pct_vs_random: average runs to find the depth-2 bug of
  *   bench/workloads/explore_pagination.ts with `pct` and with `random`, over S
  *   exploration seeds each (default 100), each search capped at CAP runs (a miss
@@ -29,11 +33,14 @@
  * Prints the tables and writes every number to bench/results/explore.json.
  * Exit status: 1 if a check fails (or, with --strict, if a target is missed).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 import fc from "fast-check";
+import type { FormsReport } from "./explore_forms.js";
 import { type EventLoop, run } from "../src/index.js";
 import { explore, PctPolicy, RandomPolicy, replay } from "../src/testing.js";
 import {
@@ -57,7 +64,7 @@ import {
 const { pages: PAGES, k: K, noiseTasks: NOISE_TASKS } = DEFAULT_CONFIG;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-const EXPLORE_BENCHES = ["explore_throughput", "pct_vs_random"] as const;
+const EXPLORE_BENCHES = ["explore_throughput", "explore_loaders", "pct_vs_random"] as const;
 type BenchName = (typeof EXPLORE_BENCHES)[number];
 
 // --- explore_throughput -------------------------------------------------------------
@@ -218,6 +225,107 @@ async function exploreThroughput(timedRuns: number): Promise<ThroughputResult> {
     }
   }
   return { batch: BATCH, sides: results, ratios };
+}
+
+// --- explore_loaders ---------------------------------------------------------------------
+
+const LOADER_TIMEOUT_MS = 300_000;
+
+/** One loader's child process: its report, or why it failed. */
+type LoaderOutcome = { loader: string; how: string; report?: FormsReport; error?: string };
+
+function spawnForms(loader: string, how: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv): LoaderOutcome {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", timeout: LOADER_TIMEOUT_MS, env: env ?? process.env });
+  if (r.error || r.status !== 0) {
+    const tail = (r.stderr || r.stdout || "").trim().split("\n").slice(-6).join("\n    ");
+    return { loader, how, error: `${r.error?.message ?? `exit ${r.signal ?? r.status}`}\n    ${tail}` };
+  }
+  if (env?.VLOOP_FORMS_OUT) return { loader, how, report: JSON.parse(readFileSync(env.VLOOP_FORMS_OUT, "utf8")) as FormsReport };
+  return { loader, how, report: JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as FormsReport };
+}
+
+/**
+ * bench/explore_forms.ts (closure and top-level forms, fast-check's drivers) under
+ * three TypeScript loaders, each in its own process, one after the other:
+ * tsx (esbuild with keepNames, what the CLI uses today), an esbuild bundle without
+ * keepNames (what build.mjs makes of vloop, and what the CLI could make of a user's
+ * file), and a vitest test (vitest's own transform). vloop itself is compiled by the
+ * same loader as the program in each (src/, not dist/).
+ */
+function exploreLoaders(timedRuns: number): LoaderOutcome[] {
+  const node = process.execPath;
+  const runs = ["--runs", String(timedRuns)];
+  const out: LoaderOutcome[] = [];
+  process.stderr.write("bench: explore_loaders: tsx ...\n");
+  out.push(
+    spawnForms("tsx", "node --import tsx bench/explore_forms_main.ts", node, [
+      "--expose-gc", "--import", "tsx", "bench/explore_forms_main.ts", "--loader", "tsx", ...runs,
+    ]),
+  );
+  process.stderr.write("bench: explore_loaders: esbuild bundle ...\n");
+  const bundle = join(ROOT, "bench", "results", "compiled", "explore_forms.mjs");
+  buildSync({
+    entryPoints: [join(ROOT, "bench", "explore_forms_main.ts")],
+    outfile: bundle,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    packages: "external",
+    logLevel: "warning",
+  });
+  out.push(
+    spawnForms("esbuild", "esbuild bundle (build.mjs's settings, no keepNames)", node, [
+      "--expose-gc", bundle, "--loader", "esbuild", ...runs,
+    ]),
+  );
+  process.stderr.write("bench: explore_loaders: vitest ...\n");
+  const report = join(ROOT, "bench", "results", "explore_forms.vitest.json");
+  rmSync(report, { force: true });
+  out.push(
+    spawnForms(
+      "vitest",
+      "vitest run --config bench/vitest.forms.config.ts",
+      node,
+      [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "bench/vitest.forms.config.ts"],
+      { ...process.env, VLOOP_FORMS_OUT: report, VLOOP_FORMS_RUNS: String(timedRuns) },
+    ),
+  );
+  return out;
+}
+
+function printLoaders(outcomes: LoaderOutcome[], timedRuns: number): void {
+  console.log(
+    `explore_loaders: the lost-update program with its workers as closures inside the program (as users write it) ` +
+      `beside the top-level form and fast-check, under each TypeScript loader; best of ${timedRuns} batches of 4000, ` +
+      `schedules/s from CPU time (wall time in explore.json)`,
+  );
+  const get = (o: LoaderOutcome, id: string): number =>
+    o.report!.sides.find((s) => s.id === id)!.cpuSchedulesPerSecond;
+  const ok = outcomes.filter((o) => o.report);
+  console.log(
+    table(
+      [
+        "loader", "keepNames", "gen top-level", "gen closure", "closure/top", "async top-level", "async closure",
+        "closure/top", "fc waitAll", "fc waitIdle", "fc waitFor", "gen closure / waitAll", "async closure / waitAll",
+      ],
+      ok.map((o) => {
+        const gt = get(o, "vloop_top-level_generator");
+        const gc = get(o, "vloop_closure_generator");
+        const at = get(o, "vloop_top-level_async");
+        const ac = get(o, "vloop_closure_async");
+        const wa = get(o, "fastcheck_waitAll");
+        return [
+          o.loader, o.report!.keepNames ? "yes" : "no", fmtRate(gt), fmtRate(gc), fmtRatio(gc / gt), fmtRate(at),
+          fmtRate(ac), fmtRatio(ac / at), fmtRate(wa), fmtRate(get(o, "fastcheck_waitIdle")),
+          fmtRate(get(o, "fastcheck_waitFor")), fmtRatio(gc / wa), fmtRatio(ac / wa),
+        ];
+      }),
+      new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+    ),
+  );
+  console.log(`loaders: ${outcomes.map((o) => `${o.loader} = ${o.how}`).join("; ")}.`);
+  for (const o of outcomes.filter((x) => x.error)) console.log(`note: explore_loaders ${o.loader} failed: ${o.error}`);
 }
 
 // --- pct_vs_random ----------------------------------------------------------------------
@@ -506,6 +614,7 @@ async function main(argv: string[]): Promise<number> {
     cpus: cpus().length,
   };
   let missed = false;
+  let failedCheck = false;
   if (selected.includes("explore_throughput")) {
     process.stderr.write("bench: explore_throughput ...\n");
     const t = await exploreThroughput(timedRuns);
@@ -513,12 +622,20 @@ async function main(argv: string[]): Promise<number> {
     missed ||= t.ratios.some((r) => !r.met);
     printThroughput(t, timedRuns);
   }
+  if (selected.includes("explore_loaders")) {
+    process.stderr.write("bench: explore_loaders ...\n");
+    const outcomes = exploreLoaders(timedRuns);
+    report.exploreLoaders = outcomes;
+    if (selected.includes("explore_throughput")) console.log("");
+    printLoaders(outcomes, timedRuns);
+    if (outcomes.some((o) => o.error)) failedCheck = true;
+  }
   if (selected.includes("pct_vs_random")) {
     process.stderr.write("bench: pct_vs_random ...\n");
     const p = await pctVsRandom(seeds);
     report.pctVsRandom = p;
     missed ||= !p.met;
-    if (selected.includes("explore_throughput")) console.log("");
+    if (selected.includes("explore_throughput") || selected.includes("explore_loaders")) console.log("");
     printPct(p);
     if (!p.checks.cpythonOrderPasses || p.checks.pctDepth1Found) {
       console.log("check failed: the pagination program is not the depth-2 heisenbug it should be");
@@ -531,7 +648,7 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "explore.json"), JSON.stringify(report, null, 2) + "\n");
   console.log(`\n${seconds.toFixed(1)} s in all; wrote bench/results/explore.json`);
-  return argv.includes("--strict") && missed ? 1 : 0;
+  return failedCheck || (argv.includes("--strict") && missed) ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,7 +1,11 @@
 /**
  * Child process of bench/run.ts: times one throughput workload in one style.
  *
- *   node --expose-gc --import tsx bench/throughput.ts WORKLOAD STYLE [--runs N]
+ *   node --expose-gc --import tsx bench/throughput.ts WORKLOAD STYLE [--runs N] [--cold]
+ *
+ * With --cold: one timed run, the first of the process, with no warm-up (what a
+ * single `vloop run` or a short test sees). bench/run.ts runs it from an esbuild
+ * bundle of this file (see coldBundle() there), one fresh process per run.
  *
  * Warm-up runs until V8 has reached steady state: warm-ups continue while a run is
  * more than 5% faster than the one before it, at most 5 of them (the first runs
@@ -16,12 +20,13 @@
  * its promise settles; node start-up and module loading are not.
  */
 import { fanOut } from "./workloads/fan_out.js";
+import { fanOutSeed } from "./workloads/fan_out_seed.js";
 import { lockContention } from "./workloads/lock_contention.js";
 import { pingPong } from "./workloads/ping_pong.js";
 import { sleepStorm } from "./workloads/sleep_storm.js";
 import type { Facts, Style, ThroughputWorkload } from "./workloads/types.js";
 
-const THROUGHPUT_WORKLOADS: readonly ThroughputWorkload[] = [sleepStorm, fanOut, pingPong, lockContention];
+const THROUGHPUT_WORKLOADS: readonly ThroughputWorkload[] = [sleepStorm, fanOut, fanOutSeed, pingPong, lockContention];
 
 /** Warm-ups stop once a run is no more than this much faster than the one before... */
 const WARMUP_GAIN = 0.05;
@@ -29,14 +34,17 @@ const WARMUP_GAIN = 0.05;
 const MAX_WARMUPS = 5;
 
 
-async function once(w: ThroughputWorkload, style: Style): Promise<[Facts, number]> {
+async function once(w: ThroughputWorkload, style: Style): Promise<[Facts, number, number]> {
   // No forced GC between runs: a full GC shrinks V8's young generation back, and the next run then
   // pays for many more scavenges than any real program in steady state would (measured: 2.8x slower).
   // GC cost is part of the measurement, as it is on the CPython side.
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const facts = style === "generator" ? w.generator() : await w.async();
   const t1 = process.hrtime.bigint();
-  return [facts, Number(t1 - t0) / 1e9];
+  const c = process.cpuUsage(c0);
+  // CPU seconds (user + system, every thread of this process: V8's compiler and GC threads too)
+  return [facts, Number(t1 - t0) / 1e9, (c.user + c.system) / 1e6];
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -46,7 +54,24 @@ async function main(argv: string[]): Promise<void> {
   const w = THROUGHPUT_WORKLOADS.find((x) => x.name === name);
   if (!w || (style !== "generator" && style !== "async")) {
     const names = THROUGHPUT_WORKLOADS.map((x) => x.name).join("|");
-    throw new Error(`usage: throughput.ts ${names} generator|async [--runs N] (got ${argv.join(" ")})`);
+    throw new Error(`usage: throughput.ts ${names} generator|async [--runs N] [--cold] (got ${argv.join(" ")})`);
+  }
+  if (argv.includes("--cold")) {
+    const [facts, s, cpu] = await once(w, style);
+    process.stdout.write(
+      JSON.stringify({
+        workload: w.name,
+        style,
+        cold: true,
+        events: w.events,
+        seconds: s,
+        cpuSeconds: cpu,
+        eventsPerSecond: w.events / s,
+        cpuEventsPerSecond: w.events / cpu,
+        facts,
+      }) + "\n",
+    );
+    return;
   }
   // Warm up until the time stops improving by more than WARMUP_GAIN (at most MAX_WARMUPS runs).
   const warmups: number[] = [];
@@ -57,11 +82,13 @@ async function main(argv: string[]): Promise<void> {
     if (previous !== undefined && s > previous * (1 - WARMUP_GAIN)) break;
   }
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   let facts: Facts | undefined;
   for (let r = 0; r < runs; r++) {
-    const [f, s] = await once(w, style);
+    const [f, s, cpu] = await once(w, style);
     facts = f;
     seconds.push(s);
+    cpuSeconds.push(cpu);
   }
   const best = Math.min(...seconds);
   process.stdout.write(
@@ -71,6 +98,7 @@ async function main(argv: string[]): Promise<void> {
       events: w.events,
       warmups,
       runs: seconds,
+      cpuRuns: cpuSeconds,
       bestSeconds: best,
       eventsPerSecond: w.events / best,
       facts,

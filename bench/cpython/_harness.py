@@ -52,12 +52,15 @@ def _run_once(VirtualLoop, make_main, measure=None):
     asyncio.set_event_loop(loop)
     try:
         coro = make_main() if measure is None else make_main(measure)
+        c0 = time.process_time()
         t0 = time.perf_counter()
         outcome = loop.run_until_complete(coro)
         t1 = time.perf_counter()
+        c1 = time.process_time()
     finally:
         asyncio.set_event_loop(None)
         loop.close()
+    _run_once.cpu = c1 - c0
     return outcome, t1 - t0
 
 
@@ -70,10 +73,12 @@ def time_runs(name, events, make_main, check, runs):
     """
     VirtualLoop, source = load_virtual_loop()
     seconds = []
+    cpu_seconds = []
     facts = None
     for _ in range(runs):
         gc.collect()
         outcome, elapsed = _run_once(VirtualLoop, make_main)
+        cpu_seconds.append(_run_once.cpu)
         facts = check(outcome)
         seconds.append(elapsed)
         del outcome
@@ -84,8 +89,12 @@ def time_runs(name, events, make_main, check, runs):
         "loop": source,
         "events": events,
         "runs": seconds,
+        "cpuRuns": cpu_seconds,
         "bestSeconds": best,
         "eventsPerSecond": events / best,
+        # the first run of this process (a cold run when the process is fresh)
+        "firstSeconds": seconds[0],
+        "firstCpuSeconds": cpu_seconds[0],
         "facts": facts,
     })
 

@@ -128,3 +128,53 @@ export function checkBatch(sink: Sink, runs: number, label: string): number {
   }
   return new Set(sink.signatures).size;
 }
+
+// --- vloop, closure form ----------------------------------------------------------
+
+/**
+ * The same program as users write it: the workers are functions declared inside
+ * the program, closing over its state, so each run makes new worker functions.
+ * A loader with esbuild's keepNames (tsx) adds a `__name(worker, "worker")` call,
+ * an Object.defineProperty, per closure made; without keepNames there is none.
+ */
+export function closureGeneratorProgram(sink: Sink): () => Generator<unknown, void, unknown> {
+  return function* program() {
+    const state = { count: 0, sig: "" };
+    function* worker(id: number): Generator<unknown, void, unknown> {
+      for (let j = 0; j < ITERATIONS; j++) {
+        const v = state.count;
+        yield* sleep(0);
+        state.count = v + 1;
+        state.sig += id;
+      }
+    }
+    yield* gather(worker(0), worker(1), worker(2));
+    sink.signatures.push(state.sig);
+  };
+}
+
+/** The closure form in async style (see closureGeneratorProgram). */
+export function closureAsyncProgram(sink: Sink): () => Promise<void> {
+  return async function program() {
+    const state = { count: 0, sig: "" };
+    async function worker(id: number): Promise<void> {
+      for (let j = 0; j < ITERATIONS; j++) {
+        const v = state.count;
+        await sleep(0);
+        state.count = v + 1;
+        state.sig += id;
+      }
+    }
+    await gather(
+      () => worker(0),
+      () => worker(1),
+      () => worker(2),
+    );
+    sink.signatures.push(state.sig);
+  };
+}
+
+/** Whether this module was compiled with keep-names (esbuild's `__name(...)` calls in a closure program). */
+export function compiledWithKeepNames(): boolean {
+  return /__name\(/.test(String(closureGeneratorProgram));
+}
