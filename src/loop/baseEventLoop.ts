@@ -466,6 +466,16 @@ export class BaseEventLoop {
         this._stopping = false;
         return true;
       }
+      // The select() step, IO half (see IoSource): asyncio's select() returns
+      // the IO that is ready and `_process_events` appends its callbacks to
+      // `_ready`, after the handles queued by the previous iteration and
+      // before the timers that fall due in _beginIteration. Ordering: queued
+      // handles, then IO, then due timers. IO is ready at once (zero
+      // latency), so with IO queued the clock does not move, as CPython's
+      // select(timeout) returns at once with events. Done here, not inside
+      // _beginIteration, whose timer clean-up it does not interact with: the
+      // check inside it cost sleep_storm a third of its speed (V8 inlining).
+      if (this._io !== null) this._io._processEvents();
       this._beginIteration();
     }
   }
@@ -477,7 +487,10 @@ export class BaseEventLoop {
    * error that ended the last run).
    */
   _beginRun(): void {
-    if (this._todo === 0) this._beginIteration();
+    if (this._todo === 0) {
+      if (this._io !== null) this._io._processEvents(); // the IO half of select(), as in _runUntilStopped
+      this._beginIteration();
+    }
   }
 
   /** @internal loop.close(): drop what is ready and every timer (asyncio clears `_ready` and `_scheduled`). */
@@ -519,14 +532,6 @@ export class BaseEventLoop {
         timer._scheduled = false;
       }
     }
-
-    // The select() step, IO half: asyncio's select() returns the IO that is
-    // ready and `_process_events` appends its callbacks to `_ready`, after the
-    // handles queued by the previous iteration and before the timers that
-    // fall due below. Ordering: queued handles, then IO, then due timers.
-    // IO is ready at once (zero latency), so polling before the clock moves
-    // is what CPython's select(timeout) does: it returns at once with events.
-    if (this._io !== null) this._io._processEvents();
 
     // The select() step: with nothing ready, jump to the earliest live timer
     // (by at most MAXIMUM_SELECT_TIMEOUT per iteration, as CPython's wait is
