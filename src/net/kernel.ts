@@ -222,7 +222,11 @@ export class SimSocket {
     this._state = "closed";
     if (this._listening) {
       this._listening = false;
-      for (const conn of this._backlog.splice(0)) conn.close();
+      // Linux resets the connections still waiting to be accepted
+      for (const conn of this._backlog.splice(0)) {
+        conn._state = "closed";
+        if (conn._peer !== null && conn._peer._state === "connected") conn._peer._resetBy();
+      }
       kernel._bound.delete((this._local as Address)[1]);
     }
     if (wasConnected && peer !== null && peer._state === "connected") {
