@@ -54,6 +54,13 @@ export class SimSocket {
   /** @internal the other end of the connection */ _peer: SimSocket | null = null;
   /** @internal bytes received and not yet read, in arrival order */ readonly _recv: Uint8Array[] = [];
   /** @internal bytes in `_recv` */ _recvLen = 0;
+  /**
+   * @internal How many unread bytes the receive buffer holds (SO_RCVBUF, as
+   * the sender sees it). Unbounded by default: with Linux's default buffers a
+   * write on loopback is taken whole (scenarios/net/README.md). A bounded one
+   * makes send() take part of a write and the rest wait for room.
+   */
+  _rcvbuf = Infinity;
   /** @internal a FIN arrived (after the bytes in `_recv`) */ _finIn = false;
   /** @internal this side sent its FIN (shutdown(SHUT_WR) or close) */ _finOut = false;
   /** @internal the pending error (SO_ERROR): ECONNREFUSED, ECONNRESET, or 0 */ _error = 0;
@@ -157,10 +164,13 @@ export class SimSocket {
       this._resetBy();
       return data.length;
     }
-    peer._recv.push(data.slice());
-    peer._recvLen += data.length;
+    const room = peer._rcvbuf - peer._recvLen;
+    if (room <= 0) throw new WouldBlock(11, "Resource temporarily unavailable");
+    const n = Math.min(data.length, room);
+    peer._recv.push(data.slice(0, n));
+    peer._recvLen += n;
     this._kernel._wake(peer);
-    return data.length;
+    return n;
   }
 
   /**
@@ -174,6 +184,7 @@ export class SimSocket {
       if (first.length <= n && this._recv.length === 1) {
         this._recv.length = 0;
         this._recvLen = 0;
+        this._roomMade();
         return first;
       }
       const take = Math.min(n, this._recvLen);
@@ -188,6 +199,7 @@ export class SimSocket {
         else this._recv[0] = chunk.subarray(k);
       }
       this._recvLen -= take;
+      this._roomMade();
       return out;
     }
     if (this._error !== 0) {
@@ -196,6 +208,12 @@ export class SimSocket {
     }
     if (this._finIn || this._reset) return new Uint8Array(0);
     throw new WouldBlock(11, "Resource temporarily unavailable");
+  }
+
+  /** Reading made room in a bounded receive buffer: the sender may be writable again (a wakeup). */
+  private _roomMade(): void {
+    const peer = this._peer;
+    if (this._rcvbuf !== Infinity && peer !== null && peer._state === "connected") this._kernel._wake(peer);
   }
 
   /** shutdown(SHUT_WR): sends the FIN; the peer reads EOF after the bytes before it. */
@@ -250,6 +268,12 @@ export class SimSocket {
     this._kernel._wake(this);
   }
 
+  /** Can send() take a byte now (the peer's receive buffer has room, or the peer is gone)? */
+  private _hasRoom(): boolean {
+    const peer = this._peer;
+    return peer === null || peer._state !== "connected" || peer._recvLen < peer._rcvbuf;
+  }
+
   /**
    * @internal What epoll reports for the registered `mask`, as selectors
    * events: EPOLLIN for bytes, a FIN or a queued connection; EPOLLOUT for a
@@ -264,7 +288,7 @@ export class SimSocket {
     if (hup) return EVENT_READ | EVENT_WRITE;
     let ev = 0;
     if (mask & EVENT_READ && (this._recvLen > 0 || this._finIn || this._backlog.length > 0)) ev |= EVENT_READ;
-    if (mask & EVENT_WRITE && this._state === "connected") ev |= EVENT_WRITE;
+    if (mask & EVENT_WRITE && this._state === "connected" && this._hasRoom()) ev |= EVENT_WRITE;
     return ev;
   }
 }

@@ -298,10 +298,18 @@ export class SocketTransport {
     if (this._connLost) return;
     const sel = this._sel as SelectorLoop;
     const sock = this._sock as SimSocket;
+    let sent = 0;
     try {
       while (this._buffer.length > 0) {
         const chunk = this._buffer[0];
-        const n = sock.send(chunk);
+        let n: number;
+        try {
+          n = sock.send(chunk);
+        } catch (error) {
+          if (error instanceof WouldBlock && sent > 0) break; // one sendmsg() took what it could
+          throw error;
+        }
+        sent += n;
         if (n < chunk.length) {
           this._buffer[0] = chunk.subarray(n);
           break;
