@@ -88,8 +88,12 @@ export class SimSocket {
     return this._peerAddr;
   }
 
-  /** socket.bind((host, port)): port 0 picks a free ephemeral port. */
+  /**
+   * socket.bind((host, port)): port 0 picks a free ephemeral port.
+   * @throws OSError EADDRINUSE (98) if another socket is bound to the port.
+   */
   bind(address: Address): void {
+    if (address[1] !== 0 && this._kernel._bound.has(address[1])) throw new OSError(98, "Address already in use");
     this._local = [address[0], address[1] === 0 ? this._kernel._ephemeralPort() : address[1]];
     this._kernel._bound.set(address[1] === 0 ? this._local[1] : address[1], this);
   }
@@ -258,12 +262,13 @@ export class SimSocket {
     }
   }
 
-  /** @internal the peer reset the connection: ECONNRESET on the next recv/send. */
+  /**
+   * @internal The peer reset the connection: ECONNRESET on the next send, or on
+   * the recv after the bytes already received (Linux keeps them), then EOF.
+   */
   _resetBy(): void {
     this._error = ECONNRESET;
     this._reset = true;
-    this._recv.length = 0;
-    this._recvLen = 0;
     this._state = "closed";
     this._kernel._wake(this);
   }

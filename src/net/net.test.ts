@@ -11,6 +11,7 @@ import { runSync } from "../run.js";
 import { openConnection, startServer } from "./server.js";
 import type { StreamReader, StreamWriter } from "./streams.js";
 import { bytesRepr } from "../util/pyformat.js";
+import { Kernel } from "./kernel.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -40,6 +41,52 @@ describe("hosts", () => {
         yield* openConnection("127.0.0.1", 70000);
       }),
     ).toThrow("createConnection: port must be a whole number 0-65535 (got 70000)");
+  });
+});
+
+describe("the kernel", () => {
+  test("after a reset, recv returns the bytes already received, then raises ECONNRESET, then EOF (as Linux)", () => {
+    // CPython with real sockets printed: b'for a', ConnectionResetError 104, b''
+    const kernel = new Kernel();
+    const l = kernel.socket();
+    l.bind(["127.0.0.1", 0]);
+    l.listen();
+    const a = kernel.socket();
+    a.connect(["127.0.0.1", l.getsockname()[1]]);
+    const [b] = l.accept();
+    b.send(bytes("for a")); // a has unread bytes
+    a.send(bytes("for b")); // b has unread bytes: closing it resets
+    b.close();
+    const got: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      try {
+        got.push(bytesRepr(a.recv(100)));
+      } catch (e) {
+        got.push(`${(e as Error).name} ${(e as OSError).errno}`);
+      }
+    }
+    expect(got).toEqual(["b'for a'", "ConnectionResetError 104", "b''"]);
+  });
+});
+
+describe("ports", () => {
+  test("a port already bound is asyncio's OSError 98, in its words", () => {
+    let err: unknown;
+    runSync(function* () {
+      const server = yield* startServer(function* () {}, "127.0.0.1", 0);
+      const port = server.sockets[0].getsockname()[1];
+      try {
+        yield* startServer(function* () {}, "127.0.0.1", port);
+      } catch (e) {
+        err = e;
+      }
+      server.close();
+      (err as { port?: number }).port = port;
+    });
+    const port = (err as { port: number }).port;
+    expect(err).toBeInstanceOf(OSError);
+    expect((err as OSError).errno).toBe(98);
+    expect((err as Error).message).toBe(`[Errno 98] error while attempting to bind on address ('127.0.0.1', ${port}): address already in use`);
   });
 });
 

@@ -10,7 +10,7 @@
  * and each accepted connection is a task (`_accept_connection2`), which
  * uses up a Task-<n> name as in CPython.
  */
-import { GaiError, RuntimeError } from "../errors.js";
+import { GaiError, OSError, RuntimeError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import type { Future } from "../futures/future.js";
@@ -92,7 +92,10 @@ export class Server implements AsyncContextManager<Server> {
     this._serving = true;
     for (const sock of this._sockets as SimSocket[]) {
       sock.listen();
-      this._sel.addReader(sock, () => acceptConnection(this._sel, this._protocolFactory, sock, this, this._backlog));
+      const self = this;
+      this._sel.addReader(sock, function _accept_connection() {
+        acceptConnection(self._sel, self._protocolFactory, sock, self, self._backlog);
+      });
     }
   }
 
@@ -243,9 +246,11 @@ function* sockConnect(sel: SelectorLoop, sock: SimSocket, address: Address): Gen
   const fut = loop.createFuture<undefined>();
   sock.connect(address);
   // EINPROGRESS: wait until writable
-  const handle = sel.addWriter(sock, () => sockConnectCb(fut, sock, address));
+  const handle = sel.addWriter(sock, function _sock_connect_cb() {
+    sockConnectCb(fut, sock, address);
+  });
   // Ordering: this done callback is added before the task awaits the future, so it runs first.
-  fut.addDoneCallback(() => {
+  fut.addDoneCallback(function _sock_write_done() {
     if (!handle.cancelled()) sel.removeWriter(sock);
   });
   yield* fut;
@@ -305,7 +310,7 @@ export interface ServerOptions {
  * Listens on `host`:`port` (port 0 picks a free one) and serves each
  * connection with a new `protocolFactory()` protocol.
  * Mirrors `loop.create_server(protocol_factory, host, port, start_serving=True)`.
- * @throws gaierror for an unknown host.
+ * @throws gaierror for an unknown host; OSError 98 if the port is taken.
  * @example const server = yield* createServer(() => new Echo(), "127.0.0.1", 0);
  */
 export function createServer(protocolFactory: () => Protocol, host: string | null, port: number, options: ServerOptions = {}): CoroutineObject<Server> {
@@ -322,7 +327,13 @@ export function createServer(protocolFactory: () => Protocol, host: string | nul
     )) as [string];
     const sel = SelectorLoop.of(loop);
     const sock = sel.kernel.socket();
-    sock.bind([addr, port]);
+    try {
+      sock.bind([addr, port]);
+    } catch (err) {
+      // asyncio's words, with the address as Python's repr of the tuple
+      if (!(err instanceof OSError) || err.errno === null) throw err;
+      throw new OSError(err.errno, `error while attempting to bind on address ('${addr}', ${port}): ${String(err.strerror).toLowerCase()}`);
+    }
     const server = new Server(sel, [sock], protocolFactory, backlog);
     if (startServing) {
       server._startServing();

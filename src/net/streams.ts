@@ -427,7 +427,7 @@ export class StreamReaderProtocol implements Protocol {
       if (task !== null) {
         this._task = task;
         const loop = this._loop;
-        task.addDoneCallback((t) => {
+        task.addDoneCallback(function callback(t) {
           if (t.cancelled()) return;
           const exc = t.exception();
           if (exc !== null && exc !== undefined) {

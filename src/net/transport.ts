@@ -76,8 +76,13 @@ export class SocketTransport {
     this._writeReady = () => this._writeSendmsg();
     // Ordering: asyncio's constructor queues these three, in this order.
     const loop = sel.loop;
-    loop._callSoon(protocol.connectionMade.bind(protocol), 1, this);
-    loop._callSoon(() => this._addReader(), 0);
+    loop._callSoon(function connection_made(transport: SocketTransport) {
+      protocol.connectionMade(transport);
+    }, 1, this);
+    const self = this;
+    loop._callSoon(function _add_reader() {
+      self._addReader();
+    }, 0);
     if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
   }
 
@@ -134,7 +139,10 @@ export class SocketTransport {
     if (this._buffer.length === 0) {
       this._connLost++;
       sel.removeWriter(this._sock as SimSocket);
-      sel.loop._callSoon(() => this._callConnectionLost(null), 0);
+      const self = this;
+      sel.loop._callSoon(function _call_connection_lost() {
+        self._callConnectionLost(null);
+      }, 0);
     }
   }
 
@@ -172,7 +180,7 @@ export class SocketTransport {
       }
       data = data.subarray(n);
       if (data.length === 0) return;
-      (this._sel as SelectorLoop).addWriter(this._sock as SimSocket, () => this._writeReady?.());
+      this._addWriter();
     }
     this._buffer.push(data);
     this._maybePauseProtocol();
@@ -188,7 +196,7 @@ export class SocketTransport {
     if (chunks.length === 0) return;
     this._buffer.push(...chunks);
     this._writeSendmsg();
-    if (this._buffer.length > 0) (this._sel as SelectorLoop).addWriter(this._sock as SimSocket, () => this._writeReady?.());
+    if (this._buffer.length > 0) this._addWriter();
   }
 
   /** Closes the sending half once the buffer is flushed (a FIN); reading goes on. Mirrors `transport.write_eof()`. */
@@ -256,7 +264,17 @@ export class SocketTransport {
   /** asyncio's `_add_reader` of the transport: only while reading. */
   private _addReader(): void {
     if (!this.isReading()) return;
-    (this._sel as SelectorLoop).addReader(this._sock as SimSocket, () => this._readReady?.());
+    const self = this;
+    (this._sel as SelectorLoop).addReader(this._sock as SimSocket, function _read_ready() {
+      self._readReady?.();
+    });
+  }
+
+  private _addWriter(): void {
+    const self = this;
+    (this._sel as SelectorLoop).addWriter(this._sock as SimSocket, function _write_ready() {
+      self._writeReady?.();
+    });
   }
 
   /** `_read_ready__data_received`: one recv() per readiness event. */
@@ -353,7 +371,10 @@ export class SocketTransport {
       sel.removeReader(this._sock as SimSocket);
     }
     this._connLost++;
-    sel.loop._callSoon(() => this._callConnectionLost(exc), 0);
+    const self = this;
+    sel.loop._callSoon(function _call_connection_lost() {
+      self._callConnectionLost(exc);
+    }, 0);
   }
 
   /** `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
