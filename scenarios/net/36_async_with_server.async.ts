@@ -5,11 +5,7 @@ export const meta = { title: "async with server", description: "Leaving `async w
 
 export async function main() {
   async function handle(reader: StreamReader, writer: StreamWriter) {
-    for (;;) {
-      const line = await reader.readline(); // async for line in reader
-      if (line.length === 0) break;
-      log("server line", line);
-    }
+    for await (const line of reader) log("server line", line); // async for line in reader
     writer.close();
     log("handler done");
   }
