@@ -79,3 +79,68 @@ export class ExceptionGroup extends VloopError {
     this.exceptions = exceptions;
   }
 }
+
+/**
+ * Python's OSError, as the network raises it: `new OSError(111, "Connect call
+ * failed ('127.0.0.1', 9)")` has `errno` 111 and reads "[Errno 111] Connect
+ * call failed ...", as Python's str() of a two-argument OSError does; a
+ * one-argument one reads as its message, with `errno` null.
+ */
+export class OSError extends VloopError {
+  /** The error number (ECONNREFUSED is 111 on Linux), or null. */
+  readonly errno: number | null;
+  /** The error's words without the number, or null. */
+  readonly strerror: string | null;
+  constructor(errnoOrMessage?: number | string, strerror?: string) {
+    const two = typeof errnoOrMessage === "number" && strerror !== undefined;
+    super(two ? `[Errno ${errnoOrMessage}] ${strerror}` : errnoOrMessage === undefined ? "" : String(errnoOrMessage));
+    this.errno = two ? (errnoOrMessage as number) : null;
+    this.strerror = two ? (strerror as string) : null;
+  }
+}
+
+/** Python's ConnectionError: the base of the connection errors below. */
+export class ConnectionError extends OSError {}
+
+/** Python's ConnectionRefusedError (ECONNREFUSED, 111): nothing listens at the address. */
+export class ConnectionRefusedError extends ConnectionError {}
+
+/** Python's ConnectionResetError (ECONNRESET, 104): the peer reset the connection. */
+export class ConnectionResetError extends ConnectionError {}
+
+/** Python's BrokenPipeError (EPIPE, 32): writing after this side shut its sending half. */
+export class BrokenPipeError extends ConnectionError {}
+
+/** socket.gaierror: the host name is not one the simulated network knows ("[Errno -2] Name or service not known"). */
+export class GaiError extends OSError {
+  override name = "gaierror";
+}
+
+/**
+ * asyncio.IncompleteReadError: the stream ended before the read was
+ * satisfied. `partial` holds the bytes read, `expected` how many were
+ * wanted (null for readuntil). Its message reads as asyncio's:
+ * "5 bytes read on a total of 10 expected bytes".
+ */
+export class IncompleteReadError extends VloopError {
+  readonly partial: Uint8Array;
+  readonly expected: number | null;
+  constructor(partial: Uint8Array, expected: number | null) {
+    super(`${partial.length} bytes read on a total of ${expected === null ? "undefined" : expected} expected bytes`);
+    this.partial = partial;
+    this.expected = expected;
+  }
+}
+
+/**
+ * asyncio.LimitOverrunError: the stream's buffer reached its limit while
+ * looking for a separator. `consumed` is how many bytes are to be consumed
+ * (the separator's offset when it was found past the limit).
+ */
+export class LimitOverrunError extends VloopError {
+  readonly consumed: number;
+  constructor(message: string, consumed: number) {
+    super(message);
+    this.consumed = consumed;
+  }
+}

@@ -43,3 +43,16 @@ export { Barrier } from "./sync/barrier.js";
 export { Queue, PriorityQueue, LifoQueue } from "./sync/queue.js";
 export { ValueError, BrokenBarrierError, ExceptionGroup } from "./errors.js";
 export { log } from "./scenario/log.js";
+export {
+  OSError,
+  ConnectionError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  BrokenPipeError,
+  GaiError,
+  IncompleteReadError,
+  LimitOverrunError,
+} from "./errors.js";
+export { openConnection, startServer, createConnection, createServer, Server, type ServerOptions } from "./net/server.js";
+export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected } from "./net/streams.js";
+export { SocketTransport, type Protocol } from "./net/transport.js";

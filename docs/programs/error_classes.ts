@@ -23,13 +23,21 @@ const notes = new Map<ErrorClass, string>([
   [vloop.DeadlockError, "run()/runSync(): nothing can ever run again"],
   [vloop.StepBudgetExceeded, "run()/runSync(): more than maxSteps handles"],
   [vloop.UsageError, "a misuse with no well-defined schedule"],
+  [vloop.IncompleteReadError, "a stream ended before the read"],
+  [vloop.LimitOverrunError, "a stream's buffer limit reached"],
+  [vloop.OSError, "the simulated network's errors"],
+  [vloop.ConnectionError, "base of the connection errors"],
+  [vloop.ConnectionRefusedError, "nothing listens (errno 111)"],
+  [vloop.ConnectionResetError, "reset by the peer (errno 104)"],
+  [vloop.BrokenPipeError, "write after EOF (errno 32)"],
+  [vloop.GaiError, "an unknown host"],
 ]);
 
 const exported = (Object.values(vloop) as unknown[]).filter((v): v is ErrorClass => typeof v === "function" && v.prototype instanceof Error);
 const unlisted = exported.filter((c) => !notes.has(c)).map((c) => c.name);
 if (unlisted.length > 0) throw new Error(`error classes missing from the tree: ${unlisted.join(", ")}`);
 
-const NOTE_COLUMN = 32;
+const NOTE_COLUMN = 44;
 function print(parent: ErrorClass, depth: number): void {
   for (const [cls, note] of notes) {
     if (Object.getPrototypeOf(cls) !== parent) continue;

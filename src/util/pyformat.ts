@@ -135,6 +135,7 @@ export function py(x: unknown): string {
   if (typeof x === "boolean") return x ? "True" : "False";
   if (Array.isArray(x)) return listOf(x, pyRepr, ", ");
   if (x instanceof Error) return x.message;
+  if (x instanceof Uint8Array) return bytesRepr(x);
   return String(x);
 }
 
@@ -150,6 +151,29 @@ function listOf(x: unknown[], item: (v: unknown) => string, separator: string): 
   } finally {
     printing.delete(x);
   }
+}
+
+/** Python's repr of bytes: b'hello\\n' (a Uint8Array is vloop's bytes). */
+export function bytesRepr(b: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 0x27) hasSingle = true;
+    else if (b[i] === 0x22) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = "b" + quote;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0x5c) out += "\\\\";
+    else if (c === 0x09) out += "\\t";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c === quote.charCodeAt(0)) out += "\\" + quote;
+    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += String.fromCharCode(c);
+  }
+  return out + quote;
 }
 
 /** The recorder's _show, for the final "result" line. */

@@ -1,0 +1,55 @@
+import { type Future, type Protocol, type SocketTransport, createConnection, createServer, getRunningLoop } from "../../src/index.js";
+import { b, iteration, log } from "../harness.js";
+
+export const meta = { title: "protocol echo", description: "The order and iterations of connection_made, data_received, eof_received, connection_lost on both sides." };
+
+class Echo implements Protocol {
+  transport: SocketTransport | null = null;
+  connectionMade(transport: SocketTransport) {
+    this.transport = transport;
+    log("server connection_made", iteration());
+  }
+  dataReceived(data: Uint8Array) {
+    log("server data_received", data, iteration());
+    this.transport?.write(data);
+  }
+  eofReceived() {
+    log("server eof_received", iteration());
+  }
+  connectionLost(exc: unknown) {
+    log("server connection_lost", exc, iteration());
+  }
+}
+
+class Client implements Protocol {
+  constructor(readonly done: Future<void>) {}
+  connectionMade(transport: SocketTransport) {
+    log("client connection_made", iteration());
+    transport.write(b("ping"));
+    transport.writeEof();
+  }
+  dataReceived(data: Uint8Array) {
+    log("client data_received", data, iteration());
+  }
+  eofReceived() {
+    log("client eof_received", iteration());
+  }
+  connectionLost(exc: unknown) {
+    log("client connection_lost", exc, iteration());
+    this.done.setResult(undefined);
+  }
+}
+
+export function* main() {
+  const loop = getRunningLoop();
+  const server = yield* createServer(() => new Echo(), "127.0.0.1", 0);
+  const port = server.sockets[0].getsockname()[1];
+  const done = loop.createFuture<void>();
+  log("create_connection at", iteration());
+  yield* createConnection(() => new Client(done), "127.0.0.1", port);
+  log("create_connection returned", iteration());
+  yield* done;
+  server.close();
+  yield* server.waitClosed();
+  log("closed", iteration());
+}

@@ -1,0 +1,37 @@
+import { getRunningLoop, openConnection, sleep, startServer, type StreamReader, type StreamWriter } from "../../src/index.js";
+import { b, iteration, log } from "../harness.js";
+
+export const meta = { title: "a write is seen at N+1, read at N+2", description: "A write in iteration N: the peer's data_received runs in N+1 and a task awaiting read() resumes in N+2." };
+
+export function* main() {
+  getRunningLoop();
+  const wrote = { at: 0 };
+  function* handle(reader: StreamReader, writer: StreamWriter) {
+    const proto = writer._protocol;
+    const original = proto.dataReceived.bind(proto);
+    proto.dataReceived = (data: Uint8Array) => {
+      log("server data_received", data, "at N +", iteration() - wrote.at);
+      original(data);
+    };
+    const data = yield* reader.read(100);
+    log("server task resumed with", data, "at N +", iteration() - wrote.at);
+    writer.write(b("pong"));
+    wrote.at = iteration();
+    log("server wrote at", wrote.at);
+    writer.close();
+  }
+
+  const server = yield* startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0].getsockname()[1];
+  const [reader, writer] = yield* openConnection("127.0.0.1", port);
+  yield* sleep(0);
+  writer.write(b("ping"));
+  wrote.at = iteration();
+  log("client wrote at", wrote.at);
+  const data = yield* reader.read(100);
+  log("client task resumed with", data, "at N +", iteration() - wrote.at);
+  writer.close();
+  yield* writer.waitClosed();
+  server.close();
+  yield* server.waitClosed();
+}

@@ -1,0 +1,25 @@
+import { openConnection, sleep, startServer, type StreamReader, type StreamWriter } from "../../src/index.js";
+import { b, log } from "../harness.js";
+
+export const meta = { title: "readexactly across writes", description: "readexactly(10) gathers three writes made at different times; readline waits across chunks too." };
+
+export function* main() {
+  function* handle(_reader: StreamReader, writer: StreamWriter) {
+    for (const part of ["abc", "defg", "hij", "par", "tial\n"]) {
+      writer.write(b(part));
+      yield* sleep(0.1);
+    }
+    writer.close();
+  }
+
+  const server = yield* startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0].getsockname()[1];
+  const [reader, writer] = yield* openConnection("127.0.0.1", port);
+  log("exactly", yield* reader.readexactly(10));
+  log("line", yield* reader.readline());
+  log("eof", yield* reader.read());
+  writer.close();
+  yield* writer.waitClosed();
+  server.close();
+  yield* server.waitClosed();
+}

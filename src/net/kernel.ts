@@ -1,0 +1,367 @@
+/**
+ * The simulated kernel: TCP sockets on a perfect loopback network, as the
+ * transport layer sees them through non-blocking syscalls, and the epoll
+ * instance of one loop.
+ *
+ * A perfect network is CPython over loopback (DESIGN.md item 10): every
+ * syscall's effects on the peer happen inside the syscall (a send() lands in
+ * the peer's receive buffer, a connect() completes the handshake and queues
+ * the connection on the listener), as the recorder sees them once the kernel
+ * has settled (scenarios/net/README.md). Buffers are unbounded: a send()
+ * takes everything, as Linux does for the default buffers on loopback.
+ *
+ * Readiness goes through an epoll-like ready list, because its order is the
+ * order of the IO callbacks in an iteration. Ordering (Linux epoll, level
+ * triggered, as asyncio's EpollSelector uses it): a registered socket joins
+ * the tail of the ready list when an event makes it ready (a wakeup) or when
+ * it is registered or modified while ready; it keeps its place while it stays
+ * ready (a reported socket is put back, in order); a poll that finds it not
+ * ready drops it.
+ */
+import { BrokenPipeError, ConnectionRefusedError, ConnectionResetError, OSError } from "../errors.js";
+
+export const ECONNREFUSED = 111;
+export const ECONNRESET = 104;
+export const EPIPE = 32;
+
+/** selectors.EVENT_READ / EVENT_WRITE */
+export const EVENT_READ = 1;
+export const EVENT_WRITE = 2;
+
+/** A socket address: (host, port). */
+export type Address = readonly [string, number];
+
+/** Thrown by a non-blocking syscall that would block (Python's BlockingIOError). */
+export class WouldBlock extends OSError {}
+
+type State = "new" | "listening" | "connected" | "closed";
+
+/** An error raised by errno, as Python picks the OSError subclass from it. */
+export function errnoError(errno: number, words: string): OSError {
+  if (errno === ECONNREFUSED) return new ConnectionRefusedError(errno, words);
+  if (errno === ECONNRESET) return new ConnectionResetError(errno, words);
+  if (errno === EPIPE) return new BrokenPipeError(errno, words);
+  return new OSError(errno, words);
+}
+
+/** One TCP socket (a file descriptor of the simulated kernel). */
+export class SimSocket {
+  /** The address family: IPv4 (socket.family.name) */
+  readonly family = "AF_INET";
+  /** @internal */ _state: State = "new";
+  /** @internal */ _local: Address | null = null;
+  /** @internal */ _peerAddr: Address | null = null;
+  /** @internal the other end of the connection */ _peer: SimSocket | null = null;
+  /** @internal bytes received and not yet read, in arrival order */ readonly _recv: Uint8Array[] = [];
+  /** @internal bytes in `_recv` */ _recvLen = 0;
+  /**
+   * @internal How many unread bytes the receive buffer holds (SO_RCVBUF, as
+   * the sender sees it). Unbounded by default: with Linux's default buffers a
+   * write on loopback is taken whole (scenarios/net/README.md). A bounded one
+   * makes send() take part of a write and the rest wait for room.
+   */
+  _rcvbuf = Infinity;
+  /** @internal a FIN arrived (after the bytes in `_recv`) */ _finIn = false;
+  /** @internal this side sent its FIN (shutdown(SHUT_WR) or close) */ _finOut = false;
+  /** @internal the pending error (SO_ERROR): ECONNREFUSED, ECONNRESET, or 0 */ _error = 0;
+  /** @internal the connection was reset (after the error is read, reads see EOF) */ _reset = false;
+  /** @internal a listener's connections not yet accepted */ readonly _backlog: SimSocket[] = [];
+  /** @internal listen() was called */ _listening = false;
+  /** @internal the selector mask registered for it (0: not registered) */ _mask = 0;
+  /** @internal the data asyncio keeps with the key: [reader handle, writer handle] */ _key: [unknown, unknown] = [null, null];
+  /** @internal on the epoll ready list */ _onReadyList = false;
+
+  constructor(
+    /** @internal */ readonly _kernel: Kernel,
+    /** the file descriptor number (for reprs and reports) */ readonly fd: number,
+  ) {}
+
+  /** socket.getsockname() */
+  getsockname(): Address {
+    if (this._local === null) return ["0.0.0.0", 0];
+    return this._local;
+  }
+
+  /** socket.getpeername() @throws OSError ENOTCONN when not connected */
+  getpeername(): Address {
+    if (this._peerAddr === null || this._state !== "connected") throw new OSError(107, "Transport endpoint is not connected");
+    return this._peerAddr;
+  }
+
+  /**
+   * socket.bind((host, port)): port 0 picks a free ephemeral port.
+   * @throws OSError EADDRINUSE (98) if another socket is bound to the port.
+   */
+  bind(address: Address): void {
+    if (address[1] !== 0 && this._kernel._bound.has(address[1])) throw new OSError(98, "Address already in use");
+    this._local = [address[0], address[1] === 0 ? this._kernel._ephemeralPort() : address[1]];
+    this._kernel._bound.set(address[1] === 0 ? this._local[1] : address[1], this);
+  }
+
+  /** socket.listen(): connections are queued from now on. */
+  listen(): void {
+    if (this._local === null) this.bind(["0.0.0.0", 0]);
+    this._listening = true;
+    this._state = "listening";
+  }
+
+  /**
+   * Non-blocking connect(): always "in progress" (EINPROGRESS), as on
+   * loopback; by the next poll the socket is connected (writable) or
+   * refused (an error: readable and writable).
+   */
+  connect(address: Address): void {
+    const kernel = this._kernel;
+    if (this._local === null) this._local = ["127.0.0.1", kernel._ephemeralPort()];
+    const listener = kernel._bound.get(address[1]);
+    if (listener === undefined || !listener._listening || listener._state !== "listening") {
+      // Ordering: the reset answering the SYN wakes the socket (error: readable and writable).
+      this._error = ECONNREFUSED;
+      this._state = "closed";
+      kernel._wake(this);
+      return;
+    }
+    const child = kernel.socket();
+    child._local = listener._local;
+    child._peerAddr = this._local;
+    child._peer = this;
+    child._state = "connected";
+    this._peerAddr = [address[0], address[1]];
+    this._peer = child;
+    this._state = "connected";
+    // Ordering: the handshake's last ACK queues the connection on the listener
+    // (a wakeup) before the connecting socket's writer is even registered.
+    listener._backlog.push(child);
+    kernel._wake(listener);
+    kernel._wake(this);
+  }
+
+  /** Non-blocking accept(): the oldest queued connection. @throws WouldBlock when none. */
+  accept(): [SimSocket, Address] {
+    const conn = this._backlog.shift();
+    if (conn === undefined) throw new WouldBlock(11, "Resource temporarily unavailable");
+    return [conn, conn._peerAddr as Address];
+  }
+
+  /** getsockopt(SOL_SOCKET, SO_ERROR): the pending error, cleared by reading it. */
+  takeError(): number {
+    const e = this._error;
+    this._error = 0;
+    return e;
+  }
+
+  /**
+   * Non-blocking send(): takes every byte (unbounded buffers) and puts them
+   * in the peer's receive buffer at once.
+   * @throws ConnectionResetError after a reset, BrokenPipeError after this side's FIN.
+   */
+  send(data: Uint8Array): number {
+    if (this._error !== 0) {
+      const errno = this.takeError();
+      throw errnoError(errno, errno === ECONNRESET ? "Connection reset by peer" : "error");
+    }
+    if (this._finOut || this._reset || this._state !== "connected") throw errnoError(EPIPE, "Broken pipe");
+    const peer = this._peer as SimSocket;
+    if (data.length === 0) return 0;
+    if (peer._state === "closed") {
+      // The peer's socket is gone: its kernel answers with a reset.
+      this._resetBy();
+      return data.length;
+    }
+    const room = peer._rcvbuf - peer._recvLen;
+    if (room <= 0) throw new WouldBlock(11, "Resource temporarily unavailable");
+    const n = Math.min(data.length, room);
+    peer._recv.push(data.slice(0, n));
+    peer._recvLen += n;
+    this._kernel._wake(peer);
+    return n;
+  }
+
+  /**
+   * Non-blocking recv(n): bytes if there are any (never the FIN with them),
+   * else b'' after a FIN.
+   * @throws ConnectionResetError once after a reset; WouldBlock when nothing is there.
+   */
+  recv(n: number): Uint8Array {
+    if (this._recvLen > 0) {
+      const first = this._recv[0];
+      if (first.length <= n && this._recv.length === 1) {
+        this._recv.length = 0;
+        this._recvLen = 0;
+        this._roomMade();
+        return first;
+      }
+      const take = Math.min(n, this._recvLen);
+      const out = new Uint8Array(take);
+      let off = 0;
+      while (off < take) {
+        const chunk = this._recv[0];
+        const k = Math.min(chunk.length, take - off);
+        out.set(chunk.subarray(0, k), off);
+        off += k;
+        if (k === chunk.length) this._recv.shift();
+        else this._recv[0] = chunk.subarray(k);
+      }
+      this._recvLen -= take;
+      this._roomMade();
+      return out;
+    }
+    if (this._error !== 0) {
+      const errno = this.takeError();
+      throw errnoError(errno, errno === ECONNRESET ? "Connection reset by peer" : "error");
+    }
+    if (this._finIn || this._reset) return new Uint8Array(0);
+    throw new WouldBlock(11, "Resource temporarily unavailable");
+  }
+
+  /** Reading made room in a bounded receive buffer: the sender may be writable again (a wakeup). */
+  private _roomMade(): void {
+    const peer = this._peer;
+    if (this._rcvbuf !== Infinity && peer !== null && peer._state === "connected") this._kernel._wake(peer);
+  }
+
+  /** shutdown(SHUT_WR): sends the FIN; the peer reads EOF after the bytes before it. */
+  shutdownWrite(): void {
+    if (this._finOut || this._state !== "connected") return;
+    this._finOut = true;
+    const peer = this._peer as SimSocket;
+    if (peer._state === "connected") {
+      peer._finIn = true;
+      this._kernel._wake(peer);
+    }
+  }
+
+  /**
+   * close(): a FIN to the peer, or a reset if bytes were left unread (as
+   * Linux does); the socket leaves the selector.
+   */
+  close(): void {
+    if (this._state === "closed" && this._mask === 0) return;
+    const kernel = this._kernel;
+    kernel._unregister(this);
+    const peer = this._peer;
+    const wasConnected = this._state === "connected";
+    this._state = "closed";
+    if (this._listening) {
+      this._listening = false;
+      // Linux resets the connections still waiting to be accepted
+      for (const conn of this._backlog.splice(0)) {
+        conn._state = "closed";
+        if (conn._peer !== null && conn._peer._state === "connected") conn._peer._resetBy();
+      }
+      kernel._bound.delete((this._local as Address)[1]);
+    }
+    if (wasConnected && peer !== null && peer._state === "connected") {
+      if (this._recvLen > 0) {
+        peer._resetBy();
+      } else if (!this._finOut) {
+        this._finOut = true;
+        peer._finIn = true;
+        kernel._wake(peer);
+      }
+    }
+  }
+
+  /**
+   * @internal The peer reset the connection: ECONNRESET on the next send, or on
+   * the recv after the bytes already received (Linux keeps them), then EOF.
+   */
+  _resetBy(): void {
+    this._error = ECONNRESET;
+    this._reset = true;
+    this._state = "closed";
+    this._kernel._wake(this);
+  }
+
+  /** Can send() take a byte now (the peer's receive buffer has room, or the peer is gone)? */
+  private _hasRoom(): boolean {
+    const peer = this._peer;
+    return peer === null || peer._state !== "connected" || peer._recvLen < peer._rcvbuf;
+  }
+
+  /**
+   * @internal What epoll reports for the registered `mask`, as selectors
+   * events: EPOLLIN for bytes, a FIN or a queued connection; EPOLLOUT for a
+   * connected socket; an error or hang-up reports both (asyncio's
+   * EpollSelector turns any bit but EPOLLIN into EVENT_WRITE and any bit but
+   * EPOLLOUT into EVENT_READ).
+   */
+  _events(mask: number): number {
+    if (this._error !== 0) return EVENT_READ | EVENT_WRITE;
+    // EPOLLHUP: reset, both directions shut, or a connect that failed
+    const hup = this._reset || (this._finIn && this._finOut) || (this._state === "closed" && this._peer === null && !this._listening);
+    if (hup) return EVENT_READ | EVENT_WRITE;
+    let ev = 0;
+    if (mask & EVENT_READ && (this._recvLen > 0 || this._finIn || this._backlog.length > 0)) ev |= EVENT_READ;
+    if (mask & EVENT_WRITE && this._state === "connected" && this._hasRoom()) ev |= EVENT_WRITE;
+    return ev;
+  }
+}
+
+/** The kernel of one loop's world: its sockets, ports and epoll ready list. */
+export class Kernel {
+  private _nextFd = 6; // 0-2 are stdio, 3-5 the loop's epoll and self-pipe, as in CPython
+  private _nextPort = 40000;
+  /** @internal listening and bound sockets by port */ readonly _bound = new Map<number, SimSocket>();
+  /** @internal epoll's ready list, in order */ _readyList: SimSocket[] = [];
+
+  /** A new TCP socket. Mirrors socket.socket(). */
+  socket(): SimSocket {
+    return new SimSocket(this, this._nextFd++);
+  }
+
+  /** @internal the next free ephemeral port (never printed by programs: any rule will do) */
+  _ephemeralPort(): number {
+    while (this._bound.has(this._nextPort)) this._nextPort++;
+    return this._nextPort++;
+  }
+
+  /** @internal a wakeup: a registered socket that is now ready joins the ready list's tail. */
+  _wake(sock: SimSocket): void {
+    if (sock._mask !== 0 && !sock._onReadyList && sock._events(sock._mask) !== 0) {
+      sock._onReadyList = true;
+      this._readyList.push(sock);
+    }
+  }
+
+  /** @internal epoll_ctl ADD/MOD: a socket ready for its new mask joins the ready list (if not on it). */
+  _register(sock: SimSocket, mask: number): void {
+    sock._mask = mask;
+    this._wake(sock);
+  }
+
+  /** @internal epoll_ctl DEL */
+  _unregister(sock: SimSocket): void {
+    sock._mask = 0;
+    sock._key = [null, null];
+    if (sock._onReadyList) {
+      sock._onReadyList = false;
+      const i = this._readyList.indexOf(sock);
+      if (i >= 0) this._readyList.splice(i, 1);
+    }
+  }
+
+  /**
+   * epoll_wait(0): the ready sockets in ready-list order, with their
+   * events; the ones no longer ready leave the list.
+   */
+  select(): { sock: SimSocket; events: number }[] {
+    const list = this._readyList;
+    if (list.length === 0) return NO_EVENTS;
+    const out: { sock: SimSocket; events: number }[] = [];
+    const keep: SimSocket[] = [];
+    for (const sock of list) {
+      const events = sock._mask === 0 ? 0 : sock._events(sock._mask);
+      if (events === 0) {
+        sock._onReadyList = false;
+        continue;
+      }
+      keep.push(sock);
+      out.push({ sock, events });
+    }
+    this._readyList = keep;
+    return out;
+  }
+}
+
+const NO_EVENTS: { sock: SimSocket; events: number }[] = [];

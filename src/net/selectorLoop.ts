@@ -1,0 +1,118 @@
+/**
+ * The loop's selector half (asyncio's BaseSelectorEventLoop): readers and
+ * writers registered per socket, `_process_events`, and the socket calls of
+ * base_events that streams are built on (`sock_connect`, `create_connection`,
+ * `create_server`'s accept loop).
+ *
+ * One SelectorLoop per event loop, made when a program first uses the
+ * network; it becomes the loop's IoSource (see loop/baseEventLoop.ts), so a
+ * program without sockets pays one null check per iteration.
+ */
+import type { BaseEventLoop } from "../loop/baseEventLoop.js";
+import { Handle, type Callback } from "../loop/handle.js";
+import { EVENT_READ, EVENT_WRITE, Kernel, type SimSocket } from "./kernel.js";
+
+/** asyncio's selector-loop state for one event loop. */
+export class SelectorLoop {
+  readonly kernel = new Kernel();
+
+  constructor(readonly loop: BaseEventLoop) {}
+
+  /** The loop's SelectorLoop, made (and installed as its IoSource) on first use. */
+  static of(loop: BaseEventLoop): SelectorLoop {
+    const io = loop._io;
+    if (io instanceof SelectorIo) return io.sel;
+    const sel = new SelectorLoop(loop);
+    loop._io = new SelectorIo(sel);
+    return sel;
+  }
+
+  /**
+   * asyncio's `_process_events` over `select(0)`: for each ready socket, in
+   * the order epoll reports them, its reader handle (for a read event), then
+   * its writer handle (for a write event), appended to the ready queue.
+   */
+  processEvents(): void {
+    const events = this.kernel.select();
+    const ready = this.loop._ready;
+    for (let i = 0; i < events.length; i++) {
+      const { sock, events: ev } = events[i];
+      const reader = sock._key[0] as Handle | null;
+      const writer = sock._key[1] as Handle | null;
+      if (ev & EVENT_READ && reader !== null) {
+        if (reader._cancelled) this.removeReader(sock);
+        else ready.push(reader);
+      }
+      if (ev & EVENT_WRITE && writer !== null) {
+        if (writer._cancelled) this.removeWriter(sock);
+        else ready.push(writer);
+      }
+    }
+  }
+
+  /** asyncio's `_add_reader`: registers (or re-registers) the read callback, cancelling the old one. */
+  addReader(sock: SimSocket, fn: Callback): Handle {
+    this.loop._checkClosed();
+    const handle = new Handle(fn, 0, undefined, undefined);
+    const old = sock._key[0] as Handle | null;
+    const writer = sock._key[1];
+    this.kernel._register(sock, sock._mask | EVENT_READ);
+    sock._key = [handle, writer];
+    if (old !== null) old.cancel();
+    return handle;
+  }
+
+  /** asyncio's `_remove_reader`: true if a reader was registered. */
+  removeReader(sock: SimSocket): boolean {
+    if (this.loop._closed || sock._mask === 0) return false;
+    const reader = sock._key[0] as Handle | null;
+    const mask = sock._mask & ~EVENT_READ;
+    if (mask === 0) this.kernel._unregister(sock);
+    else {
+      this.kernel._register(sock, mask);
+      sock._key = [null, sock._key[1]];
+    }
+    if (reader !== null) {
+      reader.cancel();
+      return true;
+    }
+    return false;
+  }
+
+  /** asyncio's `_add_writer` */
+  addWriter(sock: SimSocket, fn: Callback): Handle {
+    this.loop._checkClosed();
+    const handle = new Handle(fn, 0, undefined, undefined);
+    const old = sock._key[1] as Handle | null;
+    const reader = sock._key[0];
+    this.kernel._register(sock, sock._mask | EVENT_WRITE);
+    sock._key = [reader, handle];
+    if (old !== null) old.cancel();
+    return handle;
+  }
+
+  /** asyncio's `_remove_writer` */
+  removeWriter(sock: SimSocket): boolean {
+    if (this.loop._closed || sock._mask === 0) return false;
+    const writer = sock._key[1] as Handle | null;
+    const mask = sock._mask & ~EVENT_WRITE;
+    if (mask === 0) this.kernel._unregister(sock);
+    else {
+      this.kernel._register(sock, mask);
+      sock._key = [sock._key[0], null];
+    }
+    if (writer !== null) {
+      writer.cancel();
+      return true;
+    }
+    return false;
+  }
+}
+
+/** The IoSource the loop calls once per iteration. */
+class SelectorIo {
+  constructor(readonly sel: SelectorLoop) {}
+  _processEvents(): void {
+    this.sel.processEvents();
+  }
+}

@@ -1,0 +1,376 @@
+/**
+ * Connecting and serving: asyncio's `create_connection`, `create_server`
+ * and `Server` (base_events.py, selector_events.py, 3.12), and the streams
+ * functions on top, `open_connection` and `start_server` (streams.py).
+ *
+ * The awaits are asyncio's, one for one, because each is an iteration:
+ * open_connection takes 4 (connect in progress; writable; the transport is
+ * made; its queued callbacks run; the task resumes), start_server takes 4
+ * (its address lookup is a gather of one coroutine: a task; then sleep(0)),
+ * and each accepted connection is a task (`_accept_connection2`), which
+ * uses up a Task-<n> name as in CPython.
+ */
+import { GaiError, OSError, RuntimeError } from "../errors.js";
+import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
+import type { EventLoop } from "../futures/eventLoop.js";
+import type { Future } from "../futures/future.js";
+import { CancelledError } from "../errors.js";
+import { gather } from "../asyncio/gather.js";
+import { sleep } from "../asyncio/sleep.js";
+import type { AsyncContextManager } from "../asyncio/asyncWith.js";
+import { requireLoop } from "../loop/running.js";
+import { type Address, type SimSocket, WouldBlock, errnoError } from "./kernel.js";
+import { SelectorLoop } from "./selectorLoop.js";
+import { type ClientConnected, DEFAULT_LIMIT, StreamReader, StreamReaderProtocol, StreamWriter } from "./streams.js";
+import { type Protocol, SocketTransport } from "./transport.js";
+
+/** asyncio's backlog default for create_server / start_server */
+const BACKLOG = 100;
+
+/** The hosts the simulated network answers: the loopback address (numeric, as every scenario uses it). */
+function resolve(host: string | null | undefined, what: string): string {
+  if (host === "127.0.0.1" || host === "localhost") return "127.0.0.1";
+  if (host === null || host === undefined || host === "" || host === "0.0.0.0") return "0.0.0.0";
+  throw new GaiError(-2, `Name or service not known (${what}: the simulated network has only 127.0.0.1 and localhost, got ${JSON.stringify(host)})`);
+}
+
+/** A port is a whole number 0-65535 (Python raises OverflowError out of range, TypeError for a non-number; vloop TypeError for both). */
+function checkPort(what: string, port: unknown): number {
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new TypeError(`${what}: port must be a whole number 0-65535 (got ${String(port)})`);
+  }
+  return port;
+}
+
+/**
+ * A listening server. Mirrors asyncio.Server.
+ * @example
+ * const server = yield* startServer(handle, "127.0.0.1", 0);
+ * const port = server.sockets[0].getsockname()[1];
+ */
+export class Server implements AsyncContextManager<Server> {
+  /** @internal */ readonly _loop: EventLoop;
+  /** @internal */ readonly _sel: SelectorLoop;
+  /** @internal null once closed */ _sockets: SimSocket[] | null;
+  /** @internal connections open */ _activeCount = 0;
+  /** @internal wait_closed() futures; null once woken */ _waiters: Future<undefined>[] | null = [];
+  /** @internal */ readonly _protocolFactory: () => Protocol;
+  /** @internal */ readonly _backlog: number;
+  /** @internal */ _serving = false;
+  /** @internal */ _servingForeverFut: Future<undefined> | null = null;
+
+  /** @internal made by createServer */
+  constructor(sel: SelectorLoop, sockets: SimSocket[], protocolFactory: () => Protocol, backlog: number) {
+    this._loop = sel.loop as EventLoop;
+    this._sel = sel;
+    this._sockets = sockets;
+    this._protocolFactory = protocolFactory;
+    this._backlog = backlog;
+  }
+
+  /** @internal a transport of this server opened */
+  _attach(): void {
+    this._activeCount++;
+  }
+
+  /** @internal a transport of this server closed */
+  _detach(): void {
+    this._activeCount--;
+    if (this._activeCount === 0 && this._sockets === null) this._wakeup();
+  }
+
+  private _wakeup(): void {
+    const waiters = this._waiters;
+    this._waiters = null;
+    if (waiters === null) return;
+    for (const w of waiters) if (!w.done()) w.setResult(undefined);
+  }
+
+  /** @internal Server._start_serving: listen and register the accept callback. */
+  _startServing(): void {
+    if (this._serving) return;
+    this._serving = true;
+    for (const sock of this._sockets as SimSocket[]) {
+      sock.listen();
+      const self = this;
+      this._sel.addReader(sock, function _accept_connection() {
+        acceptConnection(self._sel, self._protocolFactory, sock, self, self._backlog);
+      });
+    }
+  }
+
+  /** The server's loop. Mirrors `Server.get_loop()`. */
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  /** True while accepting connections. Mirrors `Server.is_serving()`. */
+  isServing(): boolean {
+    return this._serving;
+  }
+
+  /** The listening sockets (none once closed). Mirrors `Server.sockets`. */
+  get sockets(): readonly SimSocket[] {
+    return this._sockets === null ? [] : [...this._sockets];
+  }
+
+  /**
+   * Stops listening; connections already accepted stay open.
+   * Mirrors `Server.close()`.
+   */
+  close(): void {
+    const sockets = this._sockets;
+    if (sockets === null) return;
+    this._sockets = null;
+    for (const sock of sockets) {
+      this._sel.removeReader(sock);
+      sock.close();
+    }
+    this._serving = false;
+    const fut = this._servingForeverFut;
+    if (fut !== null && !fut.done()) {
+      fut.cancel();
+      this._servingForeverFut = null;
+    }
+    if (this._activeCount === 0) this._wakeup();
+  }
+
+  /**
+   * Starts accepting (if startServing was false) and yields once.
+   * Mirrors `Server.start_serving()`.
+   */
+  startServing(): CoroutineObject<void> {
+    const self = this;
+    return new GenCoroutine(function* () {
+      self._startServing();
+      yield* sleep(0);
+    }, "Server.start_serving()");
+  }
+
+  /**
+   * Accepts connections until cancelled; cancelling closes the server.
+   * Mirrors `Server.serve_forever()`.
+   * @throws RuntimeError if already serving forever or closed.
+   */
+  serveForever(): CoroutineObject<void> {
+    const self = this;
+    return new GenCoroutine(function* () {
+      if (self._servingForeverFut !== null) throw new RuntimeError(`server ${self} is already being awaited on serve_forever()`);
+      if (self._sockets === null) throw new RuntimeError(`server ${self} is closed`);
+      self._startServing();
+      const fut = self._loop.createFuture<undefined>();
+      self._servingForeverFut = fut;
+      try {
+        yield* fut;
+      } catch (e) {
+        if (e instanceof CancelledError) {
+          // asyncio: close, wait until closed, then re-raise the cancellation
+          self.close();
+          yield* self.waitClosed();
+        }
+        throw e;
+      } finally {
+        self._servingForeverFut = null;
+      }
+    }, "Server.serve_forever()");
+  }
+
+  /**
+   * Waits until the server is closed and every connection it accepted is closed.
+   * Mirrors `Server.wait_closed()`.
+   */
+  waitClosed(): CoroutineObject<void> {
+    const self = this;
+    return new GenCoroutine(function* () {
+      if (self._waiters === null) return;
+      const waiter = self._loop.createFuture<undefined>();
+      self._waiters.push(waiter);
+      yield* waiter;
+    }, "Server.wait_closed()");
+  }
+
+  /** `async with server`: enters with the server. */
+  *aenter(): Generator<unknown, Server, unknown> {
+    return this;
+  }
+
+  /** ... and exits by closing it and waiting until it is closed. */
+  *aexit(): Generator<unknown, boolean, unknown> {
+    this.close();
+    yield* this.waitClosed();
+    return false;
+  }
+
+  /** asyncio's repr */
+  toString(): string {
+    return `<Server sockets=(${this.sockets.map((s) => `<socket fd=${s.fd}>`).join(", ")})>`;
+  }
+}
+
+/** selector_events._accept_connection: accept every queued connection, a task each. */
+function acceptConnection(sel: SelectorLoop, factory: () => Protocol, sock: SimSocket, server: Server, backlog: number): void {
+  for (let i = 0; i < backlog; i++) {
+    let conn: SimSocket;
+    let addr: Address;
+    try {
+      [conn, addr] = sock.accept();
+    } catch (error) {
+      if (error instanceof WouldBlock) return;
+      throw error;
+    }
+    (sel.loop as EventLoop).createTask(acceptConnection2(sel, factory, conn, { peername: addr }, server));
+  }
+}
+
+/** selector_events._accept_connection2: make the protocol and transport, wait until connected. */
+function* acceptConnection2(sel: SelectorLoop, factory: () => Protocol, conn: SimSocket, extra: Record<string, unknown>, server: Server): Generator<unknown, void, unknown> {
+  let transport: SocketTransport | null = null;
+  try {
+    const protocol = factory();
+    const waiter = (sel.loop as EventLoop).createFuture<undefined>();
+    transport = new SocketTransport(sel, conn, protocol, waiter, extra, server);
+    try {
+      yield* waiter;
+    } catch (e) {
+      transport.close();
+      throw e;
+    }
+  } catch {
+    // asyncio reports these only in debug mode
+  }
+}
+
+/** BaseSelectorEventLoop.sock_connect: the connect() is in progress; writable means done. */
+function* sockConnect(sel: SelectorLoop, sock: SimSocket, address: Address): Generator<unknown, void, unknown> {
+  const loop = sel.loop as EventLoop;
+  const fut = loop.createFuture<undefined>();
+  sock.connect(address);
+  // EINPROGRESS: wait until writable
+  const handle = sel.addWriter(sock, function _sock_connect_cb() {
+    sockConnectCb(fut, sock, address);
+  });
+  // Ordering: this done callback is added before the task awaits the future, so it runs first.
+  fut.addDoneCallback(function _sock_write_done() {
+    if (!handle.cancelled()) sel.removeWriter(sock);
+  });
+  yield* fut;
+}
+
+function sockConnectCb(fut: Future<undefined>, sock: SimSocket, address: Address): void {
+  if (fut.done()) return;
+  const err = sock.takeError();
+  if (err !== 0) {
+    fut.setException(errnoError(err, `Connect call failed ('${address[0]}', ${address[1]})`));
+    return;
+  }
+  fut.setResult(undefined);
+}
+
+/**
+ * Connects to `host`:`port` and makes a transport with `protocolFactory()`'s
+ * protocol. Mirrors `loop.create_connection(protocol_factory, host, port)`.
+ * @throws ConnectionRefusedError when nothing listens there; gaierror for an unknown host.
+ * @example const [transport, protocol] = yield* createConnection(() => new MyProtocol(), "127.0.0.1", port);
+ */
+export function createConnection<P extends Protocol>(protocolFactory: () => P, host: string, port: number): CoroutineObject<[SocketTransport, P]> {
+  const loop = requireLoop("createConnection()") as EventLoop;
+  return new GenCoroutine(function* () {
+    const addr = resolve(host, "createConnection");
+    checkPort("createConnection", port);
+    const sel = SelectorLoop.of(loop);
+    const sock = sel.kernel.socket();
+    try {
+      yield* sockConnect(sel, sock, [addr, port]);
+    } catch (e) {
+      sock.close();
+      throw e;
+    }
+    const protocol = protocolFactory();
+    const waiter = loop.createFuture<undefined>();
+    const transport = new SocketTransport(sel, sock, protocol, waiter);
+    try {
+      yield* waiter;
+    } catch (e) {
+      transport.close();
+      throw e;
+    }
+    return [transport, protocol] as [SocketTransport, P];
+  }, "create_connection()");
+}
+
+/** The options of createServer and startServer (asyncio's keyword arguments). */
+export interface ServerOptions {
+  /** listen at once (default true); false waits for startServing() */
+  startServing?: boolean;
+  /** connections queued before accept (default 100) */
+  backlog?: number;
+}
+
+/**
+ * Listens on `host`:`port` (port 0 picks a free one) and serves each
+ * connection with a new `protocolFactory()` protocol.
+ * Mirrors `loop.create_server(protocol_factory, host, port, start_serving=True)`.
+ * @throws gaierror for an unknown host; OSError 98 if the port is taken.
+ * @example const server = yield* createServer(() => new Echo(), "127.0.0.1", 0);
+ */
+export function createServer(protocolFactory: () => Protocol, host: string | null, port: number, options: ServerOptions = {}): CoroutineObject<Server> {
+  const loop = requireLoop("createServer()") as EventLoop;
+  return new GenCoroutine(function* () {
+    const startServing = options.startServing ?? true;
+    const backlog = options.backlog ?? BACKLOG;
+    checkPort("createServer", port);
+    // Ordering: asyncio looks the address up with a gather of one coroutine per host (a task).
+    const [addr] = (yield* gather(
+      new GenCoroutine(function* () {
+        return resolve(host, "createServer");
+      }, "_create_server_getaddrinfo()"),
+    )) as [string];
+    const sel = SelectorLoop.of(loop);
+    const sock = sel.kernel.socket();
+    try {
+      sock.bind([addr, port]);
+    } catch (err) {
+      // asyncio's words, with the address as Python's repr of the tuple
+      if (!(err instanceof OSError) || err.errno === null) throw err;
+      throw new OSError(err.errno, `error while attempting to bind on address ('${addr}', ${port}): ${String(err.strerror).toLowerCase()}`);
+    }
+    const server = new Server(sel, [sock], protocolFactory, backlog);
+    if (startServing) {
+      server._startServing();
+      yield* sleep(0);
+    }
+    return server;
+  }, "create_server()");
+}
+
+/**
+ * Connects to `host`:`port` and returns its [reader, writer].
+ * Mirrors `asyncio.open_connection(host, port, limit=2**16)`.
+ * @throws ConnectionRefusedError when nothing listens there; gaierror for an unknown host.
+ * @example const [reader, writer] = yield* openConnection("127.0.0.1", port);
+ */
+export function openConnection(host: string, port: number, options: { limit?: number } = {}): CoroutineObject<[StreamReader, StreamWriter]> {
+  requireLoop("openConnection()");
+  return new GenCoroutine(function* () {
+    const reader = new StreamReader({ limit: options.limit ?? DEFAULT_LIMIT });
+    const protocol = new StreamReaderProtocol(reader);
+    const [transport] = yield* createConnection(() => protocol, host, port);
+    const writer = new StreamWriter(transport, protocol, reader);
+    return [reader, writer] as [StreamReader, StreamWriter];
+  }, "open_connection()");
+}
+
+/**
+ * Serves each connection to `host`:`port` by running
+ * `clientConnected(reader, writer)` as a task (a generator function or an
+ * async function). Mirrors `asyncio.start_server(client_connected_cb, host, port, limit=2**16)`.
+ * @throws gaierror for an unknown host.
+ * @example const server = yield* startServer(function* (reader, writer) { writer.write(yield* reader.readline()); }, "127.0.0.1", 0);
+ */
+export function startServer(clientConnected: ClientConnected, host: string | null, port: number, options: ServerOptions & { limit?: number } = {}): CoroutineObject<Server> {
+  if (typeof clientConnected !== "function") throw new TypeError(`startServer: clientConnected must be a function (got ${typeof clientConnected})`);
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const factory = (): Protocol => new StreamReaderProtocol(new StreamReader({ limit }), clientConnected);
+  return createServer(factory, host, port, options);
+}
+

@@ -1,0 +1,401 @@
+/**
+ * SocketTransport: asyncio's `_SelectorSocketTransport` (selector_events.py,
+ * 3.12) over a simulated socket, with `_FlowControlMixin`'s write buffer
+ * limits. Iteration-exactness comes from making the same `call_soon`s in the
+ * same places: the constructor queues `connection_made`, the reader's
+ * registration and the waiter's result (one iteration after the transport
+ * is made, the protocol is connected); `close()` queues
+ * `_call_connection_lost` (one more iteration); one `recv()` per readiness
+ * event, so bytes and the EOF after them are read in two iterations.
+ */
+import { RuntimeError, ValueError } from "../errors.js";
+import type { Future } from "../futures/future.js";
+import type { Address, SimSocket } from "./kernel.js";
+import { WouldBlock } from "./kernel.js";
+import type { SelectorLoop } from "./selectorLoop.js";
+import type { Server } from "./server.js";
+
+/** asyncio.Protocol's callbacks, as a transport calls them. */
+export interface Protocol {
+  connectionMade(transport: SocketTransport): void;
+  dataReceived(data: Uint8Array): void;
+  /** true keeps the transport open for writing (half-close); false or undefined closes it */
+  eofReceived(): boolean | undefined | void;
+  connectionLost(exc: unknown): void;
+  pauseWriting?(): void;
+  resumeWriting?(): void;
+}
+
+/** selector_events._SelectorTransport.max_size: the size passed to recv(). */
+const MAX_SIZE = 256 * 1024;
+/** constants.LOG_THRESHOLD_FOR_CONNLOST_WRITES */
+const LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
+
+function setResultUnlessCancelled(fut: Future<unknown>): void {
+  if (fut.cancelled()) return;
+  fut.setResult(undefined);
+}
+
+/**
+ * A TCP transport. Mirrors asyncio's socket transport (`_SelectorSocketTransport`).
+ * @example const peer = writer.transport.getExtraInfo("peername");
+ */
+export class SocketTransport {
+  /** @internal */ _sock: SimSocket | null;
+  /** @internal */ _protocol: Protocol | null;
+  /** @internal */ _sel: SelectorLoop | null;
+  /** @internal */ readonly _extra: Record<string, unknown>;
+  /** @internal */ _server: Server | null;
+  /** @internal the bytes the kernel has not taken yet */ readonly _buffer: Uint8Array[] = [];
+  /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
+  /** @internal close() was called */ _closing = false;
+  /** @internal pause_reading() was called */ _paused = false;
+  /** @internal write_eof() was called */ _eof = false;
+  /** @internal _FlowControlMixin */ _protocolPaused = false;
+  /** @internal */ _highWater = 64 * 1024;
+  /** @internal */ _lowWater = 16 * 1024;
+  private _readReady: (() => void) | null;
+  private _writeReady: (() => void) | null;
+
+  /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
+  constructor(sel: SelectorLoop, sock: SimSocket, protocol: Protocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
+    this._sel = sel;
+    this._sock = sock;
+    this._protocol = protocol;
+    this._extra = { ...extra, socket: sock, sockname: sock.getsockname() };
+    if (!("peername" in this._extra)) {
+      try {
+        this._extra.peername = sock.getpeername();
+      } catch {
+        this._extra.peername = null;
+      }
+    }
+    this._server = server;
+    if (server !== null) server._attach();
+    this._readReady = () => this._readReadyDataReceived();
+    this._writeReady = () => this._writeSendmsg();
+    // Ordering: asyncio's constructor queues these three, in this order.
+    const loop = sel.loop;
+    loop._callSoon(function connection_made(transport: SocketTransport) {
+      protocol.connectionMade(transport);
+    }, 1, this);
+    const self = this;
+    loop._callSoon(function _add_reader() {
+      self._addReader();
+    }, 0);
+    if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
+  }
+
+  /**
+   * Extra information: "peername" and "sockname" are (host, port) pairs, "socket" the socket;
+   * any other name gives `defaultValue`. Mirrors `transport.get_extra_info(name, default=None)`.
+   * @example transport.getExtraInfo("peername"); // ["127.0.0.1", 40001]
+   */
+  getExtraInfo(name: string, defaultValue: unknown = null): unknown {
+    return name in this._extra ? this._extra[name] : defaultValue;
+  }
+
+  /** True once close() or abort() was called, or the connection was lost. Mirrors `transport.is_closing()`. */
+  isClosing(): boolean {
+    return this._closing;
+  }
+
+  /** True while the transport receives. Mirrors `transport.is_reading()`. */
+  isReading(): boolean {
+    return !this._closing && !this._paused;
+  }
+
+  /** Stops receiving until resumeReading(). Mirrors `transport.pause_reading()`. */
+  pauseReading(): void {
+    if (!this.isReading()) return;
+    this._paused = true;
+    (this._sel as SelectorLoop).removeReader(this._sock as SimSocket);
+  }
+
+  /** Receives again. Mirrors `transport.resume_reading()`. */
+  resumeReading(): void {
+    if (this._closing || !this._paused) return;
+    this._paused = false;
+    this._addReader();
+  }
+
+  /** The protocol. Mirrors `transport.get_protocol()`. */
+  getProtocol(): Protocol | null {
+    return this._protocol;
+  }
+
+  /**
+   * Closes the transport once its buffer is flushed: the protocol's
+   * connectionLost(null) runs in the next iteration. Mirrors `transport.close()`.
+   * @example writer.transport.close();
+   */
+  close(): void {
+    this._readReady = null;
+    this._writeReady = null;
+    if (this._closing) return;
+    this._closing = true;
+    const sel = this._sel as SelectorLoop;
+    sel.removeReader(this._sock as SimSocket);
+    if (this._buffer.length === 0) {
+      this._connLost++;
+      sel.removeWriter(this._sock as SimSocket);
+      const self = this;
+      sel.loop._callSoon(function _call_connection_lost() {
+        self._callConnectionLost(null);
+      }, 0);
+    }
+  }
+
+  /** Closes at once, dropping buffered bytes. Mirrors `transport.abort()`. */
+  abort(): void {
+    this._forceClose(null);
+  }
+
+  /**
+   * Sends `data` (the kernel takes it at once; what it does not take is
+   * buffered and sent when the socket is writable). Mirrors `transport.write(data)`.
+   * @throws TypeError if data is not bytes (a Uint8Array); RuntimeError after writeEof().
+   * @example transport.write(new TextEncoder().encode("ping"));
+   */
+  write(data: Uint8Array): void {
+    if (!(data instanceof Uint8Array)) {
+      throw new TypeError(`data argument must be a bytes-like object, not '${data === null ? "NoneType" : typeof data}'`);
+    }
+    if (this._eof) throw new RuntimeError("Cannot call write() after write_eof()");
+    if (data.length === 0) return;
+    if (this._connLost) {
+      this._connLost++; // asyncio logs a warning past LOG_THRESHOLD_FOR_CONNLOST_WRITES
+      void LOG_THRESHOLD_FOR_CONNLOST_WRITES;
+      return;
+    }
+    if (this._buffer.length === 0) {
+      let n = 0;
+      try {
+        n = (this._sock as SimSocket).send(data);
+      } catch (error) {
+        if (!(error instanceof WouldBlock)) {
+          this._fatalError(error);
+          return;
+        }
+      }
+      data = data.subarray(n);
+      if (data.length === 0) return;
+      this._addWriter();
+    }
+    this._buffer.push(data);
+    this._maybePauseProtocol();
+  }
+
+  /**
+   * Writes each chunk in order. Mirrors `transport.writelines(list_of_data)`.
+   * @throws RuntimeError after writeEof().
+   */
+  writelines(listOfData: Iterable<Uint8Array>): void {
+    if (this._eof) throw new RuntimeError("Cannot call writelines() after write_eof()");
+    const chunks = [...listOfData];
+    if (chunks.length === 0) return;
+    this._buffer.push(...chunks);
+    this._writeSendmsg();
+    if (this._buffer.length > 0) this._addWriter();
+  }
+
+  /** Closes the sending half once the buffer is flushed (a FIN); reading goes on. Mirrors `transport.write_eof()`. */
+  writeEof(): void {
+    if (this._closing || this._eof) return;
+    this._eof = true;
+    if (this._buffer.length === 0) (this._sock as SimSocket).shutdownWrite();
+  }
+
+  /** True: TCP can half-close. Mirrors `transport.can_write_eof()`. */
+  canWriteEof(): boolean {
+    return true;
+  }
+
+  /** Bytes buffered, not yet taken by the kernel. Mirrors `transport.get_write_buffer_size()`. */
+  getWriteBufferSize(): number {
+    let n = 0;
+    for (const b of this._buffer) n += b.length;
+    return n;
+  }
+
+  /** The write buffer marks [low, high]. Mirrors `transport.get_write_buffer_limits()`. */
+  getWriteBufferLimits(): [number, number] {
+    return [this._lowWater, this._highWater];
+  }
+
+  /**
+   * Sets the marks at which the protocol is paused and resumed; one given
+   * derives the other (low = high // 4, high = 4 * low).
+   * Mirrors `transport.set_write_buffer_limits(high=None, low=None)`.
+   * @throws ValueError unless high >= low >= 0.
+   */
+  setWriteBufferLimits(options: { high?: number | null; low?: number | null } = {}): void {
+    let high = options.high ?? null;
+    let low = options.low ?? null;
+    if (high === null) high = low === null ? 64 * 1024 : 4 * low;
+    if (low === null) low = Math.floor(high / 4);
+    if (!(high >= low && low >= 0)) throw new ValueError(`high (${high}) must be >= low (${low}) must be >= 0`);
+    this._highWater = high;
+    this._lowWater = low;
+    this._maybePauseProtocol();
+  }
+
+  private _maybePauseProtocol(): void {
+    if (this.getWriteBufferSize() <= this._highWater || this._protocolPaused) return;
+    this._protocolPaused = true;
+    try {
+      this._protocol?.pauseWriting?.();
+    } catch (error) {
+      this._sel?.loop._reportException({ message: "protocol.pause_writing() failed", exception: error });
+    }
+  }
+
+  private _maybeResumeProtocol(): void {
+    if (this._protocolPaused && this.getWriteBufferSize() <= this._lowWater) {
+      this._protocolPaused = false;
+      try {
+        this._protocol?.resumeWriting?.();
+      } catch (error) {
+        this._sel?.loop._reportException({ message: "protocol.resume_writing() failed", exception: error });
+      }
+    }
+  }
+
+  /** asyncio's `_add_reader` of the transport: only while reading. */
+  private _addReader(): void {
+    if (!this.isReading()) return;
+    const self = this;
+    (this._sel as SelectorLoop).addReader(this._sock as SimSocket, function _read_ready() {
+      self._readReady?.();
+    });
+  }
+
+  private _addWriter(): void {
+    const self = this;
+    (this._sel as SelectorLoop).addWriter(this._sock as SimSocket, function _write_ready() {
+      self._writeReady?.();
+    });
+  }
+
+  /** `_read_ready__data_received`: one recv() per readiness event. */
+  private _readReadyDataReceived(): void {
+    if (this._connLost) return;
+    let data: Uint8Array;
+    try {
+      data = (this._sock as SimSocket).recv(MAX_SIZE);
+    } catch (error) {
+      if (error instanceof WouldBlock) return;
+      this._fatalError(error);
+      return;
+    }
+    if (data.length === 0) {
+      this._readReadyOnEof();
+      return;
+    }
+    try {
+      (this._protocol as Protocol).dataReceived(data);
+    } catch (error) {
+      this._fatalError(error, "Fatal error: protocol.data_received() call failed.");
+    }
+  }
+
+  private _readReadyOnEof(): void {
+    let keepOpen: unknown;
+    try {
+      keepOpen = (this._protocol as Protocol).eofReceived();
+    } catch (error) {
+      this._fatalError(error, "Fatal error: protocol.eof_received() call failed.");
+      return;
+    }
+    if (keepOpen) (this._sel as SelectorLoop).removeReader(this._sock as SimSocket);
+    else this.close();
+  }
+
+  /** `_write_sendmsg`: send what is buffered; when empty, finish a pending close or write_eof. */
+  private _writeSendmsg(): void {
+    if (this._connLost) return;
+    const sel = this._sel as SelectorLoop;
+    const sock = this._sock as SimSocket;
+    let sent = 0;
+    try {
+      while (this._buffer.length > 0) {
+        const chunk = this._buffer[0];
+        let n: number;
+        try {
+          n = sock.send(chunk);
+        } catch (error) {
+          if (error instanceof WouldBlock && sent > 0) break; // one sendmsg() took what it could
+          throw error;
+        }
+        sent += n;
+        if (n < chunk.length) {
+          this._buffer[0] = chunk.subarray(n);
+          break;
+        }
+        this._buffer.shift();
+      }
+    } catch (error) {
+      if (!(error instanceof WouldBlock)) {
+        sel.removeWriter(sock);
+        this._buffer.length = 0;
+        this._fatalError(error);
+      }
+      return;
+    }
+    this._maybeResumeProtocol();
+    if (this._buffer.length === 0) {
+      sel.removeWriter(sock);
+      if (this._closing) this._callConnectionLost(null);
+      else if (this._eof) sock.shutdownWrite();
+    }
+  }
+
+  /** `_fatal_error`: an OSError closes quietly; anything else is reported to the loop first. */
+  private _fatalError(exc: unknown, message = "Fatal error on transport"): void {
+    if (!(exc instanceof Error && "errno" in exc)) {
+      this._sel?.loop._reportException({ message, exception: exc });
+    }
+    this._forceClose(exc);
+  }
+
+  /** `_force_close`: drop the buffer, stop reading, and queue connection_lost(exc). */
+  private _forceClose(exc: unknown): void {
+    if (this._connLost) return;
+    const sel = this._sel as SelectorLoop;
+    if (this._buffer.length > 0) {
+      this._buffer.length = 0;
+      sel.removeWriter(this._sock as SimSocket);
+    }
+    if (!this._closing) {
+      this._closing = true;
+      sel.removeReader(this._sock as SimSocket);
+    }
+    this._connLost++;
+    const self = this;
+    sel.loop._callSoon(function _call_connection_lost() {
+      self._callConnectionLost(exc);
+    }, 0);
+  }
+
+  /** `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
+  private _callConnectionLost(exc: unknown): void {
+    try {
+      this._protocol?.connectionLost(exc);
+    } finally {
+      (this._sock as SimSocket).close();
+      this._sock = null;
+      this._protocol = null;
+      this._sel = null;
+      const server = this._server;
+      if (server !== null) {
+        server._detach();
+        this._server = null;
+      }
+    }
+  }
+
+  /** @internal the local address */
+  get _sockname(): Address {
+    return this._extra.sockname as Address;
+  }
+}
