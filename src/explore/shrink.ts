@@ -38,39 +38,46 @@ export async function shrinkTape(tape: readonly Deviation[], stillFails: StillFa
     }
   }
 
-  // 1. fewest deviations: drop one at a time, as long as it still fails
-  let changed = true;
-  while (changed && runs < budget) {
-    changed = false;
+  // Passes 1-3 until none changes the tape: lowering an alternative or moving
+  // a deviation earlier can make another deviation unneeded, so one round is
+  // not enough for 1-minimality (every deviation left is needed).
+  for (;;) {
+    const before = JSON.stringify(best);
+    // 1. fewest deviations: drop one at a time, as long as it still fails
+    let changed = true;
+    while (changed && runs < budget) {
+      changed = false;
+      for (let i = 0; i < best.length; i++) {
+        const candidate = best.filter((_, j) => j !== i);
+        if (await attempt(candidate)) {
+          best = candidate;
+          changed = true;
+          i--;
+        }
+      }
+    }
+    // 2. smallest alternative at each deviation (1 is "the next one in line")
     for (let i = 0; i < best.length; i++) {
-      const candidate = best.filter((_, j) => j !== i);
-      if (await attempt(candidate)) {
-        best = candidate;
-        changed = true;
-        i--;
+      for (let v = 1; v < best[i].value; v++) {
+        const candidate = best.map((d, j) => (j === i ? { index: d.index, value: v } : d));
+        if (await attempt(candidate)) {
+          best = candidate;
+          break;
+        }
       }
     }
-  }
-  // 2. smallest alternative at each deviation (1 is "the next one in line")
-  for (let i = 0; i < best.length; i++) {
-    for (let v = 1; v < best[i].value; v++) {
-      const candidate = best.map((d, j) => (j === i ? { index: d.index, value: v } : d));
-      if (await attempt(candidate)) {
-        best = candidate;
-        break;
+    // 3. earliest: move each deviation as early as it can go
+    for (let i = 0; i < best.length; i++) {
+      const floor = i === 0 ? 0 : best[i - 1].index + 1;
+      for (let idx = floor; idx < best[i].index; idx++) {
+        const candidate = best.map((d, j) => (j === i ? { index: idx, value: d.value } : d));
+        if (await attempt(candidate)) {
+          best = candidate;
+          break;
+        }
       }
     }
-  }
-  // 3. earliest: move each deviation as early as it can go
-  for (let i = 0; i < best.length; i++) {
-    const floor = i === 0 ? 0 : best[i - 1].index + 1;
-    for (let idx = floor; idx < best[i].index; idx++) {
-      const candidate = best.map((d, j) => (j === i ? { index: idx, value: d.value } : d));
-      if (await attempt(candidate)) {
-        best = candidate;
-        break;
-      }
-    }
+    if (JSON.stringify(best) === before || runs >= budget) break;
   }
   return { tape: best, runs };
 }
