@@ -31,12 +31,7 @@ export async function replay<T>(program: Program, tape: string, options: { maxSt
   if (options === null || typeof options !== "object") throw new TypeError(`replay: options must be an object or omitted (got ${showValue(options)})`);
   const policy = new ReplayPolicy(tape);
   const result = (await run(mainOf(program), { strategy: policy, maxSteps: options.maxSteps, jitter: options.jitter ?? policy.jitter })) as T;
-  const unused = policy.unused();
-  if (unused.length > 0) {
-    throw new UsageError(
-      `replay: the run passed, but it made only ${policy.decisions} decisions and never reached tape entries ` +
-        `${unused.map((d) => `${d.index}:${d.value}`).join(", ")}: the tape belongs to another program or other options (jitter?)`,
-    );
-  }
+  const unreached = policy.unreachedReport("jitter?");
+  if (unreached !== null) throw new UsageError(`replay: ${unreached}`);
   return result;
 }

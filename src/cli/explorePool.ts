@@ -8,8 +8,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ExploreOptions } from "../explore/explore.js";
-import { compareTapes } from "../schedule/dfs.js";
-import { decodeTape } from "../schedule/tape.js";
+import { combineDfsParts } from "../schedule/dfs.js";
 import { CliError } from "./load.js";
 import type { ChunkResult, ChunkTask } from "./exploreWorker.js";
 
@@ -123,21 +122,19 @@ export async function exploreDfsPool(opts: PoolOptions): Promise<PoolResult & { 
       }),
     );
     opts.onProgress?.(budget, budget);
-    const ran = new Set<string>();
-    for (const r of results) for (const t of r.dfsRuns ?? []) ran.add(t);
-    const order = (a: string, b: string) => compareTapes(decodeTape(a), decodeTape(b));
-    let first: ChunkResult | undefined;
-    for (const r of results) if (r.failed && r.dfsTape !== undefined && (first === undefined || order(r.dfsTape, first.dfsTape as string) < 0)) first = r;
     const nondeterministic = results.find((r) => r.nondeterministic !== undefined);
-    const dfsRuns = [...ran].sort(order);
-    if (nondeterministic) return { failed: true, runs: ran.size, first: nondeterministic, exhausted: false, dfsRuns };
-    if (first !== undefined) {
-      const before = [...ran].filter((t) => order(t, first?.dfsTape as string) < 0).length;
-      if (before + 1 <= budget) {
-        return { failed: true, runs: before + 1, first: { ...first, runIndex: before, seed: `${opts.options.seed ?? 0}/${before}` }, exhausted: false, dfsRuns };
-      }
+    const parts = results.map((r) => ({
+      ran: r.dfsRuns ?? [],
+      failure: r.failed && r.dfsTape !== undefined ? { tape: r.dfsTape, value: r } : undefined,
+      exhausted: r.exhausted,
+    }));
+    const { failure, runs, exhausted, ran } = combineDfsParts(parts, budget);
+    if (nondeterministic) return { failed: true, runs: ran.length, first: nondeterministic, exhausted: false, dfsRuns: ran };
+    if (failure !== null) {
+      const first = { ...failure.value, runIndex: failure.index, seed: `${opts.options.seed ?? 0}/${failure.index}` };
+      return { failed: true, runs, first, exhausted: false, dfsRuns: ran };
     }
-    return { failed: false, runs: Math.min(ran.size, budget), exhausted: results.every((r) => r.exhausted === true) && ran.size <= budget, dfsRuns };
+    return { failed: false, runs, exhausted, dfsRuns: ran };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

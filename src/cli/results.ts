@@ -16,8 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { compareTapes } from "../schedule/dfs.js";
-import { decodeTape } from "../schedule/tape.js";
+import { combineDfsParts } from "../schedule/dfs.js";
 import { UsageError } from "./args.js";
 
 /** The version of the JSON format; a reader refuses other versions. */
@@ -149,36 +148,25 @@ export function mergeRecords(records: readonly ExploreRecord[], paths: readonly 
  */
 function mergeDfs(records: readonly ExploreRecord[], shards: number[], complete: boolean): ExploreRecord {
   const first = records[0] as ExploreRecord;
-  const budget = first.options.runs;
-  const ran = new Set<string>();
-  for (const r of records) for (const t of r.dfsRuns ?? []) ran.add(t);
-  const order = (a: string, b: string) => compareTapes(decodeTape(a), decodeTape(b));
-  let failure: ExploreFailure | null = null;
-  for (const r of records) {
-    const f = r.failure;
-    if (f?.dfsTape !== undefined && (failure === null || order(f.dfsTape, failure.dfsTape as string) < 0)) failure = f;
-  }
-  let runs = ran.size;
-  if (failure !== null && complete) {
-    const before = [...ran].filter((t) => order(t, failure?.dfsTape as string) < 0).length;
-    runs = before + 1;
-    // the unsplit search would have stopped at its budget before reaching it
-    if (runs > budget) failure = null;
-    // the unsplit search numbers its runs from 0 in this order: its seed label says which run it was
-    else failure = { ...failure, runIndex: before, seed: `${first.options.seed}/${before}` };
-  }
-  if (failure === null) runs = Math.min(runs, budget);
-  const exhausted = records.every((r) => r.exhausted === true) && ran.size <= budget;
+  const parts = records.map((r) => ({
+    ran: r.dfsRuns ?? [],
+    failure: r.failure?.dfsTape !== undefined ? { tape: r.failure.dfsTape, value: r.failure } : undefined,
+    exhausted: r.exhausted,
+  }));
+  const combined = combineDfsParts(parts, first.options.runs);
+  // with shards missing, the runs before the failure are not all known: report the least failure as the shard gave it
+  const found = combined.failure;
+  const failure = !complete ? combined.least : found === null ? null : { ...found.value, runIndex: found.index, seed: `${first.options.seed}/${found.index}` };
   return {
     ...first,
     shard: { index: shards[0] ?? 0, count: first.shard.count },
     shards,
     runsExecuted: records.reduce((n, r) => n + r.runsExecuted, 0),
-    runs,
+    runs: complete || failure === null ? combined.runs : combined.ran.length,
     elapsedMs: records.reduce((n, r) => n + r.elapsedMs, 0),
     failure,
     nondeterministic: records.find((r) => r.nondeterministic !== null)?.nondeterministic ?? null,
-    ...(failure === null ? { exhausted } : {}),
-    dfsRuns: [...ran].sort(order),
+    ...(failure === null ? { exhausted: combined.exhausted } : {}),
+    dfsRuns: combined.ran,
   };
 }

@@ -93,13 +93,8 @@ async function runAndShow(file: string, exportName: string, loopOptions: LoopOpt
     }
     return exitFor(failure);
   }
-  const unused = policy?.unused() ?? [];
-  if (policy && unused.length > 0) {
-    throw new UsageError(
-      `the run passed, but it made only ${policy.decisions} decisions and never reached tape entries ` +
-        `${unused.map((d) => `${d.index}:${d.value}`).join(", ")}: the tape belongs to another program or other options (--jitter, --export?)`,
-    );
-  }
+  const unreached = policy?.unreachedReport("--jitter, --export?") ?? null;
+  if (unreached !== null) throw new UsageError(unreached);
   return EXIT.ok;
 }
 

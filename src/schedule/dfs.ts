@@ -21,7 +21,7 @@
  * part visits its own tapes in it, so the first failure of the unsplit search
  * is the least of the parts' first failures (compareTapes).
  */
-import type { Deviation } from "./tape.js";
+import { type Deviation, decodeTape } from "./tape.js";
 
 /**
  * Enumerates tapes with at most `maxDeviations` deviations from CPython's
@@ -89,4 +89,37 @@ export function compareTapes(a: readonly Deviation[], b: readonly Deviation[]): 
     if (x.value !== y.value) return x.value - y.value;
   }
   return 0;
+}
+
+/** What one part of a split search reports: the schedules it ran, and the one that failed first, if any. */
+export interface DfsPart<F> {
+  /** every schedule the part ran (encoded tapes; CPython's order, "", in every part) */
+  ran: readonly string[];
+  /** the part's first failure, with its schedule */
+  failure?: { tape: string; value: F };
+  /** the part's search ended within the budget */
+  exhausted?: boolean;
+}
+
+/**
+ * What the unsplit search would report, from all of its parts: its first
+ * failure is the least of the parts' (compareTapes), its run count the
+ * distinct schedules before that one plus one, and a failure past `budget`
+ * runs is one it would not have reached. `index` is the failing run's number
+ * in the unsplit search (from 0); `least` is the least failure even past the
+ * budget (what a merge missing some parts can still report).
+ */
+export function combineDfsParts<F>(
+  parts: readonly DfsPart<F>[],
+  budget: number,
+): { failure: { value: F; index: number } | null; least: F | null; runs: number; exhausted: boolean; ran: string[] } {
+  const order = (a: string, b: string) => compareTapes(decodeTape(a), decodeTape(b));
+  const ran = [...new Set(parts.flatMap((p) => p.ran))].sort(order);
+  let least: { tape: string; value: F } | undefined;
+  for (const p of parts) if (p.failure && (least === undefined || order(p.failure.tape, least.tape) < 0)) least = p.failure;
+  if (least !== undefined) {
+    const index = ran.filter((t) => order(t, (least as { tape: string }).tape) < 0).length;
+    if (index + 1 <= budget) return { failure: { value: least.value, index }, least: least.value, runs: index + 1, exhausted: false, ran };
+  }
+  return { failure: null, least: least?.value ?? null, runs: Math.min(ran.length, budget), exhausted: parts.every((p) => p.exhausted === true) && ran.length <= budget, ran };
 }

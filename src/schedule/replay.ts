@@ -44,6 +44,19 @@ export class ReplayPolicy implements SchedulingPolicy {
     return [...this.table].filter(([index]) => index >= this.decisions).map(([index, value]) => ({ index, value }));
   }
 
+  /**
+   * After a run that passed: why the tape does not belong to it, or null when
+   * every entry was reached. `options` names what else to check ("jitter?").
+   */
+  unreachedReport(options: string): string | null {
+    const unused = this.unused();
+    if (unused.length === 0) return null;
+    return (
+      `the run passed, but it made only ${this.decisions} decisions and never reached tape entries ` +
+      `${unused.map((d) => `${d.index}:${d.value}`).join(", ")}: the tape belongs to another program or other options (${options})`
+    );
+  }
+
   choose(n: number, point: ChoicePoint): number {
     this.decisions = Math.max(this.decisions, point.index + 1);
     const v = this.table.get(point.index) ?? 0;
