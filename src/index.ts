@@ -56,3 +56,5 @@ export {
 export { openConnection, startServer, createConnection, createServer, Server, type ServerOptions } from "./net/server.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected } from "./net/streams.js";
 export { SocketTransport, type Protocol } from "./net/transport.js";
+export { network, Network, type LinkOptions, type Latency, type MessageKind, type MessageInfo, type InFlight, type Verdict, type Rule, type HostMain } from "./net/network.js";
+export { Host } from "./net/kernel.js";

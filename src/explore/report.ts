@@ -25,7 +25,8 @@ export function describeDeviations(tape: readonly Deviation[], log: readonly Cho
         : rec.kind === "timer"
           ? `timer ${chosen} fired ahead of ${skipped} (same deadline)`
           : `${chosen}`;
-    const order = rec.kind === "jitter" ? "" : ` [CPython's order: ${rec.names.join(", ")}]`;
+    const order =
+      rec.kind === "jitter" ? "" : rec.kind === "net" ? ` [fault-free: ${rec.names[0]}]` : ` [CPython's order: ${rec.names.join(", ")}]`;
     lines.push(`  decision ${d.index} ${where}: ${what}${order}`);
   }
   return lines.join("\n");

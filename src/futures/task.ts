@@ -44,7 +44,9 @@ const MODE_MASK = 3;
 const MUST_CANCEL = 4;
 /** the task failed and nobody has looked at its exception yet (asyncio's __log_traceback) */
 const LOG_TRACEBACK = 8;
-const FLAG_BITS = 4; // the cancel count is kept above these
+/** the task's host crashed: it was ended without running (see _kill) */
+const KILLED = 16;
+const FLAG_BITS = 5; // the cancel count is kept above these
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Settle = ((v: any) => unknown) | null | undefined;
@@ -225,6 +227,30 @@ export class Task<T = unknown> extends Future<T> {
     return true;
   }
 
+  /**
+   * @internal The task's host crashed (src/net/network.ts): its process is
+   * gone, so none of its code runs again: no CancelledError is thrown in, no
+   * finally block runs. Its queued step or wake-up becomes a no-op, it stops
+   * listening to the future it awaited, and it ends cancelled, so that a task
+   * elsewhere awaiting it is woken rather than left waiting forever. The
+   * caller makes sure it is not the task running now.
+   */
+  _kill(message: string): void {
+    if (this._state !== PENDING) return;
+    this._fn = null; // a queued entry is skipped (a second one, a Handle, would step a done task: see _step)
+    this._arg = undefined;
+    if (this._futWaiter !== null) {
+      this._futWaiter.removeDoneCallback(this as never);
+      this._futWaiter = null;
+    }
+    this._resume = null; // an async body stays suspended for good, and is collected
+    this._coro = null;
+    this._mustCancel = false;
+    this._flags |= KILLED;
+    Future.prototype.cancel.call(this, message);
+    this._finished();
+  }
+
   /** Tasks cannot be resolved from outside: throws RuntimeError, as asyncio does. */
   override setResult(_value: T): void {
     throw new RuntimeError(`Task does not support setResult (${this._repr()})`);
@@ -322,6 +348,7 @@ export class Task<T = unknown> extends Future<T> {
    */
   _step(exc: unknown, from?: Future<unknown>): void {
     if (this._state !== PENDING) {
+      if ((this._flags & KILLED) !== 0) return; // a second queued entry of a task whose host crashed
       throw new InvalidStateError(`_step(): already done: ${this._repr()}`);
     }
     if (this._mustCancel) {

@@ -85,7 +85,7 @@ export interface BaseLoopOptions {
 /** One decision of a choosing policy, as `choiceLog` keeps it. */
 export interface ChoiceRecord {
   readonly index: number;
-  readonly kind: "ready" | "timer" | "jitter";
+  readonly kind: "ready" | "timer" | "jitter" | "net";
   readonly time: number;
   readonly iteration: number;
   readonly n: number;
@@ -681,6 +681,24 @@ export class BaseEventLoop {
     RESOLVED.then(this._resumeCallback);
   }
 
+  /**
+   * @internal The IO phase's wait (src/net/network.ts): nothing is ready and
+   * a message arrives before any timer is due, so select() returns then.
+   */
+  _advanceClock(t: number): void {
+    if (t > this._now) this._now = t;
+  }
+
+  /** @internal the earliest deadline of a live timer (Infinity: none), without touching the heap */
+  _nextTimerWhen(): number {
+    const items = this._scheduled.items;
+    if (items.length === 0) return Infinity;
+    if (!items[0]._cancelled) return items[0]._when;
+    let when = Infinity;
+    for (const t of items) if (!t._cancelled && t._when < when) when = t._when;
+    return when;
+  }
+
   /** @internal Stop the run with `error` at the next chance (see run drivers). */
   _fatal(error: unknown): void {
     if (this._fatalError === undefined) this._fatalError = error;
@@ -689,7 +707,11 @@ export class BaseEventLoop {
   /** @internal registers a new task (asyncio's _register_task). */
   _addTask(task: LoopTask): void {
     this._taskList.push(task);
+    if (this._onTaskCreated !== null) this._onTaskCreated(task);
   }
+
+  /** @internal called for every new task once the simulated network has hosts (it places the task on its creator's host) */
+  _onTaskCreated: ((task: LoopTask) => void) | null = null;
 
   /**
    * @internal a task finished: drop finished tasks from the registry once

@@ -39,7 +39,7 @@ export class Choices {
   /** with recordChoices: which task set each timer */
   private readonly timerSetters: WeakMap<object, string> | null;
   /** the one ChoicePoint handed to the policy, refilled for every decision (see ChoicePoint) */
-  private readonly point: { -readonly [K in keyof ChoicePoint]: ChoicePoint[K] } = { kind: "ready", time: 0, iteration: 0, index: 0, candidates: NO_CANDIDATES };
+  private readonly point: { -readonly [K in keyof ChoicePoint]: ChoicePoint[K] } = { kind: "ready", time: 0, iteration: 0, index: 0, candidates: NO_CANDIDATES, weights: null };
   /** scratch arrays of chooseReady: the ready-queue positions of task steps, and their handles */
   private readonly slots: number[] = [];
   private readonly handles: (Runnable | null)[] = [];
@@ -66,7 +66,7 @@ export class Choices {
    * Asks the policy to pick one of `n` alternatives, checks the answer, and
    * records it on the tape (and in the choice log when asked to).
    */
-  private decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[], what = ""): number {
+  private decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[], what = "", weights: readonly number[] | null = null, names: (() => string[]) | null = null): number {
     const loop = this.loop;
     const index = this.tape.length;
     const time = loop.time();
@@ -76,6 +76,7 @@ export class Choices {
     point.iteration = loop._iteration;
     point.index = index;
     point.candidates = candidates;
+    point.weights = weights;
     let k: number;
     try {
       k = this.policy.choose(n, point);
@@ -92,11 +93,13 @@ export class Choices {
     this.alternatives.push(n);
     if (kind === "ready") this.readyDecisions++;
     if (this.record) {
-      const names =
-        kind === "jitter"
+      const named =
+        names !== null
+          ? names()
+          : kind === "jitter"
           ? [`${what} on time`, `${what} ${this.jitter}s early`, `${what} ${this.jitter}s late`]
           : candidates.map((c) => (kind === "timer" ? this.describeTimer(c as TimerLike) : describeCandidate(c)));
-      this.log.push({ index, kind, time, iteration: loop._iteration, n, chosen: k, names });
+      this.log.push({ index, kind, time, iteration: loop._iteration, n, chosen: k, names: named });
     }
     if (loop._tracer !== null) loop._emit({ kind: "choice", t: time, i: loop._iteration, point: kind, n, chosen: k });
     return k;
@@ -116,6 +119,15 @@ export class Choices {
     }
     const k = this.decide("jitter", 3, [], label);
     return k === 0 ? when : k === 1 ? when - this.jitter : when + this.jitter;
+  }
+
+  /**
+   * A decision of the simulated network (src/net/network.ts): one of `n`
+   * alternatives, 0 the fault-free one; `names` describes them in that order
+   * (called only when reports need it); `weights` their odds, or null.
+   */
+  chooseNet(n: number, names: () => string[], weights: readonly number[] | null): number {
+    return this.decide("net", n, NO_CANDIDATES, "", weights, names);
   }
 
   /**

@@ -21,7 +21,13 @@ export type TraceEvent =
   | { kind: "callback"; t: number; i: number; what: string }
   | { kind: "resolve"; t: number; i: number; future: string; by: string }
   | { kind: "cancel-requested"; t: number; i: number; task: string; by?: string }
-  | { kind: "choice"; t: number; i: number; point: "ready" | "timer" | "jitter"; n: number; chosen: number };
+  | { kind: "choice"; t: number; i: number; point: "ready" | "timer" | "jitter" | "net"; n: number; chosen: number }
+  /**
+   * The simulated network (src/net/network.ts): a message sent, delivered or
+   * dropped (`msg` pairs them), or a fault: partition, repair, hold,
+   * release, crash, start, host, fault (a `maybe` that fired).
+   */
+  | { kind: "net"; t: number; i: number; op: string; from: string; to: string; detail?: string; msg?: number };
 
 export interface Tracer {
   emit(event: TraceEvent): void;

@@ -18,11 +18,13 @@
  * ready (a reported socket is put back, in order); a poll that finds it not
  * ready drops it.
  */
-import { BrokenPipeError, ConnectionRefusedError, ConnectionResetError, OSError } from "../errors.js";
+import { BrokenPipeError, ConnectionRefusedError, ConnectionResetError, OSError, TimeoutError } from "../errors.js";
+import type { Network } from "./network.js";
 
 export const ECONNREFUSED = 111;
 export const ECONNRESET = 104;
 export const EPIPE = 32;
+export const ETIMEDOUT = 110;
 
 /** selectors.EVENT_READ / EVENT_WRITE */
 export const EVENT_READ = 1;
@@ -34,14 +36,49 @@ export type Address = readonly [string, number];
 /** Thrown by a non-blocking syscall that would block (Python's BlockingIOError). */
 export class WouldBlock extends OSError {}
 
-type State = "new" | "listening" | "connected" | "closed";
+type State = "new" | "listening" | "connecting" | "connected" | "closed";
 
 /** An error raised by errno, as Python picks the OSError subclass from it. */
-export function errnoError(errno: number, words: string): OSError {
+export function errnoError(errno: number, words: string): Error {
   if (errno === ECONNREFUSED) return new ConnectionRefusedError(errno, words);
   if (errno === ECONNRESET) return new ConnectionResetError(errno, words);
   if (errno === EPIPE) return new BrokenPipeError(errno, words);
+  if (errno === ETIMEDOUT) return new TimeoutError(`[Errno ${errno}] ${words}`);
   return new OSError(errno, words);
+}
+
+/**
+ * A machine of the simulated network: its ports and open sockets. Every
+ * world has "main", where a program runs unless it puts tasks on other
+ * hosts (src/net/network.ts).
+ */
+export class Host {
+  /** @internal up, or crashed and not started again */ _up = true;
+  /** @internal listening and bound sockets by port */ readonly _bound = new Map<number, SimSocket>();
+  /** @internal sockets not yet closed (a crash closes them) */ readonly _sockets = new Set<SimSocket>();
+  /** @internal how many times the host was started (its factory run) */ _starts = 0;
+  /** @internal */ _nextPort = 40000;
+
+  constructor(
+    /** the host's name ("main", or the name given to network().host) */ readonly name: string,
+    /** its IPv4 address as other hosts see it ("10.0.0.1" for main, "10.0.0.N" by default for the others) */ readonly address: string,
+  ) {}
+
+  /** Is the host running (not crashed)? */
+  get up(): boolean {
+    return this._up;
+  }
+
+  /** @internal the next free ephemeral port (never printed by programs: any rule will do) */
+  _ephemeralPort(): number {
+    while (this._bound.has(this._nextPort)) this._nextPort++;
+    return this._nextPort++;
+  }
+
+  /** The host as reports show it: `<Host db 10.0.0.1>`, with "crashed" while down. */
+  toString(): string {
+    return `<Host ${this.name} ${this.address}${this._up ? "" : " crashed"}>`;
+  }
 }
 
 /** One TCP socket (a file descriptor of the simulated kernel). */
@@ -70,11 +107,17 @@ export class SimSocket {
   /** @internal the selector mask registered for it (0: not registered) */ _mask = 0;
   /** @internal the data asyncio keeps with the key: [reader handle, writer handle] */ _key: [unknown, unknown] = [null, null];
   /** @internal on the epoll ready list */ _onReadyList = false;
+  /** @internal messages this socket sent that have not arrived (network.ts) */ _inFlight = 0;
+  /** @internal when the last of them arrives: bytes on a connection never overtake each other */ _lastArrival = 0;
+  /** @internal how many times this socket's connect() SYN was sent (network.ts) */ _synAttempts = 0;
 
   constructor(
     /** @internal */ readonly _kernel: Kernel,
     /** the file descriptor number (for reprs and reports) */ readonly fd: number,
-  ) {}
+    /** the host the socket belongs to */ readonly host: Host,
+  ) {
+    host._sockets.add(this);
+  }
 
   /** socket.getsockname() */
   getsockname(): Address {
@@ -93,9 +136,14 @@ export class SimSocket {
    * @throws OSError EADDRINUSE (98) if another socket is bound to the port.
    */
   bind(address: Address): void {
-    if (address[1] !== 0 && this._kernel._bound.has(address[1])) throw new OSError(98, "Address already in use");
-    this._local = [address[0], address[1] === 0 ? this._kernel._ephemeralPort() : address[1]];
-    this._kernel._bound.set(address[1] === 0 ? this._local[1] : address[1], this);
+    const bound = this.host._bound;
+    const a = address[0];
+    if (this._kernel._net !== null && a !== "0.0.0.0" && !a.startsWith("127.") && a !== this.host.address) {
+      throw new OSError(99, "Cannot assign requested address");
+    }
+    if (address[1] !== 0 && bound.has(address[1])) throw new OSError(98, "Address already in use");
+    this._local = [address[0], address[1] === 0 ? this.host._ephemeralPort() : address[1]];
+    bound.set(this._local[1], this);
   }
 
   /** socket.listen(): connections are queued from now on. */
@@ -112,8 +160,25 @@ export class SimSocket {
    */
   connect(address: Address): void {
     const kernel = this._kernel;
-    if (this._local === null) this._local = ["127.0.0.1", kernel._ephemeralPort()];
-    const listener = kernel._bound.get(address[1]);
+    const net = kernel._net;
+    if (net !== null) {
+      const to = net._hostAt(address[0], this.host);
+      if (this._local === null) this._local = [to === this.host ? "127.0.0.1" : this.host.address, this.host._ephemeralPort()];
+      if (!net._direct(this, to)) {
+        net._connect(this, to, address);
+        return;
+      }
+      this._connectNow(to, address);
+      return;
+    }
+    if (this._local === null) this._local = ["127.0.0.1", this.host._ephemeralPort()];
+    this._connectNow(this.host, address);
+  }
+
+  /** @internal connect() on a perfect path: the handshake completes inside the call, as on loopback. */
+  _connectNow(to: Host, address: Address): void {
+    const kernel = this._kernel;
+    const listener = to._up ? to._bound.get(address[1]) : undefined;
     if (listener === undefined || !listener._listening || listener._state !== "listening") {
       // Ordering: the reset answering the SYN wakes the socket (error: readable and writable).
       this._error = ECONNREFUSED;
@@ -121,7 +186,7 @@ export class SimSocket {
       kernel._wake(this);
       return;
     }
-    const child = kernel.socket();
+    const child = new SimSocket(kernel, kernel._nextFd++, to);
     child._local = listener._local;
     child._peerAddr = this._local;
     child._peer = this;
@@ -163,6 +228,11 @@ export class SimSocket {
     if (this._finOut || this._reset || this._state !== "connected") throw errnoError(EPIPE, "Broken pipe");
     const peer = this._peer as SimSocket;
     if (data.length === 0) return 0;
+    const net = this._kernel._net;
+    if (net !== null && !net._direct(this, peer.host)) {
+      net._send(this, "data", data.slice());
+      return data.length;
+    }
     if (peer._state === "closed") {
       // The peer's socket is gone: its kernel answers with a reset.
       this._resetBy();
@@ -225,6 +295,11 @@ export class SimSocket {
     if (this._finOut || this._state !== "connected") return;
     this._finOut = true;
     const peer = this._peer as SimSocket;
+    const net = this._kernel._net;
+    if (net !== null && !net._direct(this, peer.host)) {
+      net._send(this, "fin", null);
+      return;
+    }
     if (peer._state === "connected") {
       peer._finIn = true;
       this._kernel._wake(peer);
@@ -239,17 +314,31 @@ export class SimSocket {
     if (this._state === "closed" && this._mask === 0) return;
     const kernel = this._kernel;
     kernel._unregister(this);
+    this.host._sockets.delete(this);
     const peer = this._peer;
     const wasConnected = this._state === "connected";
     this._state = "closed";
+    const net = kernel._net;
     if (this._listening) {
       this._listening = false;
       // Linux resets the connections still waiting to be accepted
       for (const conn of this._backlog.splice(0)) {
         conn._state = "closed";
-        if (conn._peer !== null && conn._peer._state === "connected") conn._peer._resetBy();
+        conn.host._sockets.delete(conn);
+        const client = conn._peer;
+        if (client === null) continue;
+        if (net !== null && !net._direct(conn, client.host)) net._send(conn, "rst", null);
+        else if (client._state === "connected" || client._state === "connecting") client._resetBy();
       }
-      kernel._bound.delete((this._local as Address)[1]);
+      if (this.host._bound.get((this._local as Address)[1]) === this) this.host._bound.delete((this._local as Address)[1]);
+    }
+    if (wasConnected && peer !== null && net !== null && !net._direct(this, peer.host)) {
+      if (this._recvLen > 0) net._send(this, "rst", null);
+      else if (!this._finOut) {
+        this._finOut = true;
+        net._send(this, "fin", null);
+      }
+      return;
     }
     if (wasConnected && peer !== null && peer._state === "connected") {
       if (this._recvLen > 0) {
@@ -298,22 +387,28 @@ export class SimSocket {
   }
 }
 
-/** The kernel of one loop's world: its sockets, ports and epoll ready list. */
+/** The kernel of one loop's world: its hosts, sockets and epoll ready list. */
 export class Kernel {
-  private _nextFd = 6; // 0-2 are stdio, 3-5 the loop's epoll and self-pipe, as in CPython
-  private _nextPort = 40000;
-  /** @internal listening and bound sockets by port */ readonly _bound = new Map<number, SimSocket>();
+  /** @internal */ _nextFd = 6; // 0-2 are stdio, 3-5 the loop's epoll and self-pipe, as in CPython
   /** @internal epoll's ready list, in order */ _readyList: SimSocket[] = [];
+  /**
+   * The host a program runs on unless it puts tasks on others: "main", at
+   * 10.0.0.1 for the other hosts (on every host, "localhost" and 127.0.0.1
+   * are the host itself).
+   */
+  readonly localhost = new Host("main", "10.0.0.1");
+  /** @internal the simulated network once a program asks for it (hosts, links, faults); null: loopback only */
+  _net: Network | null = null;
 
-  /** A new TCP socket. Mirrors socket.socket(). */
+  /** A new TCP socket on the current host. Mirrors socket.socket(). */
   socket(): SimSocket {
-    return new SimSocket(this, this._nextFd++);
+    return new SimSocket(this, this._nextFd++, this._net === null ? this.localhost : this._net._currentHost());
   }
 
-  /** @internal the next free ephemeral port (never printed by programs: any rule will do) */
-  _ephemeralPort(): number {
-    while (this._bound.has(this._nextPort)) this._nextPort++;
-    return this._nextPort++;
+  /** @internal would select() report anything now? */
+  _anyReady(): boolean {
+    for (const sock of this._readyList) if (sock._mask !== 0 && sock._events(sock._mask) !== 0) return true;
+    return false;
   }
 
   /** @internal a wakeup: a registered socket that is now ready joins the ready list's tail. */

@@ -31,7 +31,7 @@ describe("hosts", () => {
     expect((err as GaiError).name).toBe("gaierror");
     expect((err as GaiError).errno).toBe(-2);
     expect((err as Error).message).toBe(
-      '[Errno -2] Name or service not known (createConnection: the simulated network has only 127.0.0.1 and localhost, got "example.com")',
+      '[Errno -2] Name or service not known (createConnection: the simulated network has only 127.0.0.1 and localhost until network().host() adds hosts, got "example.com")',
     );
   });
 

@@ -50,10 +50,25 @@ export class SelectorLoop {
     }
   }
 
+  /**
+   * `fn` as a callback of `sock`'s host: the tasks it creates live on that
+   * host (see network.ts). On main, or with no network, `fn` itself.
+   */
+  onHost<F extends Callback>(sock: SimSocket, fn: F): F {
+    const net = this.kernel._net;
+    if (net === null || sock.host === this.kernel.localhost) return fn;
+    const host = sock.host;
+    const bound = function (this: unknown, ...args: unknown[]): void {
+      net._within(host, () => fn.apply(this, args));
+    };
+    Object.defineProperty(bound, "name", { value: fn.name }); // reports name the callback, not the wrapper
+    return bound as F;
+  }
+
   /** asyncio's `_add_reader`: registers (or re-registers) the read callback, cancelling the old one. */
   addReader(sock: SimSocket, fn: Callback): Handle {
     this.loop._checkClosed();
-    const handle = new Handle(fn, 0, undefined, undefined);
+    const handle = new Handle(this.onHost(sock, fn), 0, undefined, undefined);
     const old = sock._key[0] as Handle | null;
     const writer = sock._key[1];
     this.kernel._register(sock, sock._mask | EVENT_READ);
@@ -82,7 +97,7 @@ export class SelectorLoop {
   /** asyncio's `_add_writer` */
   addWriter(sock: SimSocket, fn: Callback): Handle {
     this.loop._checkClosed();
-    const handle = new Handle(fn, 0, undefined, undefined);
+    const handle = new Handle(this.onHost(sock, fn), 0, undefined, undefined);
     const old = sock._key[1] as Handle | null;
     const reader = sock._key[0];
     this.kernel._register(sock, sock._mask | EVENT_WRITE);
@@ -113,6 +128,9 @@ export class SelectorLoop {
 class SelectorIo {
   constructor(readonly sel: SelectorLoop) {}
   _processEvents(): void {
-    this.sel.processEvents();
+    const sel = this.sel;
+    const net = sel.kernel._net;
+    if (net !== null) net._deliver(() => sel.loop._ready.length === 0 && !sel.kernel._anyReady(), () => sel.loop._nextTimerWhen());
+    sel.processEvents();
   }
 }

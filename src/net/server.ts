@@ -28,10 +28,12 @@ import { type Protocol, SocketTransport } from "./transport.js";
 const BACKLOG = 100;
 
 /** The hosts the simulated network answers: the loopback address (numeric, as every scenario uses it). */
-function resolve(host: string | null | undefined, what: string): string {
+function resolve(host: string | null | undefined, what: string, loop: EventLoop): string {
   if (host === "127.0.0.1" || host === "localhost") return "127.0.0.1";
   if (host === null || host === undefined || host === "" || host === "0.0.0.0") return "0.0.0.0";
-  throw new GaiError(-2, `Name or service not known (${what}: the simulated network has only 127.0.0.1 and localhost, got ${JSON.stringify(host)})`);
+  const net = SelectorLoop.of(loop).kernel._net;
+  if (net !== null && typeof host === "string") return net._resolve(host, net._currentHost(), what).address;
+  throw new GaiError(-2, `Name or service not known (${what}: the simulated network has only 127.0.0.1 and localhost until network().host() adds hosts, got ${JSON.stringify(host)})`);
 }
 
 /** A port is a whole number 0-65535 (Python raises OverflowError out of range, TypeError for a non-number; vloop TypeError for both). */
@@ -275,7 +277,7 @@ function sockConnectCb(fut: Future<undefined>, sock: SimSocket, address: Address
 export function createConnection<P extends Protocol>(protocolFactory: () => P, host: string, port: number): CoroutineObject<[SocketTransport, P]> {
   const loop = requireLoop("createConnection()") as EventLoop;
   return new GenCoroutine(function* () {
-    const addr = resolve(host, "createConnection");
+    const addr = resolve(host, "createConnection", loop);
     checkPort("createConnection", port);
     const sel = SelectorLoop.of(loop);
     const sock = sel.kernel.socket();
@@ -322,7 +324,7 @@ export function createServer(protocolFactory: () => Protocol, host: string | nul
     // Ordering: asyncio looks the address up with a gather of one coroutine per host (a task).
     const [addr] = (yield* gather(
       new GenCoroutine(function* () {
-        return resolve(host, "createServer");
+        return resolve(host, "createServer", loop);
       }, "_create_server_getaddrinfo()"),
     )) as [string];
     const sel = SelectorLoop.of(loop);

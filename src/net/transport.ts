@@ -76,9 +76,9 @@ export class SocketTransport {
     this._writeReady = () => this._writeSendmsg();
     // Ordering: asyncio's constructor queues these three, in this order.
     const loop = sel.loop;
-    loop._callSoon(function connection_made(transport: SocketTransport) {
+    loop._callSoon(sel.onHost(sock, function connection_made(transport: SocketTransport) {
       protocol.connectionMade(transport);
-    }, 1, this);
+    }), 1, this);
     const self = this;
     loop._callSoon(function _add_reader() {
       self._addReader();
@@ -140,9 +140,9 @@ export class SocketTransport {
       this._connLost++;
       sel.removeWriter(this._sock as SimSocket);
       const self = this;
-      sel.loop._callSoon(function _call_connection_lost() {
+      sel.loop._callSoon(sel.onHost(this._sock as SimSocket, function _call_connection_lost() {
         self._callConnectionLost(null);
-      }, 0);
+      }), 0);
     }
   }
 
@@ -372,9 +372,9 @@ export class SocketTransport {
     }
     this._connLost++;
     const self = this;
-    sel.loop._callSoon(function _call_connection_lost() {
+    sel.loop._callSoon(sel.onHost(this._sock as SimSocket, function _call_connection_lost() {
       self._callConnectionLost(exc);
-    }, 0);
+    }), 0);
   }
 
   /** `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */

@@ -16,7 +16,7 @@
  */
 import { invariant } from "../util/invariant.js";
 import { Prng } from "../util/random.js";
-import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
+import { drawWeighted, type ChoicePoint, type SchedulingPolicy } from "./policy.js";
 
 /**
  * The PCT strategy as a SchedulingPolicy (see the file header).
@@ -57,7 +57,7 @@ export class PctPolicy implements SchedulingPolicy {
   }
 
   choose(n: number, point: ChoicePoint): number {
-    if (point.kind !== "ready") return this.prng.below(n);
+    if (point.kind !== "ready") return point.weights !== null ? drawWeighted(point.weights, this.prng.next()) : this.prng.below(n);
     this.steps++;
     const cands = point.candidates;
     let best = 0;

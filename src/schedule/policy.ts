@@ -26,9 +26,13 @@ export interface ChoicePoint {
   /**
    * "ready": which of the tasks woken in this iteration steps next;
    * "timer": which of the timers due at the same deadline fires next;
-   * "jitter": whether a new timer fires on time (0), early (1) or late (2).
+   * "jitter": whether a new timer fires on time (0), early (1) or late (2);
+   * "net": a decision of the simulated network (src/net/network.ts): which
+   * latency a message takes, whether it is lost, which of the deliveries due
+   * together lands first, whether an optional fault fires. 0 is always the
+   * fault-free, fastest alternative.
    */
-  readonly kind: "ready" | "timer" | "jitter";
+  readonly kind: "ready" | "timer" | "jitter" | "net";
   /** Virtual time of the decision. */
   readonly time: number;
   /** Loop iteration number of the decision. */
@@ -40,6 +44,24 @@ export interface ChoicePoint {
    * timer handles (for "timer"); empty for "jitter".
    */
   readonly candidates: readonly unknown[];
+  /**
+   * For decisions that model a probability (a "net" loss or an optional
+   * fault): how likely each alternative is, summing to 1; null when the
+   * alternatives carry no odds. Random strategies draw by these weights, so a
+   * link with 1% loss loses about one message in a hundred; systematic ones
+   * (dfs) try every alternative regardless.
+   */
+  readonly weights: readonly number[] | null;
+}
+
+/** Draws an alternative by `weights` (see ChoicePoint.weights) from a uniform number u in [0, 1). */
+export function drawWeighted(weights: readonly number[], u: number): number {
+  let acc = 0;
+  for (let i = 0; i < weights.length - 1; i++) {
+    acc += weights[i];
+    if (u < acc) return i;
+  }
+  return weights.length - 1;
 }
 
 export interface SchedulingPolicy {

@@ -4,7 +4,7 @@
  * schedule; the choices are recorded on the tape, so any run replays.
  * This goes beyond what CPython does: CPython always runs ready handles FIFO.
  */
-import type { ChoicePoint, SchedulingPolicy } from "./policy.js";
+import { drawWeighted, type ChoicePoint, type SchedulingPolicy } from "./policy.js";
 import { Prng } from "../util/random.js";
 
 /**
@@ -21,7 +21,8 @@ export class RandomPolicy implements SchedulingPolicy {
     this.prng = new Prng(`random:${seed}`);
   }
 
-  choose(n: number, _point: ChoicePoint): number {
+  choose(n: number, point: ChoicePoint): number {
+    if (point.weights !== null) return drawWeighted(point.weights, this.prng.next());
     return this.prng.below(n);
   }
 }

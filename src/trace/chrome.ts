@@ -151,5 +151,8 @@ function instant(mark: Mark, ts: number): ChromeEvent {
     case "choice":
       // A decision of the scheduling strategy: process-wide.
       return make(`choice: ${ev.point} ${ev.chosen} of ${ev.n}`, "choice", "p", LOOP_TID, { point: ev.point, n: ev.n, chosen: ev.chosen });
+    case "net":
+      // The simulated network: a message or a fault, process-wide.
+      return make(`${ev.op} ${ev.detail ?? `${ev.from}->${ev.to}`}`, "net", "p", LOOP_TID, { from: ev.from, to: ev.to, ...(ev.msg !== undefined ? { msg: ev.msg } : {}) });
   }
 }

@@ -203,7 +203,14 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
       case "choice":
         // Ready and timer orders are chosen as an iteration begins; a jitter
         // is chosen inside the run that sets the timer.
-        if (ev.point !== "jitter") running = null;
+        // (a network decision may be either: see the "net" case)
+        if (ev.point === "ready" || ev.point === "timer") running = null;
+        marks.push(markOf(ev, running as Run | null, runs.length));
+        break;
+      case "net":
+        // Messages arrive in the IO phase, between runs; sends and faults
+        // happen inside the run that makes them.
+        if (ev.op === "deliver" || ev.op === "drop") running = null;
         marks.push(markOf(ev, running as Run | null, runs.length));
         break;
       default: {

@@ -1,0 +1,489 @@
+/**
+ * The simulated network (network.ts): hosts, links, faults, and their
+ * decisions on the tape. Expected times are worked out in each test from the
+ * model: a connect() takes one round trip (SYN there, SYN-ACK back), a
+ * message one latency.
+ */
+import { describe, expect, test } from "vitest";
+import { ConnectionResetError, GaiError, OSError, TimeoutError, UsageError, ValueError } from "../errors.js";
+import { sleep } from "../asyncio/sleep.js";
+import { createTask, getRunningLoop } from "../asyncio/tasks.js";
+import { run, runSync } from "../run.js";
+import { explore } from "../explore/explore.js";
+import { replay } from "../testing.js";
+import { openConnection, startServer } from "./server.js";
+import type { StreamReader, StreamWriter } from "./streams.js";
+import { network } from "./network.js";
+import { ArrayTracer } from "../loop/trace.js";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+const now = () => getRunningLoop().time();
+
+/** Lets a host's main get its server listening (a few iterations: createServer gathers a lookup, then sleeps 0). */
+function* settle(): Generator<unknown, void, unknown> {
+  for (let i = 0; i < 5; i++) yield* sleep(0);
+}
+
+/** A line server: answers each line with "ok <line>". */
+function* lineServer(reader: StreamReader, writer: StreamWriter): Generator<unknown, void, unknown> {
+  for (;;) {
+    const line = yield* reader.readline();
+    if (line.length === 0) break;
+    writer.write(enc(`ok ${dec(line)}`));
+    yield* writer.drain();
+  }
+  writer.close();
+}
+
+/**
+ * A host's main: a line server that keeps listening after main returns. (Not
+ * serveForever: at the end of a run, cancelling serve_forever waits for the
+ * connections to close, and in CPython 3.12.1 a cancelled handler does not
+ * close its connection: asyncio.run hangs; vloop reports the deadlock.)
+ */
+function* serve(port: number): Generator<unknown, void, unknown> {
+  yield* startServer(lineServer, "0.0.0.0", port);
+}
+
+describe("hosts on a perfect network", () => {
+  test("a server on another host answers as one on localhost does, in the same loop iterations", () => {
+    const trip = (where: "db" | "localhost") =>
+      runSync(function* () {
+        const out: string[] = [];
+        if (where === "db") network().host("db", () => serve(5432));
+        else createTask(serve(5432));
+        yield* settle();
+        const [reader, writer] = yield* openConnection(where, 5432);
+        out.push(`connected in iteration ${getRunningLoop()._iteration}`);
+        writer.write(enc("hello\n"));
+        out.push(`${dec(yield* reader.readline()).trim()} in iteration ${getRunningLoop()._iteration} at t=${now()}`);
+        writer.close();
+        return out;
+      });
+    const there = trip("db");
+    expect(there).toEqual(trip("localhost"));
+    expect(there[1]).toMatch(/^ok hello in iteration \d+ at t=0$/);
+  });
+
+  test("the peer's address is the host's; localhost means the host itself", () => {
+    const seen = runSync(function* () {
+      const net = network();
+      const got: string[] = [];
+      net.host("db", function* () {
+        const server = yield* startServer(function* (_r: StreamReader, w: StreamWriter) {
+          got.push(`db sees ${JSON.stringify(w.getExtraInfo("peername")).replace(/,\d+\]/, ",port]")}`);
+          w.close();
+        }, "0.0.0.0", 5432);
+        // inside db, localhost is db
+        const [, w] = yield* openConnection("localhost", 5432);
+        got.push(`db's own client is at ${JSON.stringify(w.getExtraInfo("sockname")).replace(/,\d+\]/, ",port]")}`);
+        yield* server.serveForever();
+      });
+      yield* settle();
+      const [, writer] = yield* openConnection("db", 5432);
+      got.push(`main talks to ${JSON.stringify(writer.getExtraInfo("peername"))}`);
+      yield* sleep(0.1);
+      return got;
+    });
+    expect(seen).toContain('main talks to ["10.0.0.2",5432]');
+    expect(seen).toContain('db sees ["10.0.0.1",port]'); // main's connection
+    expect(seen).toContain('db sees ["127.0.0.1",port]'); // its own, over loopback
+    expect(seen).toContain('db\'s own client is at ["127.0.0.1",port]');
+  });
+});
+
+describe("latency", () => {
+  test("connect takes a round trip and a request/reply another: 4 latencies", async () => {
+    const times = await run(function* () {
+      const net = network();
+      net.host("db", () => serve(5432));
+      net.link("main", "db", { latency: 0.05 });
+      yield* settle();
+      const [reader, writer] = yield* openConnection("db", 5432);
+      const connected = now(); // SYN 0.05 there, SYN-ACK 0.05 back
+      writer.write(enc("a\n"));
+      const reply = dec(yield* reader.readline());
+      const answered = now(); // the line 0.05 there, the answer 0.05 back
+      writer.close();
+      return [connected, answered, reply];
+    });
+    expect(times[0]).toBeCloseTo(0.1, 12);
+    expect(times[1]).toBeCloseTo(0.2, 12);
+    expect(times[2]).toBe("ok a\n");
+  });
+
+  test("bytes on one connection never overtake each other, whatever latency each write draws", async () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const got = await run(
+        function* () {
+          const net = network();
+          net.host("db", () => serve(5432));
+          net.link("main", "db", { latency: [0.001, 0.1] });
+          yield* settle();
+          const [reader, writer] = yield* openConnection("db", 5432);
+          for (let i = 0; i < 10; i++) {
+            writer.write(enc(`${i}\n`));
+            yield* sleep(0.001);
+          }
+          const lines: string[] = [];
+          for (let i = 0; i < 10; i++) lines.push(dec(yield* reader.readline()).trim());
+          writer.close();
+          return lines;
+        },
+        { strategy: "random", seed },
+      );
+      expect(got).toEqual(Array.from({ length: 10 }, (_, i) => `ok ${i}`));
+    }
+  });
+
+  test("under the default order a latency range takes its minimum", async () => {
+    const t = await run(function* () {
+      const net = network();
+      net.host("db", () => serve(5432));
+      net.link("main", "db", { latency: [0.01, 1] });
+      yield* sleep(0);
+      yield* openConnection("db", 5432);
+      return now();
+    });
+    expect(t).toBeCloseTo(0.02, 12);
+  });
+});
+
+describe("partitions and holds", () => {
+  test("what is sent across a partition arrives after repair, in order", async () => {
+    const got = await run(function* () {
+      const net = network();
+      net.host("db", () => serve(5432));
+      net.link("main", "db", { latency: 0.01 });
+      yield* settle();
+      const [reader, writer] = yield* openConnection("db", 5432);
+      net.partition("main", "db");
+      writer.write(enc("1\n"));
+      writer.write(enc("2\n"));
+      getRunningLoop().callLater(5, () => net.repair("main", "db"));
+      const a = dec(yield* reader.readline()).trim();
+      const b = dec(yield* reader.readline()).trim();
+      writer.close();
+      return [a, b, now()];
+    });
+    // repair at 0.02 + 5; the lines 0.01 there; the answers 0.01 back
+    expect(got.slice(0, 2)).toEqual(["ok 1", "ok 2"]);
+    expect(got[2]).toBeCloseTo(5.04, 9);
+  });
+
+  test("a one-way partition keeps the answers, not the requests", async () => {
+    const got = await run(function* () {
+      const net = network();
+      const seen: string[] = [];
+      net.host("db", function* () {
+        const server = yield* startServer(function* (r: StreamReader, w: StreamWriter) {
+          seen.push(`db got ${dec(yield* r.readline()).trim()} at t=${now()}`);
+          w.write(enc("reply\n"));
+        }, "0.0.0.0", 1);
+        void server;
+      });
+      yield* settle();
+      const [reader, writer] = yield* openConnection("db", 1);
+      net.partition("db", "main", { oneWay: true });
+      writer.write(enc("req\n"));
+      getRunningLoop().callLater(3, () => net.repair());
+      const reply = dec(yield* reader.readline()).trim();
+      seen.push(`${reply} at t=${now()}`);
+      return seen;
+    });
+    expect(got).toEqual(["db got req at t=0", "reply at t=3"]);
+  });
+
+  test("connect() across a partition retries its SYN at 1, 3, 7 ... s and gives up with ETIMEDOUT after 127 s", async () => {
+    const got = await run(function* () {
+      const net = network();
+      net.host("db", () => serve(5432));
+      net.partition("main", "db");
+      try {
+        yield* openConnection("db", 5432);
+        return "connected";
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message} at t=${now()}`;
+      }
+    });
+    expect(got).toBe("TimeoutError: [Errno 110] Connect call failed ('10.0.0.2', 5432) at t=127");
+  });
+
+  test("a partition healed between SYN retries lets the next retry through", async () => {
+    const t = await run(function* () {
+      const net = network();
+      net.host("db", () => serve(5432));
+      getRunningLoop().callLater(2, () => net.repair());
+      net.partition("main", "db");
+      yield* openConnection("db", 5432);
+      return now();
+    });
+    expect(t).toBe(3); // the retries go at 1 s (cut) and 3 s (through)
+  });
+
+  test("hold keeps messages until release", async () => {
+    const t = await run(function* () {
+      const net = network();
+      net.host("db", () => serve(5432));
+      yield* settle();
+      const [reader, writer] = yield* openConnection("db", 5432);
+      net.hold("main", "db");
+      writer.write(enc("x\n"));
+      getRunningLoop().callLater(7, () => net.release("main", "db"));
+      yield* reader.readline();
+      return now();
+    });
+    expect(t).toBe(7);
+  });
+});
+
+describe("crash and restart", () => {
+  test("a crash kills the host's tasks without running their finally blocks, resets its connections and frees its ports", async () => {
+    const got = await run(function* () {
+      const net = network();
+      const events: string[] = [];
+      net.host("db", function* () {
+        events.push(`db starts at t=${now()}`);
+        const server = yield* startServer(function* (r: StreamReader, w: StreamWriter) {
+          try {
+            for (;;) {
+              const line = yield* r.readline();
+              if (line.length === 0) return;
+              w.write(line);
+            }
+          } finally {
+            events.push(`handler finally in db's run ${net.getHost("db")._starts}`);
+          }
+        }, "0.0.0.0", 5432);
+        if (net.getHost("db")._starts === 1) yield* server.serveForever(); // the first run is killed in serveForever
+      });
+      yield* settle();
+      const [reader, writer] = yield* openConnection("db", 5432);
+      writer.write(enc("1\n"));
+      events.push(`echo ${dec(yield* reader.readline()).trim()}`);
+      net.crash("db");
+      events.push(`db up: ${net.getHost("db").up}`);
+      try {
+        events.push(`read ${JSON.stringify(dec(yield* reader.readline()))}`);
+      } catch (e) {
+        events.push(`read: ${(e as Error).name}`);
+      }
+      try {
+        yield* openConnection("db", 5432);
+      } catch (e) {
+        events.push(`connect while down: ${(e as Error).name} at t=${now()}`);
+      }
+      net.start("db");
+      yield* settle();
+      const [r2, w2] = yield* openConnection("db", 5432);
+      w2.write(enc("2\n"));
+      events.push(`after restart: echo ${dec(yield* r2.readline()).trim()}`);
+      return events;
+    });
+    expect(got).toEqual([
+      "db starts at t=0",
+      "echo 1",
+      "db up: false",
+      "read: ConnectionResetError",
+      "connect while down: TimeoutError at t=127",
+      "db starts at t=127",
+      "after restart: echo 2",
+      // the end of the run cancels the second run's handler: its finally runs; the first's never did
+      "handler finally in db's run 2",
+    ]);
+  });
+
+  test("crashing main is refused: it runs the program", () => {
+    expect(() =>
+      runSync(function* () {
+        network().crash("main");
+      }),
+    ).toThrow(UsageError);
+  });
+
+  test("a task awaiting a task of a crashed host is woken (the killed task ends cancelled)", async () => {
+    const got = await run(function* () {
+      const net = network();
+      let inner: ReturnType<typeof createTask> | null = null;
+      net.host("worker", function* () {
+        inner = createTask(sleep(100));
+        yield* sleep(100);
+      });
+      yield* sleep(1);
+      net.crash("worker");
+      try {
+        yield* inner!;
+        return "finished";
+      } catch (e) {
+        return `${(e as Error).name} at t=${now()}`;
+      }
+    });
+    expect(got).toBe("CancelledError at t=1");
+  });
+});
+
+describe("faults on the tape", () => {
+  function* lossyClient(): Generator<unknown, string, unknown> {
+    const net = network();
+    net.host("db", () => serve(5432));
+    net.link("main", "db", { loss: 0.2 });
+    yield* settle();
+    const [reader, writer] = yield* openConnection("db", 5432);
+    for (let i = 0; i < 5; i++) {
+      writer.write(enc(`${i}\n`));
+      yield* reader.readline();
+    }
+    writer.close();
+    return "all answered";
+  }
+
+  test("the default order never loses anything", async () => {
+    expect(await run(lossyClient)).toBe("all answered");
+  });
+
+  test("random exploration loses a message, the loss resets the connection, shrinking keeps one decision, and the tape replays it", async () => {
+    const result = await explore(lossyClient, { strategy: "random", runs: 200, seed: 1 });
+    expect(result.failed).toBe(true);
+    expect(result.error).toBeInstanceOf(ConnectionResetError);
+    // one lost message is enough: the shrunk tape deviates in exactly one decision
+    const deviations = (result.shrunkTape as string).split(/[ ,]/).filter((d) => /^\d+:[1-9]/.test(d));
+    expect(deviations.length).toBe(1);
+    expect(result.report).toMatch(/lose \d+ bytes main->db|lose \d+ bytes db->main|lose connect/);
+    await expect(replay(lossyClient, result.shrunkTape as string)).rejects.toBeInstanceOf(ConnectionResetError);
+  });
+
+  test("maybe() is false in the default order and fires under exploration; dfs tries both sides", async () => {
+    const prog = function* (): Generator<unknown, void, unknown> {
+      const net = network();
+      net.host("db");
+      if (net.maybe(0.01, "crash db")) throw new Error("db crashed");
+      yield* sleep(0);
+    };
+    await expect(run(prog)).resolves.toBeUndefined();
+    const found = await explore(prog, { strategy: "dfs", runs: 10 });
+    expect(found.failed).toBe(true);
+    expect(found.shrunkTape).toBe("0:1");
+  });
+
+  test("messages arriving together from two senders: their order is a decision, the order sent by default", async () => {
+    const prog = function* (): Generator<unknown, string, unknown> {
+      const net = network();
+      const order: string[] = [];
+      const server = yield* startServer(function* (r: StreamReader) {
+        order.push(dec(yield* r.readline()).trim());
+      }, "0.0.0.0", 80);
+      // a writes at t=1 over 0.25 s, b at t=1.125 over 0.125 s: both lines arrive at t=1.25
+      // (binary fractions, so the sums are exact); nothing else happens at one instant
+      for (const [name, at, latency] of [["a", 1, 0.25], ["b", 1.125, 0.125]] as const) {
+        net.host(name, function* () {
+          const [, w] = yield* openConnection("main", 80);
+          yield* sleep(at - now());
+          w.write(enc(`${name}\n`));
+        });
+        net.link(name, "main", { latency });
+      }
+      yield* sleep(2);
+      server.close();
+      if (order.join(",") !== "a,b") throw new Error(`arrived ${order.join(",")}`);
+      return order.join(",");
+    };
+    await expect(run(prog)).resolves.toBe("a,b");
+    const found = await explore(prog, { strategy: "dfs", runs: 100 });
+    expect(found.failed).toBe(true);
+    expect(String(found.error)).toMatch(/arrived b,a/);
+    expect(found.report).toMatch(/decision \d+ at t=1\.25 .*: 2 bytes b->main arrives first \[fault-free: 2 bytes a->main arrives first\]/);
+  });
+});
+
+describe("bad input", () => {
+  const fails = (fn: () => void) => {
+    try {
+      runSync(function* () {
+        fn();
+      });
+    } catch (e) {
+      return e as Error;
+    }
+    return null;
+  };
+
+  test("each rule is named with the value that broke it", () => {
+    const cases: [() => void, unknown, RegExp][] = [
+      [() => network().link("main", "nowhere", {}), ValueError, /network\(\)\.link: no host named "nowhere" \(hosts: main\)/],
+      [() => (network().host("db"), network().link("main", "db", { latency: -1 })), ValueError, /latency must be a finite number of seconds >= 0, or \[min, max\] with 0 <= min <= max \(got -1\)/],
+      [() => (network().host("db"), network().link("main", "db", { latency: [2, 1] })), ValueError, /latency must be .* \(got \[2, 1\]\)/],
+      [() => (network().host("db"), network().link("main", "db", { loss: 1.5 })), ValueError, /loss must be a probability in \[0, 1\] \(got 1\.5\)/],
+      [() => network().defaults({ loss: Number.NaN }), ValueError, /loss must be a probability in \[0, 1\] \(got NaN\)/],
+      [() => network().partition("main", "ghost"), ValueError, /network\(\)\.partition: no host named "ghost"/],
+      [() => (network().host("db"), network().host("db")), ValueError, /there is already a host named "db"/],
+      [() => network().host("db", undefined, { address: "300.1.1.1" }), ValueError, /address must be an IPv4 address .* \(got "300\.1\.1\.1"\)/],
+      [() => network().maybe(2), ValueError, /network\(\)\.maybe: p must be a probability in \[0, 1\] \(got 2\)/],
+      [() => (network().host("db"), network().link("main", "db", { latncy: 1 } as never)), ValueError, /unknown option "latncy"/],
+    ];
+    for (const [fn, cls, words] of cases) {
+      const e = fails(fn);
+      expect(e, String(words)).toBeInstanceOf(cls as never);
+      expect(e?.message).toMatch(words);
+    }
+  });
+
+  test("an unknown host name is a gaierror listing the hosts; binding another host's address is EADDRNOTAVAIL", () => {
+    let unknown: unknown;
+    let bind: unknown;
+    runSync(function* () {
+      network().host("db");
+      try {
+        yield* openConnection("dbb", 1);
+      } catch (e) {
+        unknown = e;
+      }
+      try {
+        yield* startServer(function* () {}, "10.0.0.2", 80);
+      } catch (e) {
+        bind = e;
+      }
+    });
+    expect(unknown).toBeInstanceOf(GaiError);
+    expect((unknown as Error).message).toMatch(/no host "dbb" on the simulated network; it has main \(10\.0\.0\.1\), db \(10\.0\.0\.2\)/);
+    expect(bind).toBeInstanceOf(OSError);
+    expect((bind as OSError).errno).toBe(99);
+  });
+});
+
+describe("the trace", () => {
+  test("sends, deliveries and faults are trace events, a send and its delivery paired by msg", async () => {
+    const tracer = new ArrayTracer();
+    await run(
+      function* () {
+        const net = network();
+        net.host("db", () => serve(5432));
+        net.link("main", "db", { latency: 0.01 });
+        yield* settle();
+        const [reader, writer] = yield* openConnection("db", 5432);
+        writer.write(enc("x\n"));
+        yield* reader.readline();
+        net.partition("main", "db");
+      },
+      { tracer },
+    );
+    const net = tracer.events.filter((e) => e.kind === "net") as { op: string; detail?: string; msg?: number; t: number }[];
+    const ops = net.map((e) => `${e.op} ${e.detail ?? ""}`.trim());
+    expect(ops).toEqual([
+      "host 10.0.0.2",
+      "send connect main->db:5432",
+      "deliver connect main->db:5432",
+      "send synack db->main",
+      "deliver synack db->main",
+      "send 2 bytes main->db",
+      "deliver 2 bytes main->db",
+      "send 5 bytes db->main",
+      "deliver 5 bytes db->main",
+      "partition",
+    ]);
+    const sends = net.filter((e) => e.op === "send");
+    for (const s of sends) expect(net.filter((e) => e.op === "deliver" && e.msg === s.msg)).toHaveLength(1);
+  });
+});
+
+void TimeoutError;
