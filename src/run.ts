@@ -47,6 +47,12 @@ export interface LoopOptions {
   /** Seconds a timer may fire early or late, as a recorded choice (choosing strategies only). */
   jitter?: number;
   /**
+   * Multiply every fault probability of the simulated network (link loss,
+   * `network().maybe`) by this, for random strategies (default 1; 0: no
+   * faults). Swarm exploration draws one per run.
+   */
+  faultScale?: number;
+  /**
    * Called once per loop iteration (step-through tools): see EventLoop.snapshot().
    * A run of idle iterations (a long sleep waits a day per iteration) is counted,
    * not run: one call stands for all of them, and snapshot().skipped says how many.
@@ -101,6 +107,7 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
     tracer: options?.tracer ?? null,
     recordChoices: options?.recordChoices,
     jitter: options?.jitter,
+    faultScale: options?.faultScale,
   });
   if (options?.onIteration) loop._onIteration = options.onIteration as (l: unknown) => void;
   if (options?.onException) loop.setExceptionHandler(options.onException);

@@ -425,7 +425,7 @@ describe("vloop explore --swarm", () => {
     const args = ["explore", race, "--export", "buggy", "--jitter", "0.05", "--swarm", "--seed", "11", "--runs", "2000"];
     const one = vloop(...args);
     expect(one.code).toBe(1);
-    expect(one.stdout).toMatch(/failing run found by random \(swarm: depth 4, jitter 0\.05\) after 6 runs \(seed "11\/5"\)/);
+    expect(one.stdout).toMatch(/failing run found by random \(swarm: depth 4, jitter 0\.05, faults x[\d.]+\) after 6 runs \(seed "11\/5"\)/);
     const two = vloop(...args, "--workers", "2");
     expect(/seed "([^"]+)"/.exec(two.stdout)?.[1]).toBe("11/5");
     const tape = JSON.parse(/--tape ("[^"]*")/.exec(one.stdout)?.[1] as string) as string;

@@ -44,8 +44,9 @@ export interface ExploreOptions {
   shard?: { index: number; count: number };
   /**
    * Swarm testing: each run draws its own parameters from its seed: a PCT
-   * depth from 1 to 4 and a jitter from 0, a quarter, a half or all of
-   * `jitter` (so give `jitter` too). The failing run's tape carries its
+   * depth from 1 to 4, a jitter from 0, a quarter, a half or all of
+   * `jitter` (so give `jitter` too), and a factor (0, 1/4, 1 or 4) for the
+   * simulated network's fault probabilities. The failing run's tape carries its
    * jitter, so it replays exactly; the report names what the run drew.
    * Not with dfs.
    */
@@ -95,6 +96,8 @@ export interface ExploreResult {
 export interface SwarmParams {
   depth: number;
   jitter: number;
+  /** what the run multiplies the network's fault probabilities by: 0 (a fault-free run), a quarter, 1 or 4 */
+  faults: number;
 }
 
 /**
@@ -105,7 +108,8 @@ export function swarmParams(s: string, maxJitter: number | undefined): SwarmPara
   const prng = new Prng(`${s}/swarm`);
   const depth = 1 + prng.below(4);
   const share = [0, 0.25, 0.5, 1][prng.below(4)] as number;
-  return { depth, jitter: maxJitter ? maxJitter * share : 0 };
+  const faults = [0, 0.25, 1, 4][prng.below(4)] as number;
+  return { depth, jitter: maxJitter ? maxJitter * share : 0, faults };
 }
 
 /** The program is not deterministic under vloop: the same seed gave two traces. */
@@ -192,7 +196,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
       }
     }
     const drawn = swarm ? swarmParams(s, options.jitter) : undefined;
-    const runOptsHere = drawn ? { maxSteps, jitter: drawn.jitter || undefined } : runOpts;
+    const runOptsHere = drawn ? { maxSteps, jitter: drawn.jitter || undefined, faultScale: drawn.faults } : runOpts;
     const depthHere = drawn ? drawn.depth : depth;
     const opts = selfCheck ? { ...runOptsHere, trace: true } : runOptsHere;
     // A program known to be all generators runs here without a promise per run;
@@ -223,7 +227,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     options.onRun?.({ index: i, seed: s, tape: formatTape(outcome.tape, { jitter: runOptsHere.jitter }), failed: outcome.failed });
     options.onProgress?.(executed, strategy === "dfs" ? total : Math.ceil(total / shard.count));
     if (outcome.failed) {
-      const found = await finishFailure(program, outcome, s, drawn ? `${pick} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter})` : pick, executed, options, runOptsHere);
+      const found = await finishFailure(program, outcome, s, drawn ? `${pick} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter}, faults x${drawn.faults})` : pick, executed, options, runOptsHere);
       const dfsInfo = dfsTape !== undefined ? { dfsTape: encodeTape(dfsTape), ...(dfsRuns ? { dfsRuns } : {}) } : {};
       return { ...found, strategy: pick, runIndex: i, ...(drawn ? { swarm: drawn } : {}), ...dfsInfo };
     }

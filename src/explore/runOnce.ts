@@ -17,6 +17,8 @@ export type Program = () => unknown;
 export interface RunOptions {
   maxSteps?: number;
   jitter?: number;
+  /** see LoopOptions.faultScale */
+  faultScale?: number;
   recordChoices?: boolean;
   trace?: boolean;
 }
@@ -102,6 +104,7 @@ function newLoop(policy: SchedulingPolicy, options: RunOptions, tracer: ArrayTra
     tracer: tracer ?? null,
     recordChoices: options.recordChoices,
     jitter: options.jitter,
+    faultScale: options.faultScale,
   });
 }
 

@@ -80,6 +80,8 @@ export interface BaseLoopOptions {
   recordChoices?: boolean;
   /** Let the policy fire each timer up to this many seconds early or late. */
   jitter?: number;
+  /** Multiply every fault probability of the simulated network (loss, maybe) by this (default 1). */
+  faultScale?: number;
 }
 
 /** One decision of a choosing policy, as `choiceLog` keeps it. */
@@ -160,6 +162,7 @@ export class BaseEventLoop {
   readonly unhandled: ExceptionContext[] = [];
 
   /** @internal loop iteration counter */ _iteration = 0;
+  /** @internal what the simulated network multiplies its fault probabilities by (swarm runs draw it) */ readonly _faultScale: number;
   /** @internal asyncio's selector: the simulated network once a program uses it (see IoSource) */
   _io: IoSource | null = null;
   /** @internal idle iterations counted instead of run, before iteration `_skippedAt` (snapshots) */ _skipped = 0;
@@ -210,6 +213,11 @@ export class BaseEventLoop {
     // a side table only when a tool needs it: a loop is made per explored run
     this._resolvedBy = this._tracer !== null ? new WeakMap() : null;
     this._choices = new Choices(this, options.policy, options.recordChoices ?? false, options.jitter ?? 0);
+    const scale = options.faultScale ?? 1;
+    if (typeof scale !== "number" || !Number.isFinite(scale) || scale < 0) {
+      throw new TypeError(`faultScale must be a finite number >= 0 (got ${showTyped(scale)})`);
+    }
+    this._faultScale = scale;
     this.tape = this._choices.tape;
     this.alternatives = this._choices.alternatives;
     this.choiceLog = this._choices.log;

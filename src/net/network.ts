@@ -387,8 +387,9 @@ export class Network {
    */
   maybe(p: number, what = "fault"): boolean {
     checkProbability("network().maybe", "p", p);
+    const q = Math.min(1, p * this._loop._faultScale);
     if (p === 0 || !this._loop._policy.chooses) return false;
-    const k = this._loop._choices.chooseNet(2, () => [`no ${what}`, what], [1 - p, p]);
+    const k = this._loop._choices.chooseNet(2, () => [`no ${what}`, what], [1 - q, q]);
     if (k === 1) this._trace("fault", "*", "*", what);
     return k === 1;
   }
@@ -577,7 +578,7 @@ export class Network {
       }
     }
     if (!m.lost && link.loss > 0 && (m.kind === "data" || m.kind === "syn") && loop._policy.chooses) {
-      const p = link.loss;
+      const p = Math.min(1, link.loss * loop._faultScale);
       m.lost = loop._choices.chooseNet(2, () => [`deliver ${this._describe(m)}`, `lose ${this._describe(m)}`], [1 - p, p]) === 1;
     }
     if (m.from !== null) {
