@@ -19,7 +19,7 @@ import { type CommandSpec, type OptionSpec, UsageError, commandHelp, nonNegative
 import { pc } from "./colors.js";
 import { StepBudgetExceeded } from "../errors.js";
 import { EXIT, exitFor } from "./exitStatus.js";
-import { NondeterminismError, explainTape, explore, swarmParams } from "../explore/explore.js";
+import { NondeterminismError, describeSwarm, explainTape, explore, swarmParams } from "../explore/explore.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
 import type { LoopOptions } from "../run.js";
@@ -401,7 +401,7 @@ function printRecord(r: ExploreRecord): number {
   process.stdout.write(`${pc.red("failure")} after ${r.runs} runs\n`);
   // a swarm run's parameters are a function of its seed: say what it drew
   const drawn = r.options.swarm ? swarmParams(f.seed, r.options.jitter ?? undefined) : undefined;
-  const how = drawn ? `${f.strategy} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter})` : f.strategy;
+  const how = drawn ? describeSwarm(f.strategy, drawn) : f.strategy;
   process.stdout.write(`failing run found by ${how} after ${r.runs} runs (seed ${JSON.stringify(f.seed)}): ${f.error}\n${f.report}\n`);
   process.stdout.write(`\nreplay it:\n  ${r.failure.replay}\n`);
   return EXIT.raised;

@@ -112,6 +112,11 @@ export function swarmParams(s: string, maxJitter: number | undefined): SwarmPara
   return { depth, jitter: maxJitter ? maxJitter * share : 0, faults };
 }
 
+/** How a report names the strategy of a swarm run: "random (swarm: depth 2, jitter 0.05, faults x1)". */
+export function describeSwarm(strategy: string, drawn: SwarmParams): string {
+  return `${strategy} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter}, faults x${drawn.faults})`;
+}
+
 /** The program is not deterministic under vloop: the same seed gave two traces. */
 export class NondeterminismError extends VloopError {}
 
@@ -227,7 +232,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     options.onRun?.({ index: i, seed: s, tape: formatTape(outcome.tape, { jitter: runOptsHere.jitter }), failed: outcome.failed });
     options.onProgress?.(executed, strategy === "dfs" ? total : Math.ceil(total / shard.count));
     if (outcome.failed) {
-      const found = await finishFailure(program, outcome, s, drawn ? `${pick} (swarm: depth ${drawn.depth}, jitter ${drawn.jitter}, faults x${drawn.faults})` : pick, executed, options, runOptsHere);
+      const found = await finishFailure(program, outcome, s, drawn ? describeSwarm(pick, drawn) : pick, executed, options, runOptsHere);
       const dfsInfo = dfsTape !== undefined ? { dfsTape: encodeTape(dfsTape), ...(dfsRuns ? { dfsRuns } : {}) } : {};
       return { ...found, strategy: pick, runIndex: i, ...(drawn ? { swarm: drawn } : {}), ...dfsInfo };
     }
