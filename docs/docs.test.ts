@@ -17,6 +17,12 @@
  *       `stdout:` block, or be a test file, programs/NAME_test.ts);
  *   <!-- stdout: programs/NAME.ts -->
  *       the block is what the standalone program prints under `node --import tsx`;
+ *   <!-- cpython: programs/NAME.out -->
+ *       the block is NAME.out, what stock CPython 3.12 printed for the
+ *       standalone Python program programs/NAME.py on its real clock
+ *       (recorded with `PYENV_VERSION=3.12.1 python3 docs/programs/NAME.py >
+ *       docs/programs/NAME.out`; the tests never run Python); if
+ *       programs/NAME.ts exists, it must print the same under `node --import tsx`;
  *   <!-- console -->  or  <!-- console: exit N -->
  *       a ```console transcript: each `$ npx vloop ...` (or `$ npx tsx ...`)
  *       line is run from the repository's root as `node bin/vloop.mjs ...`
@@ -59,14 +65,14 @@ const repoRoot = dirname(docsDir);
 const examplesDir = join(docsDir, "examples");
 const programsDir = join(docsDir, "programs");
 
-const KINDS = ["output", "source", "stdout", "console", "run", "not run", "diagram", "quote", "picture", "race"] as const;
+const KINDS = ["output", "source", "stdout", "cpython", "console", "run", "not run", "diagram", "quote", "picture", "race"] as const;
 type Kind = (typeof KINDS)[number];
 
 /** The markers a fenced block may carry, by the block's language. */
 const KINDS_OF: Record<string, readonly Kind[]> = {
   ts: ["source"],
   python: ["source", "quote"],
-  text: ["output", "stdout", "picture", "diagram"],
+  text: ["output", "stdout", "cpython", "picture", "diagram"],
   console: ["console"],
   sh: ["run", "not run"],
   yaml: ["source"], // a CI workflow shown as it is: src/cli/cli.test.ts runs its commands
@@ -132,7 +138,7 @@ function fencedBlocks(page: string): Block[] {
     const arg = marker?.[2] ?? "";
     let files: string[] = [];
     let exit = 0;
-    if (kind === "output" || kind === "source" || kind === "stdout" || kind === "picture") {
+    if (kind === "output" || kind === "source" || kind === "stdout" || kind === "cpython" || kind === "picture") {
       if (arg === "") throw new Error(`${where}: a <!-- ${kind}: --> marker names its files`);
       files = arg.split(/\s+/).map(fromPage);
     } else if (kind === "race") {
@@ -159,6 +165,12 @@ const blocks = pages.flatMap(fencedBlocks);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".ts")).sort();
 const programs = readdirSync(programsDir).filter((f) => f.endsWith(".ts")).sort();
 const programTests = programs.filter((f) => f.endsWith("_test.ts"));
+const pythonPrograms = readdirSync(programsDir).filter((f) => f.endsWith(".py")).sort();
+/** The TypeScript twin a `cpython:` block runs (programs/NAME.ts beside NAME.out), if there is one. */
+const twinOf = (out: string): string | null => {
+  const ts = out.replace(/\.out$/, ".ts");
+  return existsSync(join(repoRoot, ts)) ? ts : null;
+};
 const of = (kind: Kind) => blocks.filter((b) => b.kind === kind);
 
 function read(rel: string): string {
@@ -245,6 +257,7 @@ describe("docs pages", () => {
 
   test("every program is run, and every TypeScript file shown is run", () => {
     const run = new Set([...of("output"), ...of("stdout")].flatMap((b) => b.files));
+    for (const b of of("cpython")) if (twinOf(b.files[0]) !== null) run.add(twinOf(b.files[0]) as string);
     for (const f of programTests) run.add(`docs/programs/${f}`);
     // a program's own modules (`from "./NAME.js"`) run with it
     for (const f of [...run]) {
@@ -287,6 +300,25 @@ describe("docs pages", () => {
         encoding: "utf8",
       });
       expect(b.text).toBe(out.replace(/\n$/, ""));
+    });
+  }
+
+  test("every Python program under docs/programs is shown with its recorded output", () => {
+    const shown = new Set(of("cpython").map((b) => b.files[0]));
+    const missing = pythonPrograms.filter((f) => !shown.has(`docs/programs/${f.replace(/\.py$/, ".out")}`));
+    expect(missing, "programs/NAME.py with no <!-- cpython: programs/NAME.out --> block").toEqual([]);
+  });
+
+  for (const b of of("cpython")) {
+    test(`${b.where}: the output shown is what CPython printed for ${b.files[0].replace(/\.out$/, ".py")}`, () => {
+      expect(b.files[0], "a cpython: marker names programs/NAME.out").toMatch(/^docs\/programs\/[\w-]+\.out$/);
+      expect(existsSync(join(repoRoot, b.files[0].replace(/\.out$/, ".py"))), "its Python program").toBe(true);
+      expect(b.text).toBe(read(b.files[0]).replace(/\n$/, ""));
+      const twin = twinOf(b.files[0]);
+      if (twin !== null) {
+        const out = execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, twin)], { cwd: repoRoot, env: colourless, encoding: "utf8" });
+        expect(out, `${twin} prints what CPython printed`).toBe(read(b.files[0]));
+      }
     });
   }
 
