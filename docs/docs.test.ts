@@ -103,6 +103,13 @@ const NOT_RUN: { page: string; text: string }[] = [
   },
 ];
 
+/**
+ * The pages whose programs a learner opens in the browser playground: each
+ * ```ts source block there is followed at once by a `<!-- playground -->`
+ * line, which the playground's build turns into a share link.
+ */
+const PLAYGROUND_PAGES = ["docs/misconceptions.md", "docs/teaching.md"];
+
 interface Block {
   page: string; // relative to the repository's root
   lang: string; // the fence's language ("" for none)
@@ -112,6 +119,7 @@ interface Block {
   exit: number; // console/run: the exit status every command must have
   text: string; // the block's lines joined with "\n", no trailing newline
   where: string; // page:line of the marker (of the fence if there is none)
+  after: string; // the line right after the closing fence
 }
 
 const MARKER = new RegExp(`^<!--\\s*(${KINDS.join("|")})(?::\\s*(.*?))?\\s*-->\\s*$`);
@@ -154,7 +162,7 @@ function fencedBlocks(page: string): Block[] {
     } else if (kind === "diagram" && arg !== "") {
       throw new Error(`${where}: a <!-- diagram --> marker takes no argument`);
     }
-    blocks.push({ page, lang: fence[2], kind, arg, files, exit, text: lines.slice(i + 1, j).join("\n"), where });
+    blocks.push({ page, lang: fence[2], kind, arg, files, exit, text: lines.slice(i + 1, j).join("\n"), where, after: lines[j + 1] ?? "" });
     i = j;
   }
   return blocks;
@@ -268,6 +276,17 @@ describe("docs pages", () => {
     expect(unrun, "programs under docs/programs no stdout block runs").toEqual([]);
     const shownUnrun = of("source").flatMap((b) => b.files.filter((f) => f.endsWith(".ts") && !run.has(f)).map((f) => `${b.where}: ${f}`));
     expect(shownUnrun, "TypeScript files shown but never run").toEqual([]);
+  });
+
+  test("on the teaching pages, every program shown is followed by a <!-- playground --> line (where the playground's share link goes)", () => {
+    const PLAYGROUND = "<!-- playground -->";
+    for (const page of PLAYGROUND_PAGES) {
+      const shown = blocks.filter((b) => b.page === page && b.kind === "source" && b.lang === "ts");
+      expect(shown.length, page).toBeGreaterThan(0);
+      for (const b of shown) expect(b.after, `${b.where}: the line after the block`).toBe(PLAYGROUND);
+      const markers = read(page).split("\n").filter((l) => l.trim() === PLAYGROUND).length;
+      expect(markers, `${page}: a ${PLAYGROUND} line that follows no program`).toBe(shown.length);
+    }
   });
 
   test("the blocks not run are exactly the ones listed in NOT_RUN", () => {

@@ -1,15 +1,14 @@
 import { createTask, log, sleep } from "vloop";
 
-let started = false;
-
-async function child() {
-  started = true;
+async function child(state: { started: boolean }) {
+  state.started = true;
   log("child: first line");
 }
 
 export async function main() {
-  const task = createTask(child);
-  log("main: created the task; started?", started);
+  const state = { started: false };
+  const task = createTask(() => child(state));
+  log("main: created the task; started?", state.started);
   await sleep(0);
-  log("main: after sleep(0); started?", started, "done?", task.done());
+  log("main: after sleep(0); started?", state.started, "done?", task.done());
 }

@@ -1,15 +1,14 @@
 import asyncio
 
-started = []
 
-
-async def child():
-    started.append(True)
+async def child(state):
+    state["started"] = True
     log("child: first line")
 
 
 async def main():
-    task = asyncio.create_task(child())
-    log("main: created the task; started?", bool(started))
+    state = {"started": False}
+    task = asyncio.create_task(child(state))
+    log("main: created the task; started?", state["started"])
     await asyncio.sleep(0)
-    log("main: after sleep(0); started?", bool(started), "done?", task.done())
+    log("main: after sleep(0); started?", state["started"], "done?", task.done())
