@@ -3,16 +3,17 @@ import asyncio
 
 async def main():
     loop = asyncio.get_running_loop()
-    now_at_call = []
     woke = []
 
     async def sleeper(i):
-        now_at_call.append(loop.time())  # sleep(0.1)'s deadline is this reading + 0.1
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.1)  # deadline: loop.time() + 0.1, the clock read now
         woke.append(i)
 
-    await asyncio.gather(*(sleeper(i) for i in range(12)))
-    print("different deadlines:", len(set(now_at_call)), "of", len(now_at_call))
+    tasks = [asyncio.create_task(sleeper(i)) for i in range(12)]
+    await asyncio.sleep(0)  # the twelve first steps run, one after another: each sets its timer
+    deadlines = [timer.when() for timer in loop._scheduled]  # asyncio's timer heap (private: read only to show it)
+    print("timers:", len(deadlines), "different deadlines:", len(set(deadlines)))
+    await asyncio.gather(*tasks)
     print("woke:", woke)
 
 
