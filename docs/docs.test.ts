@@ -361,6 +361,40 @@ describe("docs pages", () => {
   }
 });
 
+/** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as hyphens. */
+function slug(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, "").replace(/ /g, "-");
+}
+
+/** The anchors of a Markdown page: its headings outside fenced blocks. */
+function anchorsOf(page: string): Set<string> {
+  const anchors = new Set<string>();
+  let fenced = false;
+  for (const line of read(page).split("\n")) {
+    if (FENCE.test(line)) fenced = !fenced;
+    const h = fenced ? null : /^#{1,6}\s+(.*)$/.exec(line);
+    if (h !== null) anchors.add(slug(h[1]));
+  }
+  return anchors;
+}
+
+describe("links between the pages", () => {
+  test("every relative link names a file that exists, and a heading of a page that has it", () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      const prose = read(page).replace(/^\s*(`{3,}|~{3,})[^]*?^\s*\1\s*$/gm, "");
+      for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(m[1])) continue; // https:, mailto:
+        const [path, anchor] = m[1].split("#");
+        const target = path === "" ? page : relative(repoRoot, join(repoRoot, dirname(page), path));
+        if (!existsSync(join(repoRoot, target))) broken.push(`${page}: ${m[1]} (no such file)`);
+        else if (anchor !== undefined && target.endsWith(".md") && !anchorsOf(target).has(anchor)) broken.push(`${page}: ${m[1]} (no such heading)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
 describe("docs/programs test files (run here)", async () => {
   for (const f of programTests) await import(pathToFileURL(join(programsDir, f)).href);
 });
