@@ -8,7 +8,9 @@ import { type Future, getRunningLoop, newEventLoop, run } from "vloop";
 // next iteration, never inside setResult.
 let resolve!: (v: string) => void;
 const promise = new Promise<string>((r) => (resolve = r));
+promise.then((v) => console.log(`  then callback: ${v}`));
 resolve("ready");
+console.log("Promise: resolve returned, and the callback has not run yet");
 console.log("Promise:", await promise);
 
 await run(async () => {
@@ -16,7 +18,7 @@ await run(async () => {
   const fut = loop.createFuture<string>();
   fut.addDoneCallback((f) => console.log(`  done callback: ${f.result()}`));
   fut.setResult("ready");
-  console.log("Future: setResult returned; done =", fut.done(), "and the callback has not run yet");
+  console.log("Future: setResult returned (done =", fut.done() + "), and the callback has not run yet");
   console.log("Future:", await fut);
 });
 
