@@ -17,6 +17,12 @@
  *       `stdout:` block, or be a test file, programs/NAME_test.ts);
  *   <!-- stdout: programs/NAME.ts -->
  *       the block is what the standalone program prints under `node --import tsx`;
+ *   <!-- cpython: programs/NAME.out -->
+ *       the block is NAME.out, what stock CPython 3.12 printed for the
+ *       standalone Python program programs/NAME.py on its real clock
+ *       (recorded with `PYENV_VERSION=3.12.1 python3 docs/programs/NAME.py >
+ *       docs/programs/NAME.out`; the tests never run Python); if
+ *       programs/NAME.ts exists, it must print the same under `node --import tsx`;
  *   <!-- console -->  or  <!-- console: exit N -->
  *       a ```console transcript: each `$ npx vloop ...` (or `$ npx tsx ...`)
  *       line is run from the repository's root as `node bin/vloop.mjs ...`
@@ -59,14 +65,14 @@ const repoRoot = dirname(docsDir);
 const examplesDir = join(docsDir, "examples");
 const programsDir = join(docsDir, "programs");
 
-const KINDS = ["output", "source", "stdout", "console", "run", "not run", "diagram", "quote", "picture", "race"] as const;
+const KINDS = ["output", "source", "stdout", "cpython", "console", "run", "not run", "diagram", "quote", "picture", "race"] as const;
 type Kind = (typeof KINDS)[number];
 
 /** The markers a fenced block may carry, by the block's language. */
 const KINDS_OF: Record<string, readonly Kind[]> = {
   ts: ["source"],
   python: ["source", "quote"],
-  text: ["output", "stdout", "picture", "diagram"],
+  text: ["output", "stdout", "cpython", "picture", "diagram"],
   console: ["console"],
   sh: ["run", "not run"],
   yaml: ["source"], // a CI workflow shown as it is: src/cli/cli.test.ts runs its commands
@@ -97,6 +103,13 @@ const NOT_RUN: { page: string; text: string }[] = [
   },
 ];
 
+/**
+ * The pages whose programs a learner opens in the browser playground: each
+ * ```ts source block there is followed at once by a `<!-- playground -->`
+ * line, which the playground's build turns into a share link.
+ */
+const PLAYGROUND_PAGES = ["docs/misconceptions.md", "docs/teaching.md"];
+
 interface Block {
   page: string; // relative to the repository's root
   lang: string; // the fence's language ("" for none)
@@ -106,6 +119,7 @@ interface Block {
   exit: number; // console/run: the exit status every command must have
   text: string; // the block's lines joined with "\n", no trailing newline
   where: string; // page:line of the marker (of the fence if there is none)
+  after: string; // the line right after the closing fence
 }
 
 const MARKER = new RegExp(`^<!--\\s*(${KINDS.join("|")})(?::\\s*(.*?))?\\s*-->\\s*$`);
@@ -132,7 +146,7 @@ function fencedBlocks(page: string): Block[] {
     const arg = marker?.[2] ?? "";
     let files: string[] = [];
     let exit = 0;
-    if (kind === "output" || kind === "source" || kind === "stdout" || kind === "picture") {
+    if (kind === "output" || kind === "source" || kind === "stdout" || kind === "cpython" || kind === "picture") {
       if (arg === "") throw new Error(`${where}: a <!-- ${kind}: --> marker names its files`);
       files = arg.split(/\s+/).map(fromPage);
     } else if (kind === "race") {
@@ -148,7 +162,7 @@ function fencedBlocks(page: string): Block[] {
     } else if (kind === "diagram" && arg !== "") {
       throw new Error(`${where}: a <!-- diagram --> marker takes no argument`);
     }
-    blocks.push({ page, lang: fence[2], kind, arg, files, exit, text: lines.slice(i + 1, j).join("\n"), where });
+    blocks.push({ page, lang: fence[2], kind, arg, files, exit, text: lines.slice(i + 1, j).join("\n"), where, after: lines[j + 1] ?? "" });
     i = j;
   }
   return blocks;
@@ -159,6 +173,12 @@ const blocks = pages.flatMap(fencedBlocks);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".ts")).sort();
 const programs = readdirSync(programsDir).filter((f) => f.endsWith(".ts")).sort();
 const programTests = programs.filter((f) => f.endsWith("_test.ts"));
+const pythonPrograms = readdirSync(programsDir).filter((f) => f.endsWith(".py")).sort();
+/** The TypeScript twin a `cpython:` block runs (programs/NAME.ts beside NAME.out), if there is one. */
+const twinOf = (out: string): string | null => {
+  const ts = out.replace(/\.out$/, ".ts");
+  return existsSync(join(repoRoot, ts)) ? ts : null;
+};
 const of = (kind: Kind) => blocks.filter((b) => b.kind === kind);
 
 function read(rel: string): string {
@@ -245,6 +265,7 @@ describe("docs pages", () => {
 
   test("every program is run, and every TypeScript file shown is run", () => {
     const run = new Set([...of("output"), ...of("stdout")].flatMap((b) => b.files));
+    for (const b of of("cpython")) if (twinOf(b.files[0]) !== null) run.add(twinOf(b.files[0]) as string);
     for (const f of programTests) run.add(`docs/programs/${f}`);
     // a program's own modules (`from "./NAME.js"`) run with it
     for (const f of [...run]) {
@@ -255,6 +276,17 @@ describe("docs pages", () => {
     expect(unrun, "programs under docs/programs no stdout block runs").toEqual([]);
     const shownUnrun = of("source").flatMap((b) => b.files.filter((f) => f.endsWith(".ts") && !run.has(f)).map((f) => `${b.where}: ${f}`));
     expect(shownUnrun, "TypeScript files shown but never run").toEqual([]);
+  });
+
+  test("on the teaching pages, every program shown is followed by a <!-- playground --> line (where the playground's share link goes)", () => {
+    const PLAYGROUND = "<!-- playground -->";
+    for (const page of PLAYGROUND_PAGES) {
+      const shown = blocks.filter((b) => b.page === page && b.kind === "source" && b.lang === "ts");
+      expect(shown.length, page).toBeGreaterThan(0);
+      for (const b of shown) expect(b.after, `${b.where}: the line after the block`).toBe(PLAYGROUND);
+      const markers = read(page).split("\n").filter((l) => l.trim() === PLAYGROUND).length;
+      expect(markers, `${page}: a ${PLAYGROUND} line that follows no program`).toBe(shown.length);
+    }
   });
 
   test("the blocks not run are exactly the ones listed in NOT_RUN", () => {
@@ -290,6 +322,25 @@ describe("docs pages", () => {
     });
   }
 
+  test("every Python program under docs/programs is shown with its recorded output", () => {
+    const shown = new Set(of("cpython").map((b) => b.files[0]));
+    const missing = pythonPrograms.filter((f) => !shown.has(`docs/programs/${f.replace(/\.py$/, ".out")}`));
+    expect(missing, "programs/NAME.py with no <!-- cpython: programs/NAME.out --> block").toEqual([]);
+  });
+
+  for (const b of of("cpython")) {
+    test(`${b.where}: the output shown is what CPython printed for ${b.files[0].replace(/\.out$/, ".py")}`, () => {
+      expect(b.files[0], "a cpython: marker names programs/NAME.out").toMatch(/^docs\/programs\/[\w-]+\.out$/);
+      expect(existsSync(join(repoRoot, b.files[0].replace(/\.out$/, ".py"))), "its Python program").toBe(true);
+      expect(b.text).toBe(read(b.files[0]).replace(/\n$/, ""));
+      const twin = twinOf(b.files[0]);
+      if (twin !== null) {
+        const out = execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, twin)], { cwd: repoRoot, env: colourless, encoding: "utf8" });
+        expect(out, `${twin} prints what CPython printed`).toBe(read(b.files[0]));
+      }
+    });
+  }
+
   for (const b of of("console")) {
     for (const step of transcript(b)) {
       test(`${b.where}: \`${step.command}\` prints what the page shows and exits with ${b.exit}`, () => {
@@ -308,6 +359,40 @@ describe("docs pages", () => {
       });
     }
   }
+});
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as hyphens. */
+function slug(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, "").replace(/ /g, "-");
+}
+
+/** The anchors of a Markdown page: its headings outside fenced blocks. */
+function anchorsOf(page: string): Set<string> {
+  const anchors = new Set<string>();
+  let fenced = false;
+  for (const line of read(page).split("\n")) {
+    if (FENCE.test(line)) fenced = !fenced;
+    const h = fenced ? null : /^#{1,6}\s+(.*)$/.exec(line);
+    if (h !== null) anchors.add(slug(h[1]));
+  }
+  return anchors;
+}
+
+describe("links between the pages", () => {
+  test("every relative link names a file that exists, and a heading of a page that has it", () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      const prose = read(page).replace(/^\s*(`{3,}|~{3,})[^]*?^\s*\1\s*$/gm, "");
+      for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(m[1])) continue; // https:, mailto:
+        const [path, anchor] = m[1].split("#");
+        const target = path === "" ? page : relative(repoRoot, join(repoRoot, dirname(page), path));
+        if (!existsSync(join(repoRoot, target))) broken.push(`${page}: ${m[1]} (no such file)`);
+        else if (anchor !== undefined && target.endsWith(".md") && !anchorsOf(target).has(anchor)) broken.push(`${page}: ${m[1]} (no such heading)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
 });
 
 describe("docs/programs test files (run here)", async () => {

@@ -1,11 +1,10 @@
 import { getRunningLoop, log, sleep } from "vloop";
-import { pyFloat } from "vloop/scenario";
 
 async function displayDate() {
   const loop = getRunningLoop();
   const endTime = loop.time() + 5.0;
   for (;;) {
-    log("time is", pyFloat(loop.time()));
+    log(`time is ${loop.time()}`);
     if (loop.time() + 1.0 >= endTime) break;
     await sleep(1);
   }

@@ -233,6 +233,9 @@ describe("exit statuses and usage errors (the table in docs/finding-races.md)", 
         [["run", fixture("usedBeforeInit.ts"), "--out", join(dir, "missing", "t.txt")], /--out .*t\.txt: cannot write the trace there \(the directory .*missing does not exist\)/],
         [["replay", fixture("usedBeforeInit.ts"), "--tape", "", "--out", dir], /--out .*: cannot write the trace there \(it is a directory\)/],
         [["explore", fixture("usedBeforeInit.ts"), "--shard", "1/99999999999999999999"], /--shard 1\/99999999999999999999: n must be at most 9007199254740991/],
+        // an SVG document in a terminal is a screenful of XML: it needs a file
+        [["run", fixture("usedBeforeInit.ts"), "--trace", "svg"], /--trace svg: an SVG picture is written to a file, not to the terminal: add --out PATH \(e\.g\. --out run\.svg\)/],
+        [["replay", fixture("usedBeforeInit.ts"), "--tape", "0:3", "--trace", "svg"], /--trace svg: .*add --out PATH/],
       ];
       // no package.json around it: Node takes a .ts file there for CommonJS
       const esm = join(dir, "esm.ts");

@@ -42,7 +42,7 @@ const traceOption: OptionSpec = {
   choices: ["text", "chrome", "svg", "none"],
   default: "text",
 };
-const outOption: OptionSpec = { name: "out", value: "path", help: "write the trace to a file instead of stdout" };
+const outOption: OptionSpec = { name: "out", value: "path", help: "write the trace to a file instead of stdout (--trace svg needs one)" };
 const maxStepsOption: OptionSpec = {
   name: "max-steps",
   value: "n",
@@ -57,6 +57,10 @@ const TRACE_LIMIT = 1_000_000;
 
 /** Runs a file's main, prints its log lines, then the requested trace. */
 async function runAndShow(file: string, exportName: string, loopOptions: LoopOptions, trace: string, out: string | undefined, policy?: ReplayPolicy): Promise<number> {
+  if (trace === "svg" && out === undefined) {
+    // an SVG document printed to a terminal is a screenful of XML, after the program's lines
+    throw new UsageError("--trace svg: an SVG picture is written to a file, not to the terminal: add --out PATH (e.g. --out run.svg)");
+  }
   if (out !== undefined) checkWritable(out);
   const loaded = await loadFile(file);
   const main = exported(loaded, exportName) as () => Generator<unknown, unknown, unknown>;

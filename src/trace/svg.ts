@@ -93,8 +93,12 @@ export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {
   }
   const plotRight = x;
   const width = Math.ceil(Math.max(plotRight + PAD, PAD * 2 + title.length * 9, 480));
-  const legendY = plotBottom + 40;
-  const [legendItems, legendRows] = legend(legendY, width);
+  // Where a choosing strategy (or a replayed tape) left CPython's order, as the
+  // text timeline's ▲ row: order differences inside one iteration are otherwise invisible.
+  const choices = events.filter((e): e is Choice => e.kind === "choice");
+  const deviated = choices.some((c) => c.chosen > 0);
+  const legendY = plotBottom + (deviated ? 58 : 40);
+  const [legendItems, legendRows] = legend(legendY, width, { deviated, iterationZero: columns[0]?.i === 0 });
   const height = Math.ceil(legendY + legendRows * 18 + 10);
 
   const geo: Geometry = { runX, slotW, colX, laneY, plotX, plotRight, plotTop, plotBottom };
@@ -120,7 +124,7 @@ export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {
   const parts: string[][] = [out, timeBands(columns, geo), laneLabels(laneNames, geo), loopLane(runs, geo)];
   for (const lane of lanes) parts.push(taskLane(lane, runs, geo));
   if (withArrows) parts.push(arrows(runs, geo));
-  parts.push(iterationAxis(columns, geo), legendItems, ["</svg>"]);
+  parts.push(iterationAxis(columns, geo), deviationRow(choices, geo), legendItems, ["</svg>"]);
   return `${parts.filter((p) => p.length > 0).map((p) => p.join("\n")).join("\n")}\n`;
 }
 
@@ -276,8 +280,29 @@ function iterationAxis(columns: readonly { i: number }[], g: Geometry): string[]
   return out;
 }
 
+type Choice = Extract<TraceEvent, { kind: "choice" }>;
+
+/** A ▲ under the column of each decision that left CPython's order (decision k is the k-th choice of the run, its tape index). */
+function deviationRow(choices: readonly Choice[], g: Geometry): string[] {
+  if (!choices.some((c) => c.chosen > 0)) return [];
+  const y = g.plotBottom + 32;
+  const out = [`<text x="${g.plotX - 8}" y="${y + 4}" text-anchor="end" fill="${COLOR.error}" font-size="11">≠CPython</text>`];
+  choices.forEach((c, k) => {
+    const col = g.colX.get(c.i);
+    if (c.chosen === 0 || col === undefined) return;
+    const tip = `decision ${k} (${c.point}) at t=${formatTime(c.t)} (iteration ${c.i}): alternative ${c.chosen} of ${c.n}, not CPython's first`;
+    out.push(`<path class="deviation" d="${triangle(col.x + col.w / 2, y)}" fill="${COLOR.error}"><title>${esc(tip)}</title></path>`);
+  });
+  return out;
+}
+
+/** A small upward triangle centred on (cx, cy). */
+function triangle(cx: number, cy: number): string {
+  return `M${n(cx)},${cy - 5} L${n(cx + 5)},${cy + 4} L${n(cx - 5)},${cy + 4} z`;
+}
+
 /** The legend, in as many rows as the width needs; returns the elements and the row count. */
-function legend(top: number, width: number): [string[], number] {
+function legend(top: number, width: number, show: { deviated: boolean; iterationZero: boolean }): [string[], number] {
   const items: string[] = [];
   let x = PAD;
   let y = top;
@@ -289,7 +314,9 @@ function legend(top: number, width: number): [string[], number] {
       y += 18;
       rows++;
     }
-    items.push(shape(x, y), `<text x="${n(x + 16)}" y="${y + 4}" fill="${COLOR.muted}" font-size="11">${label}</text>`);
+    const drawn = shape(x, y);
+    if (drawn !== "") items.push(drawn);
+    items.push(`<text x="${n(x + 16)}" y="${y + 4}" fill="${COLOR.muted}" font-size="11">${label}</text>`);
     x += 16 + w;
   };
   const box = (fill: string) => (x: number, y: number): string => `<rect x="${n(x)}" y="${y - 5}" width="10" height="10" rx="2" fill="${fill}"/>`;
@@ -303,6 +330,9 @@ function legend(top: number, width: number): [string[], number] {
   item((x, y) => finishMark("result", x + 5, y), "returned");
   item((x, y) => finishMark("error", x + 5, y), "raised");
   item((x, y) => finishMark("cancelled", x + 5, y), "cancelled");
+  item((x, y) => `<circle cx="${n(x + 5)}" cy="${y}" r="2.5" fill="#ffffff" stroke="${COLOR.wait}" stroke-width="1.5"/>`, "task created");
+  if (show.deviated) item((x, y) => `<path d="${triangle(x + 5, y)}" fill="${COLOR.error}"/>`, "a decision that left CPython's order");
+  if (show.iterationZero) item(() => "", "iteration 0: before the loop's first iteration");
   return [items, rows];
 }
 

@@ -14,6 +14,8 @@ import { type ChromeEvent, toChromeTrace } from "./chrome.js";
 import { buildModel } from "./model.js";
 import { renderSvg } from "./svg.js";
 import { renderTimeline } from "./text.js";
+import { ReplayPolicy } from "../schedule/replay.js";
+import { main as usedBeforeInit } from "../cli/fixtures/usedBeforeInit.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const goldenDir = join(here, "__golden__");
@@ -224,6 +226,43 @@ describe("SVG", () => {
     // One box per step, one arrow per wake-up.
     expect(svg.match(/<rect [^>]*rx="2" fill="#2da44e"><title>/g)?.length).toBe(events.filter((e) => e.kind === "step").length);
     expect(svg.match(/marker-end="url\(#arrow\)"><title>/g)?.length).toBe(events.filter((e) => e.kind === "step" && e.by !== undefined).length);
+  });
+});
+
+describe("SVG marks what the text timeline marks", () => {
+  /** The README's replay: usedBeforeInit under tape "0:3" (decision 0 took alternative 3 of 5, in iteration 2). */
+  function replayTrace(tape: string): TraceEvent[] {
+    const tracer = new ArrayTracer();
+    try {
+      runSync(usedBeforeInit, { tracer, strategy: new ReplayPolicy(tape) });
+    } catch {
+      // the tape "0:3" makes the consumer raise: its trace is what we draw
+    }
+    return tracer.events;
+  }
+
+  test("a ▲ under the iteration of each decision that left CPython's order, named in the legend, as in the text timeline", () => {
+    const events = replayTrace("0:3");
+    expect(renderTimeline(events)).toContain("▲ a decision that left CPython's order");
+    const svg = renderSvg(events, { title: "used before init" });
+    const marks = svg.match(/<path [^>]*class="deviation"[^>]*><title>[^<]*<\/title>/g) ?? [];
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toContain("<title>decision 0 (ready) at t=0 (iteration 2): alternative 3 of 5, not CPython's first</title>");
+    expect(svg).toContain(">a decision that left CPython's order<");
+    expect(svg).toContain(">≠CPython<");
+  });
+
+  test("CPython's own order has no ▲ and no legend entry for it", () => {
+    const svg = renderSvg(replayTrace(""), { title: "used before init" });
+    expect(svg).not.toContain('class="deviation"');
+    expect(svg).not.toContain("left CPython's order");
+  });
+
+  test("the legend names the hollow circle (a task created) and iteration 0 (before the loop's first iteration)", async () => {
+    const { events, title } = await traceOf("core/03_factorial_gather.async.ts");
+    const svg = renderSvg(events, { title });
+    expect(svg).toMatch(/<circle [^>]*fill="#ffffff"[^>]*\/>\n<text [^>]*>task created<\/text>/);
+    expect(svg).toContain(">iteration 0: before the loop's first iteration<");
   });
 });
 
