@@ -8,7 +8,7 @@
  * `_call_connection_lost` (one more iteration); one `recv()` per readiness
  * event, so bytes and the EOF after them are read in two iterations.
  */
-import { RuntimeError, ValueError } from "../errors.js";
+import { BrokenPipeError, RuntimeError, ValueError } from "../errors.js";
 import type { Future } from "../futures/future.js";
 import type { Address, SimSocket } from "./kernel.js";
 import { WouldBlock } from "./kernel.js";
@@ -46,6 +46,8 @@ export class SocketTransport {
   /** @internal */ _sel: SelectorLoop | null;
   /** @internal */ readonly _extra: Record<string, unknown>;
   /** @internal */ _server: Server | null;
+  /** @internal a write after the connection was lost has been reported (see write) */ _droppedWrite = false;
+  /** @internal the loop (kept after close, which forgets the selector) */ readonly _loop: SelectorLoop["loop"];
   /** @internal the bytes the kernel has not taken yet */ readonly _buffer: Uint8Array[] = [];
   /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
   /** @internal close() was called */ _closing = false;
@@ -60,6 +62,7 @@ export class SocketTransport {
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
   constructor(sel: SelectorLoop, sock: SimSocket, protocol: Protocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
     this._sel = sel;
+    this._loop = sel.loop;
     this._sock = sock;
     this._protocol = protocol;
     this._extra = { ...extra, socket: sock, sockname: sock.getsockname() };
@@ -164,8 +167,22 @@ export class SocketTransport {
     if (this._eof) throw new RuntimeError("Cannot call write() after write_eof()");
     if (data.length === 0) return;
     if (this._connLost) {
-      this._connLost++; // asyncio logs a warning past LOG_THRESHOLD_FOR_CONNLOST_WRITES
-      void LOG_THRESHOLD_FOR_CONNLOST_WRITES;
+      // asyncio drops the bytes and says nothing until the 5th such write
+      // (LOG_THRESHOLD_FOR_CONNLOST_WRITES), then logs a bare warning. The
+      // program's output stays CPython's; vloop names the mistake at once,
+      // through the loop's exception handler (loop.unhandled), once per transport.
+      if (!this._droppedWrite) {
+        this._droppedWrite = true;
+        const task = this._loop._currentTask?.getName();
+        this._loop._reportException({
+          message:
+            `write() after the connection was closed or lost: ${data.length} bytes dropped` +
+            `${task ? ` (task ${task})` : ""}; asyncio drops them too, and logs "socket.send() raised exception." ` +
+            `from the ${LOG_THRESHOLD_FOR_CONNLOST_WRITES}th such write`,
+          exception: new BrokenPipeError(32, "write after close"),
+        });
+      }
+      this._connLost++;
       return;
     }
     if (this._buffer.length === 0) {
