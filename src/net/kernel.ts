@@ -36,6 +36,13 @@ export type Address = readonly [string, number];
 /** Thrown by a non-blocking syscall that would block (Python's BlockingIOError). */
 export class WouldBlock extends OSError {}
 
+/**
+ * The one WouldBlock the kernel throws: callers catch it and wait, nobody
+ * keeps or shows it, and building an Error (its stack) on every recv() or
+ * accept() that finds nothing was a twelfth of a network exploration's time.
+ */
+const WOULD_BLOCK = new WouldBlock(11, "Resource temporarily unavailable");
+
 type State = "new" | "listening" | "connecting" | "connected" | "closed";
 
 /** An error raised by errno, as Python picks the OSError subclass from it. */
@@ -204,7 +211,7 @@ export class SimSocket {
   /** Non-blocking accept(): the oldest queued connection. @throws WouldBlock when none. */
   accept(): [SimSocket, Address] {
     const conn = this._backlog.shift();
-    if (conn === undefined) throw new WouldBlock(11, "Resource temporarily unavailable");
+    if (conn === undefined) throw WOULD_BLOCK;
     return [conn, conn._peerAddr as Address];
   }
 
@@ -239,7 +246,7 @@ export class SimSocket {
       return data.length;
     }
     const room = peer._rcvbuf - peer._recvLen;
-    if (room <= 0) throw new WouldBlock(11, "Resource temporarily unavailable");
+    if (room <= 0) throw WOULD_BLOCK;
     const n = Math.min(data.length, room);
     peer._recv.push(data.slice(0, n));
     peer._recvLen += n;
@@ -281,7 +288,7 @@ export class SimSocket {
       throw errnoError(errno, errno === ECONNRESET ? "Connection reset by peer" : "error");
     }
     if (this._finIn || this._reset) return new Uint8Array(0);
-    throw new WouldBlock(11, "Resource temporarily unavailable");
+    throw WOULD_BLOCK;
   }
 
   /** Reading made room in a bounded receive buffer: the sender may be writable again (a wakeup). */
