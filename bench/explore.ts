@@ -4,7 +4,7 @@
  * (as its own table), or alone:
  *
  *   npm run bench -- --only explore                    # both
- *   npm run bench -- --only explore_throughput         # one (or explore_loaders, pct_vs_random)
+ *   npm run bench -- --only explore_throughput         # one (or explore_loaders, pct_vs_random, explore_lost_reply)
  *   node --expose-gc --import tsx bench/explore.ts [--only explore_throughput,pct_vs_random]
  *        [--runs N] [--seeds S] [--strict]
  *
@@ -30,6 +30,9 @@
  *   that draw the change point over the "ready" decisions only, which are the
  *   only ones PctPolicy counts as steps (not what explore does; see README).
  *
+ * explore_lost_reply: schedules per second on the simulated network's
+ *   lost-reply race (bench/exploreNetwork.ts).
+ *
  * Prints the tables and writes every number to bench/results/explore.json.
  * Exit status: 1 if a check fails (or, with --strict, if a target is missed).
  */
@@ -41,6 +44,7 @@ import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import fc from "fast-check";
 import type { FormsReport } from "./explore_forms.js";
+import { exploreLostReply, printLostReply } from "./exploreNetwork.js";
 import { type EventLoop, run } from "../src/index.js";
 import { explore, PctPolicy, RandomPolicy, replay } from "../src/testing.js";
 import {
@@ -64,7 +68,7 @@ import {
 const { pages: PAGES, k: K, noiseTasks: NOISE_TASKS } = DEFAULT_CONFIG;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-const EXPLORE_BENCHES = ["explore_throughput", "explore_loaders", "pct_vs_random"] as const;
+const EXPLORE_BENCHES = ["explore_throughput", "explore_loaders", "pct_vs_random", "explore_lost_reply"] as const;
 type BenchName = (typeof EXPLORE_BENCHES)[number];
 
 // --- explore_throughput -------------------------------------------------------------
@@ -641,6 +645,15 @@ async function main(argv: string[]): Promise<number> {
       console.log("check failed: the pagination program is not the depth-2 heisenbug it should be");
       return 1;
     }
+  }
+  if (selected.includes("explore_lost_reply")) {
+    process.stderr.write("bench: explore_lost_reply ...\n");
+    const r = await exploreLostReply(timedRuns);
+    report.exploreLostReply = r;
+    missed ||= r.styles.some((s) => !s.met);
+    if (selected.length > 1) console.log("");
+    printLostReply(r, timedRuns);
+    if (r.found === null) failedCheck = true;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   report.seconds = seconds;
