@@ -186,7 +186,9 @@ export class SimSocket {
   _connectNow(to: Host, address: Address): void {
     const kernel = this._kernel;
     const listener = to._up ? to._bound.get(address[1]) : undefined;
-    if (listener === undefined || !listener._listening || listener._state !== "listening") {
+    // a listener bound to 127.0.0.1 does not see connections from other hosts
+    const loopbackOnly = to !== this.host && listener !== undefined && listener._local !== null && listener._local[0].startsWith("127.");
+    if (listener === undefined || !listener._listening || listener._state !== "listening" || loopbackOnly) {
       // Ordering: the reset answering the SYN wakes the socket (error: readable and writable).
       this._error = ECONNREFUSED;
       this._state = "closed";
@@ -194,7 +196,7 @@ export class SimSocket {
       return;
     }
     const child = new SimSocket(kernel, kernel._nextFd++, to);
-    child._local = listener._local;
+    child._local = to === this.host ? listener._local : [to.address, address[1]];
     child._peerAddr = this._local;
     child._peer = this;
     child._state = "connected";

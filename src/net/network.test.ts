@@ -510,3 +510,25 @@ describe("writing after close", () => {
     ]);
   });
 });
+
+describe("listening addresses", () => {
+  test("a server bound to 127.0.0.1 refuses other hosts (a classic: it works on the developer's machine), on a perfect link and over latency", async () => {
+    for (const latency of [0, 0.01]) {
+      const got = await run(function* () {
+        const net = network();
+        net.host("db", function* () {
+          yield* startServer(lineServer, "127.0.0.1", 5432);
+        });
+        net.link("main", "db", { latency });
+        yield* settle();
+        try {
+          yield* openConnection("db", 5432);
+          return "connected";
+        } catch (e) {
+          return (e as Error).name;
+        }
+      });
+      expect(got, `latency ${latency}`).toBe("ConnectionRefusedError");
+    }
+  });
+});
