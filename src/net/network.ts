@@ -423,17 +423,6 @@ export class Network {
     return this._callbackHost ?? this._kernel.localhost;
   }
 
-  /** @internal runs `fn` as code of `host` (tasks it creates live there) */
-  _within<R>(host: Host, fn: () => R): R {
-    const saved = this._callbackHost;
-    this._callbackHost = host;
-    try {
-      return fn();
-    } finally {
-      this._callbackHost = saved;
-    }
-  }
-
   /** @internal the host a name or address means, seen from `from`. @throws GaiError */
   _resolve(name: string, from: Host, what: string): Host {
     if (name === "localhost" || name.startsWith("127.")) return from;

@@ -58,8 +58,15 @@ export class SelectorLoop {
     const net = this.kernel._net;
     if (net === null || sock.host === this.kernel.localhost) return fn;
     const host = sock.host;
-    const bound = function (this: unknown, ...args: unknown[]): void {
-      net._within(host, () => fn.apply(this, args));
+    // (no closure or argument array per call: handles pass at most two arguments)
+    const bound = function (this: unknown, a?: unknown, b?: unknown): void {
+      const saved = net._callbackHost;
+      net._callbackHost = host;
+      try {
+        fn.call(this, a, b);
+      } finally {
+        net._callbackHost = saved;
+      }
     };
     Object.defineProperty(bound, "name", { value: fn.name }); // reports name the callback, not the wrapper
     return bound as F;
