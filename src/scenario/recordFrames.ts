@@ -1,0 +1,147 @@
+/**
+ * A run recorded as frames, one per loop iteration: what `vloop step` steps
+ * through and what the browser playground shows. Both import this module, so
+ * for the same program (and tape) they show the same frames.
+ *
+ * Runs are deterministic, so the run is recorded first and then stepped
+ * through: a frame is taken at the start of each iteration, after the timers
+ * that fell due moved to the ready queue, and before its handles run; the
+ * lines a frame holds are the ones its iteration printed.
+ */
+import type { EventLoop } from "../futures/eventLoop.js";
+import type { Tracer } from "../loop/trace.js";
+import { runScenario, styleOf } from "./runScenario.js";
+import { describeDeviations } from "../explore/report.js";
+import type { ChoiceRecord } from "../loop/baseEventLoop.js";
+import { ReplayPolicy } from "../schedule/replay.js";
+
+/** One loop iteration, as it began. */
+export interface Frame {
+  iteration: number;
+  time: number;
+  /** the handles this iteration runs, in order ("step Task-2", "callback doneCallback") */
+  ready: string[];
+  /** the live timers by deadline */
+  timers: { when: number; what: string }[];
+  /** the timer heap as its array, in heapq's order (cancelled entries included) */
+  heap: { when: number; what: string; cancelled: boolean }[];
+  lines: string[];
+  /** idle iterations (a day of waiting each, as asyncio's select cap) counted before this one instead of run */
+  skipped: number;
+  /** the decisions of this iteration that left CPython's order (a replayed tape), described */
+  deviations: string[];
+}
+
+/** How to run the program: CPython's order, or a tape to follow. */
+export interface StepOptions {
+  maxSteps?: number;
+  tape?: string;
+  jitter?: number;
+  /** also record the run's trace (the playground draws its timeline) */
+  tracer?: Tracer;
+}
+
+/** A recorded run. */
+export interface RecordedRun {
+  frames: Frame[];
+  /** what ended the run: main's error, a deadlock, a step budget */
+  error?: unknown;
+  /** iterations past FRAME_LIMIT, counted but not kept */
+  dropped: number;
+  /** every line the run printed, as `vloop run` prints them */
+  lines: string[];
+  /** the run's decisions (kept when it followed a tape) */
+  choiceLog: readonly ChoiceRecord[];
+}
+
+/** The most frames kept (a livelock makes frames without end, until its step budget). */
+export const FRAME_LIMIT = 200_000;
+
+/**
+ * Runs a scenario's main (as `vloop run` does) and records one frame per loop iteration.
+ * Mirrors no asyncio function: it is `vloop step`'s recording, built on `loop.snapshot()`.
+ * Never throws for the program's own failures: they are returned as `error`.
+ * @example const { frames } = await recordFrames(main, { tape: "0:3" });
+ */
+export async function recordFrames(main: (...args: unknown[]) => unknown, options: StepOptions = {}): Promise<RecordedRun> {
+  const frames: Frame[] = [];
+  let error: unknown;
+  let dropped = 0;
+  let loop: EventLoop | undefined;
+  let lines: string[] = [];
+  const policy = options.tape !== undefined ? new ReplayPolicy(options.tape) : undefined;
+  try {
+    lines = await runScenario(main as () => Generator<unknown, unknown, unknown>, styleOf(main), {
+      maxSteps: options.maxSteps,
+      ...(options.tracer ? { tracer: options.tracer } : {}),
+      ...(policy ? { strategy: policy, jitter: options.jitter ?? policy.jitter, recordChoices: true } : {}),
+      onLoop: (l) => (loop = l),
+      onRaise: (e) => (error = e),
+      onDeadlock: (e) => (error = e),
+      onIteration: (l: EventLoop) => {
+        if (frames.length >= FRAME_LIMIT) {
+          dropped++;
+          return;
+        }
+        const snap = l.snapshot();
+        frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, heap: snap.heap, lines: [], skipped: snap.skipped, deviations: [] });
+      },
+      onLine: (line) => {
+        const frame = frames[frames.length - 1];
+        if (frame) frame.lines.push(line);
+      },
+    });
+  } catch (e) {
+    error = e;
+  }
+  const finished = loop as EventLoop | undefined;
+  if (finished) markDeviations(frames, finished.choiceLog);
+  nameMainAlike(frames);
+  return { frames, error, dropped, lines, choiceLog: finished?.choiceLog ?? [] };
+}
+
+/** Attaches each decision that left CPython's order to the frame of its iteration. */
+function markDeviations(frames: Frame[], log: readonly ChoiceRecord[]): void {
+  for (const rec of log) {
+    if (rec.chosen === 0) continue;
+    const frame = frames.find((f) => f.iteration === rec.iteration);
+    const text = describeDeviations([{ index: rec.index, value: rec.chosen }], log).split("\n")[1]?.trim();
+    if (frame && text) frame.deviations.push(text);
+  }
+}
+
+/**
+ * The harness (runScenario) names the main task "main" in its first step, as
+ * the recorder does; frames before that step would show asyncio's "Task-1"
+ * (always the main task: the first task of a run). Name it alike in every frame.
+ */
+function nameMainAlike(frames: Frame[]): void {
+  const rename = (s: string) => s.replace(/\bTask-1\b/g, "main");
+  for (const f of frames) {
+    f.ready = f.ready.map(rename);
+    f.timers = f.timers.map((t) => ({ ...t, what: rename(t.what) }));
+    f.heap = f.heap.map((t) => ({ ...t, what: rename(t.what) }));
+  }
+}
+
+/**
+ * The frame a key leads to from frame `i` (null: quit).
+ * Mirrors no asyncio function: `vloop step`'s keys, which the playground's buttons share.
+ * s, Enter or space: the next iteration; c: the first frame at a later
+ * virtual time, or the last frame when there is none (so the run's last
+ * frames are still shown); at the last frame, any step quits. Throws nothing.
+ * @example nextFrame(frames, 0, "c") // the first frame after the clock moved
+ */
+export function nextFrame(frames: readonly Pick<Frame, "time">[], i: number, key: string): number | null | undefined {
+  if (key === "q" || key === "\u0003") return null;
+  const last = frames.length - 1;
+  if (key === "s" || key === "\r" || key === " ") return i >= last ? null : i + 1;
+  if (key === "c") {
+    if (i >= last) return null;
+    const t = frames[i]?.time;
+    let j = i;
+    while (j < last && frames[j]?.time === t) j++;
+    return j;
+  }
+  return undefined; // not a key of ours
+}
