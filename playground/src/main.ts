@@ -161,6 +161,8 @@ function stop(): void {
 
 let current: RunResult | null = null;
 let frameIndex = 0;
+/** runs shown so far, finished or failed (the browser test waits on it) */
+let shown = 0;
 
 function setStatus(text: string, kind = ""): void {
   const s = $("status");
@@ -178,6 +180,7 @@ function run(tape = $<HTMLInputElement>("tape").value.trim(), goTo?: number): vo
 
 function showFailure(error: ProgramError, consoleLines: string[], kind = "error"): void {
   current = null;
+  shown++;
   setStatus(error.text.split("\n")[0], kind);
   $("output").replaceChildren(line(error.text, "error"));
   $("console").textContent = consoleLines.join("\n");
@@ -192,6 +195,7 @@ function showFailure(error: ProgramError, consoleLines: string[], kind = "error"
 
 function showRun(r: RunResult, goTo?: number): void {
   current = r;
+  shown++;
   setEntries(r.exports, r.exportName);
   $<HTMLInputElement>("tape").value = r.tape;
   $("console").textContent = r.console.join("\n");
@@ -373,7 +377,8 @@ function exploreProgram(): void {
       }
     } else if (m.type === "ran") {
       finish(() => {
-        showRun(m, 0);
+        // at the first decision that left CPython's order: where the failing schedule starts to differ
+        showRun(m, Math.max(0, m.frames.findIndex((f) => f.deviations.length > 0)));
         setStatus(`failure after ${explored?.runs} runs: ${explored?.error} · replayed with the shrunk tape ${JSON.stringify(m.tape)}: ${m.error ? m.error.text.split("\n")[0] : "passed"}`, "error");
       });
     } else if (m.type === "failed") finish(() => showFailure(m.error, m.console));
@@ -516,6 +521,13 @@ document.addEventListener("keydown", (e) => {
   get busy() {
     return busy;
   },
+  get shown() {
+    return shown;
+  },
+  get program() {
+    return program();
+  },
+  setProgram,
 };
 if (!openFromHash()) loadExample(Math.max(0, examples.findIndex((e) => e.title === "03_factorial_gather.async")));
 window.addEventListener("hashchange", () => {
