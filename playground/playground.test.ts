@@ -17,6 +17,7 @@ import { runScenario, styleOf } from "../src/scenario/runScenario.js";
 import { explore } from "../src/explore/explore.js";
 // @ts-expect-error: a plain JavaScript module (the build script's)
 import { collectExamples } from "./examples.mjs";
+import { shareLink } from "./shareLink.js";
 
 interface Example {
   group: string;
@@ -240,6 +241,11 @@ describe("the playground in headless Chromium", () => {
     expect(await other.locator("#position").innerText()).toBe(position);
     expect(await outputLines(other)).toEqual(lines);
     await other.close();
+    // a link made by shareLink (what the docs use) opens the same way
+    const fromDocs = await open(shareLink(ex.code, { tape: expected.shrunkTape, iteration: 2, exportName: "buggy", base }));
+    expect(await fromDocs.locator("#position").innerText()).toBe(position);
+    expect(await outputLines(fromDocs)).toEqual(lines);
+    await fromDocs.close();
 
     // open the decision that left CPython's order, pick CPython's choice: the run passes
     const deviating = page.locator("#decisions details.deviates").first();

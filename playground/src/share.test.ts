@@ -1,6 +1,7 @@
 /** Share links: what goes in comes out, through the URL's rules. */
 import { describe, expect, test } from "vitest";
 import { decodeShare, encodeShare } from "./share.js";
+import { shareLink } from "../shareLink.js";
 
 const program = `import { log, sleep } from "vloop";\n\nexport async function main() {\n  log("héllo ✓ & #?=%");\n  await sleep(1);\n}\n`;
 
@@ -23,5 +24,12 @@ describe("share links", () => {
     expect(() => decodeShare("#hello")).toThrow(/not a playground link/);
     const hash = encodeShare({ program });
     expect(() => decodeShare(hash.slice(0, 10))).toThrow(/damaged/);
+  });
+
+  test("shareLink (for the docs) makes the page's own links", () => {
+    const link = shareLink(program, { tape: "0:3", iteration: 2, exportName: "buggy", base: "https://example.org/playground/" });
+    expect(link.startsWith("https://example.org/playground/#v1=")).toBe(true);
+    expect(decodeShare(new URL(link).hash)).toEqual({ program, tape: "0:3", iteration: 2, exportName: "buggy" });
+    expect(shareLink(program)).toBe(`http://localhost:8000/#${encodeShare({ program })}`);
   });
 });
