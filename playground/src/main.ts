@@ -109,13 +109,16 @@ let onReply: (m: Reply) => void = () => {};
 function startWorker(): Worker {
   const w = new Worker("worker.js", { type: "module" });
   w.onmessage = (e: MessageEvent<Reply>) => {
-    if (e.data.type === "progress") armWatchdog(); // exploring: each run must finish in time, not the whole search
-    onReply(e.data);
+    // the limit counts from the worker's start on the request; exploring, each run must finish in time, not the whole search
+    if (e.data.type === "started" || e.data.type === "progress") armWatchdog(LIMIT_MS);
+    if (e.data.type !== "started") onReply(e.data);
   };
   w.onerror = (e) => finish(() => showFailure({ text: `the worker failed: ${e.message}` }, []));
   return w;
 }
-function armWatchdog(): void {
+/** How long a worker may take to start (load its bundle) before it is given up. */
+const START_LIMIT_MS = 30_000;
+function armWatchdog(limit: number): void {
   clearTimeout(watchdog);
   watchdog = window.setTimeout(() => {
     worker?.terminate();
@@ -124,15 +127,17 @@ function armWatchdog(): void {
       showFailure(
         {
           text:
-            `stopped after ${LIMIT_MS / 1000} s: the program did not finish in time, so its worker was stopped. ` +
-            "A loop that never awaits keeps its task running for ever (vloop, like asyncio, switches tasks only at an await), " +
-            "and no virtual time passes in it.",
+            limit === START_LIMIT_MS
+              ? `stopped: the worker did not start in ${limit / 1000} s (is the page's worker.js missing?)`
+              : `stopped after ${limit / 1000} s: the program did not finish in time, so its worker was stopped. ` +
+                "A loop that never awaits keeps its task running for ever (vloop, like asyncio, switches tasks only at an await), " +
+                "and no virtual time passes in it.",
         },
         [],
         "timeout",
       ),
     );
-  }, LIMIT_MS);
+  }, limit);
 }
 function send(req: Request, handle: (m: Reply) => void): void {
   if (busy) stop();
@@ -141,7 +146,7 @@ function send(req: Request, handle: (m: Reply) => void): void {
   document.body.classList.add("busy");
   setStatus(req.type === "run" ? "running…" : "exploring…");
   onReply = handle;
-  armWatchdog();
+  armWatchdog(START_LIMIT_MS);
   worker.postMessage(req);
 }
 function finish(then: () => void): void {
@@ -184,8 +189,8 @@ function showFailure(error: ProgramError, consoleLines: string[], kind = "error"
   setStatus(error.text.split("\n")[0], kind);
   $("output").replaceChildren(line(error.text, "error"));
   $("console").textContent = consoleLines.join("\n");
-  for (const id of ["ready", "heap-array", "heap-sorted", "tasks"]) $(id).replaceChildren();
-  $("timeline").replaceChildren();
+  for (const id of ["ready", "heap-array", "heap-sorted"]) list(id, []);
+  for (const id of ["tasks", "timeline", "printed", "deviations", "decisions"]) $(id).replaceChildren();
   $("position").textContent = "no run";
   $("clock").textContent = "";
   if (error.line !== undefined) {
@@ -200,7 +205,9 @@ function showRun(r: RunResult, goTo?: number): void {
   $<HTMLInputElement>("tape").value = r.tape;
   $("console").textContent = r.console.join("\n");
   if (r.error?.line !== undefined) editor.dispatch({ effects: setErrorLine.of(r.error.line) });
-  const what = r.script ? "ran as a script (no exported function to step through: export a main to see its iterations)" : `${r.frames.length} iterations`;
+  const what = r.script
+    ? `ran as a script (no exported function): ${r.frames.length > 0 ? `its first run() made ${r.frames.length} iterations` : "it called no run()"}`
+    : `${r.frames.length} iterations`;
   setStatus(r.error ? `${what}; ended with ${r.error.text.split("\n")[0]}` : `${what}; finished`, r.error ? "error" : "ok");
   drawTimeline(r);
   showDecisions(r);

@@ -83,4 +83,9 @@ export interface Failed {
   console: string[];
 }
 
-export type Reply = RunResult | Progress | Explored | Failed;
+/** The worker has the request and starts on it: the time limit counts from here (not from the worker's start-up). */
+export interface Started {
+  type: "started";
+}
+
+export type Reply = Started | RunResult | Progress | Explored | Failed;

@@ -10,7 +10,8 @@ import { transform } from "sucrase";
 import * as vloop from "../../src/index.js";
 import * as testing from "../../src/testing.js";
 import * as scenario from "../../src/scenario/index.js";
-import { recordFrames } from "../../src/scenario/recordFrames.js";
+import { type FrameRecorder, frameRecorder, recordFrames } from "../../src/scenario/recordFrames.js";
+import type { LoopOptions } from "../../src/run.js";
 import { ArrayTracer } from "../../src/loop/trace.js";
 import { renderSvg, svgColumns } from "../../src/trace/svg.js";
 import { buildModel } from "../../src/trace/model.js";
@@ -18,8 +19,36 @@ import { explore } from "../../src/explore/explore.js";
 import { formatLog } from "./inspect.js";
 import type { ExploreRequest, ProgramError, Reply, Request, RunRequest } from "./protocol.js";
 
+/**
+ * A script (a program that calls run() itself, with no exported function):
+ * its first run() or runSync() is recorded, with vloop's frame recorder and
+ * tracer added to the options it gives (its own hooks still run).
+ */
+let script: { recorder: FrameRecorder; tracer: ArrayTracer; state: "armed" | "running" | "done" } | null = null;
+function chain<A>(mine: (a: A) => void, theirs: ((a: A) => void) | undefined): (a: A) => void {
+  return theirs === undefined ? mine : (a) => (mine(a), theirs(a));
+}
+function recorded(options: LoopOptions | undefined): LoopOptions | undefined {
+  if (script === null || script.state !== "armed") return options;
+  script.state = "running";
+  const { recorder, tracer } = script;
+  return { ...options, tracer: options?.tracer ?? tracer, onLoop: chain(recorder.onLoop, options?.onLoop), onIteration: chain(recorder.onIteration, options?.onIteration) };
+}
+const endRecording = (): void => void (script !== null && script.state === "running" && (script.state = "done"));
+const scriptVloop: Record<string, unknown> = {
+  ...vloop,
+  run: (main: never, options?: LoopOptions) => vloop.run(main, recorded(options)).finally(endRecording),
+  runSync: (main: never, options?: LoopOptions) => {
+    try {
+      return vloop.runSync(main, recorded(options));
+    } finally {
+      endRecording();
+    }
+  },
+};
+
 /** The modules a program may import, by specifier. */
-const LIBRARIES: Record<string, Record<string, unknown>> = { vloop, "vloop/testing": testing, "vloop/scenario": scenario };
+const LIBRARIES: Record<string, Record<string, unknown>> = { vloop: scriptVloop, "vloop/testing": testing, "vloop/scenario": scenario };
 /** The step budget of a run: `vloop run`'s default. */
 const MAX_STEPS = 1_000_000;
 /** The most trace events kept (a long run draws its first ones). */
@@ -60,10 +89,11 @@ function transpile(code: string): string {
     js = transform(code, { transforms: ["typescript"], disableESTransforms: true, filePath: "program.ts" }).code;
   } catch (e) {
     const loc = (e as { loc?: { line: number; column: number } }).loc;
-    const message = (e as Error).message.replace(/\s*\(\d+:\d+\)$/, "");
+    // sucrase: "Error transforming program.ts: Unexpected token (4:16)", its column counted from 1
+    const message = (e as Error).message.replace(/^Error transforming [^:]*: /, "").replace(/\s*\(\d+:\d+\)$/, "");
     throw new ProgramFailure({
-      text: `SyntaxError: ${message}${loc ? ` (program.ts, line ${loc.line}, column ${loc.column + 1})` : ""}`,
-      ...(loc ? { line: loc.line, column: loc.column + 1 } : {}),
+      text: `SyntaxError: ${message}${loc ? ` (program.ts, line ${loc.line}, column ${loc.column})` : ""}`,
+      ...(loc ? { line: loc.line, column: loc.column } : {}),
     });
   }
   // import/export ... from "vloop", import "x", import("x"): the bundled vloop, nothing else
@@ -82,7 +112,11 @@ function transpile(code: string): string {
 let programUrl = "";
 const consoleLines: string[] = [];
 for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-  console[method] = (...args: unknown[]) => void consoleLines.push(formatLog(args));
+  console[method] = (...args: unknown[]) => {
+    const text = formatLog(args);
+    consoleLines.push(text);
+    if (script?.state === "running") script.recorder.onLine(text); // a script's lines, in the iteration that printed them
+  };
 }
 
 /** Loads the program as a fresh module; returns it with its exported functions. */
@@ -120,15 +154,38 @@ function describe(e: unknown): ProgramError {
 
 async function runProgram(req: RunRequest): Promise<void> {
   consoleLines.length = 0;
-  const { module, exports } = await load(req.code);
+  script = { recorder: frameRecorder(), tracer: new ArrayTracer(TRACE_LIMIT), state: "armed" };
+  let loaded;
+  try {
+    loaded = await load(req.code);
+  } finally {
+    if (script.state === "running") script.state = "done"; // a run() the script did not await
+  }
+  const { module, exports } = loaded;
   const exportName = pick(exports, req.exportName);
   const tape = req.tape ?? "";
   const base = { exports, tape, console: consoleLines, dropped: 0 };
   if (exportName === undefined) {
-    // a script: it ran itself as it was imported
-    post({ type: "ran", ...base, exportName: "", lines: [], frames: [], svg: "", columns: [], lanes: [], choices: [], script: true });
+    // a script: it ran itself as it was imported; its first run() was recorded
+    const { frames, dropped, choiceLog } = script.recorder.result(false);
+    const events = script.tracer.events;
+    script = null;
+    post({
+      type: "ran",
+      ...base,
+      exportName: "",
+      dropped,
+      lines: [],
+      frames,
+      svg: events.length > 0 ? renderSvg(events, { title: "timeline: the script's first run()" }) : "",
+      columns: svgColumns(events),
+      lanes: buildModel(events).lanes,
+      choices: [...choiceLog],
+      script: true,
+    });
     return;
   }
+  script = null;
   const tracer = new ArrayTracer(TRACE_LIMIT);
   const main = module[exportName] as (...args: unknown[]) => unknown;
   let recorded;
@@ -191,6 +248,7 @@ async function exploreProgram(req: ExploreRequest): Promise<void> {
 
 self.onmessage = async (event: MessageEvent<Request>) => {
   const req = event.data;
+  post({ type: "started" });
   try {
     if (req.type === "run") await runProgram(req);
     else await exploreProgram(req);

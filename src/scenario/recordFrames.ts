@@ -57,6 +57,49 @@ export interface RecordedRun {
 /** The most frames kept (a livelock makes frames without end, until its step budget). */
 export const FRAME_LIMIT = 200_000;
 
+/** The hooks that record frames from a run, and what they recorded. */
+export interface FrameRecorder {
+  onLoop(loop: EventLoop): void;
+  onIteration(loop: EventLoop): void;
+  /** a line the program printed: it belongs to the iteration running now */
+  onLine(line: string): void;
+  /** the frames so far, with the deviations marked; `renameMain`: the main task shows as "main" (runScenario names it so) */
+  result(renameMain: boolean): { frames: Frame[]; dropped: number; choiceLog: readonly ChoiceRecord[] };
+}
+
+/**
+ * The hooks that record one frame per loop iteration, for any run: pass
+ * onLoop and onIteration to run()'s options and onLine the lines printed.
+ * Mirrors no asyncio function: it is `vloop step`'s recording, built on
+ * `loop.snapshot()`. Throws nothing.
+ * @example const rec = frameRecorder(); await run(main, { onLoop: rec.onLoop, onIteration: rec.onIteration }); rec.result(false).frames
+ */
+export function frameRecorder(): FrameRecorder {
+  const frames: Frame[] = [];
+  let dropped = 0;
+  let loop: EventLoop | undefined;
+  return {
+    onLoop: (l) => (loop = l),
+    onIteration: (l) => {
+      if (frames.length >= FRAME_LIMIT) {
+        dropped++;
+        return;
+      }
+      const snap = l.snapshot();
+      frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, heap: snap.heap, lines: [], skipped: snap.skipped, deviations: [] });
+    },
+    onLine: (line) => {
+      const frame = frames[frames.length - 1];
+      if (frame) frame.lines.push(line);
+    },
+    result: (renameMain) => {
+      if (loop) markDeviations(frames, loop.choiceLog);
+      if (renameMain) nameMainAlike(frames);
+      return { frames, dropped, choiceLog: loop?.choiceLog ?? [] };
+    },
+  };
+}
+
 /**
  * Runs a scenario's main (as `vloop run` does) and records one frame per loop iteration.
  * Mirrors no asyncio function: it is `vloop step`'s recording, built on `loop.snapshot()`.
@@ -64,40 +107,25 @@ export const FRAME_LIMIT = 200_000;
  * @example const { frames } = await recordFrames(main, { tape: "0:3" });
  */
 export async function recordFrames(main: (...args: unknown[]) => unknown, options: StepOptions = {}): Promise<RecordedRun> {
-  const frames: Frame[] = [];
   let error: unknown;
-  let dropped = 0;
-  let loop: EventLoop | undefined;
   let lines: string[] = [];
+  const recorder = frameRecorder();
   const policy = options.tape !== undefined ? new ReplayPolicy(options.tape) : undefined;
   try {
     lines = await runScenario(main as () => Generator<unknown, unknown, unknown>, styleOf(main), {
       maxSteps: options.maxSteps,
       ...(options.tracer ? { tracer: options.tracer } : {}),
       ...(policy ? { strategy: policy, jitter: options.jitter ?? policy.jitter, recordChoices: true } : {}),
-      onLoop: (l) => (loop = l),
+      onLoop: recorder.onLoop,
       onRaise: (e) => (error = e),
       onDeadlock: (e) => (error = e),
-      onIteration: (l: EventLoop) => {
-        if (frames.length >= FRAME_LIMIT) {
-          dropped++;
-          return;
-        }
-        const snap = l.snapshot();
-        frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, heap: snap.heap, lines: [], skipped: snap.skipped, deviations: [] });
-      },
-      onLine: (line) => {
-        const frame = frames[frames.length - 1];
-        if (frame) frame.lines.push(line);
-      },
+      onIteration: recorder.onIteration,
+      onLine: recorder.onLine,
     });
   } catch (e) {
     error = e;
   }
-  const finished = loop as EventLoop | undefined;
-  if (finished) markDeviations(frames, finished.choiceLog);
-  nameMainAlike(frames);
-  return { frames, error, dropped, lines, choiceLog: finished?.choiceLog ?? [] };
+  return { ...recorder.result(true), error, lines };
 }
 
 /** Attaches each decision that left CPython's order to the frame of its iteration. */
