@@ -246,7 +246,8 @@ describe("the playground in headless Chromium", () => {
     expect(await outputLines(other)).toEqual(lines);
     await other.close();
     // a link made by shareLink (what the docs use) opens the same way
-    const fromDocs = await open(shareLink(ex.code, { tape: expected.shrunkTape, iteration: 2, exportName: "buggy", base }));
+    const iteration = Number(/^iteration (\d+) /.exec(position)?.[1]);
+    const fromDocs = await open(shareLink(ex.code, { tape: expected.shrunkTape, iteration, exportName: "buggy", base }));
     expect(await fromDocs.locator("#position").innerText()).toBe(position);
     expect(await outputLines(fromDocs)).toEqual(lines);
     await fromDocs.close();

@@ -175,7 +175,10 @@ function setStatus(text: string, kind = ""): void {
   s.className = kind;
 }
 
-function run(tape = $<HTMLInputElement>("tape").value.trim(), goTo?: number): void {
+/** Where a run opens: a frame (0 = the first), or the frame of a loop iteration (a share link's); default the last frame. */
+type Where = { frame: number } | { iteration: number };
+
+function run(tape = $<HTMLInputElement>("tape").value.trim(), goTo?: Where): void {
   editor.dispatch({ effects: setErrorLine.of(null) });
   send({ type: "run", code: program(), exportName: entrySelect.value, ...(tape !== "" ? { tape } : {}) }, (m) => {
     if (m.type === "ran") finish(() => showRun(m, goTo));
@@ -198,7 +201,7 @@ function showFailure(error: ProgramError, consoleLines: string[], kind = "error"
   }
 }
 
-function showRun(r: RunResult, goTo?: number): void {
+function showRun(r: RunResult, goTo?: Where): void {
   current = r;
   shown++;
   setEntries(r.exports, r.exportName);
@@ -211,7 +214,8 @@ function showRun(r: RunResult, goTo?: number): void {
   setStatus(r.error ? `${what}; ended with ${r.error.text.split("\n")[0]}` : `${what}; finished`, r.error ? "error" : "ok");
   drawTimeline(r);
   showDecisions(r);
-  go(goTo ?? r.frames.length - 1);
+  if (goTo !== undefined && "iteration" in goTo) goToIteration(goTo.iteration);
+  else go(goTo?.frame ?? r.frames.length - 1);
 }
 
 // ---- frames
@@ -385,7 +389,7 @@ function exploreProgram(): void {
     } else if (m.type === "ran") {
       finish(() => {
         // at the first decision that left CPython's order: where the failing schedule starts to differ
-        showRun(m, Math.max(0, m.frames.findIndex((f) => f.deviations.length > 0)));
+        showRun(m, { frame: Math.max(0, m.frames.findIndex((f) => f.deviations.length > 0)) });
         setStatus(`failure after ${explored?.runs} runs: ${explored?.error} · replayed with the shrunk tape ${JSON.stringify(m.tape)}: ${m.error ? m.error.text.split("\n")[0] : "passed"}`, "error");
       });
     } else if (m.type === "failed") finish(() => showFailure(m.error, m.console));
@@ -429,13 +433,19 @@ function rerunWith(tape: string, index: number, value: number): void {
   if (value !== 0) devs.push({ index, value });
   const next = formatTape(devs, { jitter: parsed.jitter });
   $<HTMLInputElement>("tape").value = next;
-  run(next, 0);
+  run(next, { frame: 0 });
 }
 
 // ---- share
 
+/** The link's hash: the program, the entry, the tape, and the loop iteration shown. */
+function shareHash(): string {
+  const iteration = current?.frames[frameIndex]?.iteration;
+  return encodeShare({ program: program(), exportName: entrySelect.value, tape: $<HTMLInputElement>("tape").value.trim(), ...(iteration !== undefined ? { iteration } : {}) });
+}
+
 function share(): void {
-  const hash = encodeShare({ program: program(), exportName: entrySelect.value, tape: $<HTMLInputElement>("tape").value.trim(), iteration: frameIndex });
+  const hash = shareHash();
   history.replaceState(null, "", `#${hash}`);
   const link = $<HTMLInputElement>("share-link");
   link.value = location.href;
@@ -459,7 +469,7 @@ function openFromHash(): boolean {
   setProgram(state.program);
   setEntries([state.exportName ?? "main"], state.exportName ?? "main");
   $<HTMLInputElement>("tape").value = state.tape ?? "";
-  run(state.tape ?? "", state.iteration);
+  run(state.tape ?? "", state.iteration !== undefined ? { iteration: state.iteration } : undefined);
   return true;
 }
 
@@ -538,6 +548,6 @@ document.addEventListener("keydown", (e) => {
 };
 if (!openFromHash()) loadExample(Math.max(0, examples.findIndex((e) => e.title === "03_factorial_gather.async")));
 window.addEventListener("hashchange", () => {
-  if (!location.hash.startsWith("#v1=") || location.hash === `#${encodeShare({ program: program(), exportName: entrySelect.value, tape: $<HTMLInputElement>("tape").value.trim(), iteration: frameIndex })}`) return;
+  if (!location.hash.startsWith("#v1=") || location.hash === `#${shareHash()}`) return;
   openFromHash();
 });

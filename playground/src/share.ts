@@ -16,7 +16,7 @@ export interface SharedState {
   exportName?: string;
   /** the tape to follow ("" or absent: CPython's order) */
   tape?: string;
-  /** the frame to show (0 is the first iteration) */
+  /** the loop iteration to show (as `vloop step` numbers them: its frame, or the first frame after it) */
   iteration?: number;
 }
 
