@@ -260,7 +260,7 @@ describe("the playground in headless Chromium", () => {
     expect(await errorLine(page)).toBeUndefined();
   }, 120_000);
 
-  test("an endless loop is stopped with the time-limit message, and the page still runs programs", async () => {
+  test("an endless loop is stopped with the time-limit message, and the page still runs programs; a livelock meets the step budget", async () => {
     const page = await open(`${base}?limit=1500`);
     await setProgram(page, 'import { log } from "vloop";\n\nexport async function main() {\n  log("spinning");\n  while (true) {}\n}\n');
     await andWait(page, () => page.locator("#run").click());
@@ -268,6 +268,12 @@ describe("the playground in headless Chromium", () => {
     await page.screenshot({ path: join(shots, "time-limit.png") });
     await andWait(page, () => page.selectOption("#examples", "0"));
     expect(await page.locator("#status").innerText()).toMatch(/finished$/);
+    // a loop that awaits is a livelock: vloop's step budget ends it, as under `vloop run` (given the time: a million steps)
+    await page.close();
+    const patient = await open(`${base}?limit=60000`);
+    await setProgram(patient, 'import { sleep } from "vloop";\n\nexport async function main() {\n  while (true) await sleep(0);\n}\n');
+    await andWait(patient, () => patient.locator("#run").click());
+    expect(await patient.locator("#status").innerText()).toMatch(/^20000 iterations shown \(the first ones; \d+ more were not kept\); ended with StepBudgetExceeded: step budget exceeded: ran 1000000 handles/);
   }, 60_000);
 
   test("a syntax error shows the error with its line, marked in the editor; so does a runtime error", async () => {

@@ -131,7 +131,8 @@ function armWatchdog(limit: number): void {
               ? `stopped: the worker did not start in ${limit / 1000} s (is the page's worker.js missing?)`
               : `stopped after ${limit / 1000} s: the program did not finish in time, so its worker was stopped. ` +
                 "A loop that never awaits keeps its task running for ever (vloop, like asyncio, switches tasks only at an await), " +
-                "and no virtual time passes in it.",
+                "and no virtual time passes in it; a loop that awaits for ever (a livelock) ends at the step budget of a million steps, " +
+                "which may take longer than this limit.",
         },
         [],
         "timeout",
@@ -210,7 +211,7 @@ function showRun(r: RunResult, goTo?: Where): void {
   if (r.error?.line !== undefined) editor.dispatch({ effects: setErrorLine.of(r.error.line) });
   const what = r.script
     ? `ran as a script (no exported function): ${r.frames.length > 0 ? `its first run() made ${r.frames.length} iterations` : "it called no run()"}`
-    : `${r.frames.length} iterations`;
+    : `${r.frames.length} iterations${r.dropped > 0 ? ` shown (the first ones; ${r.dropped} more were not kept)` : ""}`;
   setStatus(r.error ? `${what}; ended with ${r.error.text.split("\n")[0]}` : `${what}; finished`, r.error ? "error" : "ok");
   drawTimeline(r);
   showDecisions(r);

@@ -51,8 +51,12 @@ const scriptVloop: Record<string, unknown> = {
 const LIBRARIES: Record<string, Record<string, unknown>> = { vloop: scriptVloop, "vloop/testing": testing, "vloop/scenario": scenario };
 /** The step budget of a run: `vloop run`'s default. */
 const MAX_STEPS = 1_000_000;
-/** The most trace events kept (a long run draws its first ones). */
-const TRACE_LIMIT = 200_000;
+/**
+ * The most frames and trace events kept: a livelock runs its million steps
+ * (as under `vloop run`), and the page shows its first iterations.
+ */
+const FRAME_LIMIT = 20_000;
+const TRACE_LIMIT = 50_000;
 
 const post = (m: Reply): void => (self as unknown as Worker).postMessage(m);
 
@@ -154,7 +158,7 @@ function describe(e: unknown): ProgramError {
 
 async function runProgram(req: RunRequest): Promise<void> {
   consoleLines.length = 0;
-  script = { recorder: frameRecorder(), tracer: new ArrayTracer(TRACE_LIMIT), state: "armed" };
+  script = { recorder: frameRecorder(FRAME_LIMIT), tracer: new ArrayTracer(TRACE_LIMIT), state: "armed" };
   let loaded;
   try {
     loaded = await load(req.code);
@@ -190,7 +194,7 @@ async function runProgram(req: RunRequest): Promise<void> {
   const main = module[exportName] as (...args: unknown[]) => unknown;
   let recorded;
   try {
-    recorded = await recordFrames(main, { maxSteps: MAX_STEPS, tracer, ...(tape !== "" ? { tape } : {}) });
+    recorded = await recordFrames(main, { maxSteps: MAX_STEPS, frameLimit: FRAME_LIMIT, tracer, ...(tape !== "" ? { tape } : {}) });
   } catch (e) {
     throw new ProgramFailure(describe(e)); // a bad tape, a main that is not a coroutine function
   }

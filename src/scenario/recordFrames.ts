@@ -39,6 +39,8 @@ export interface StepOptions {
   jitter?: number;
   /** also record the run's trace (the playground draws its timeline) */
   tracer?: Tracer;
+  /** keep at most this many frames (default FRAME_LIMIT); later iterations are counted in `dropped` */
+  frameLimit?: number;
 }
 
 /** A recorded run. */
@@ -74,14 +76,14 @@ export interface FrameRecorder {
  * `loop.snapshot()`. Throws nothing.
  * @example const rec = frameRecorder(); await run(main, { onLoop: rec.onLoop, onIteration: rec.onIteration }); rec.result(false).frames
  */
-export function frameRecorder(): FrameRecorder {
+export function frameRecorder(frameLimit = FRAME_LIMIT): FrameRecorder {
   const frames: Frame[] = [];
   let dropped = 0;
   let loop: EventLoop | undefined;
   return {
     onLoop: (l) => (loop = l),
     onIteration: (l) => {
-      if (frames.length >= FRAME_LIMIT) {
+      if (frames.length >= frameLimit) {
         dropped++;
         return;
       }
@@ -109,7 +111,7 @@ export function frameRecorder(): FrameRecorder {
 export async function recordFrames(main: (...args: unknown[]) => unknown, options: StepOptions = {}): Promise<RecordedRun> {
   let error: unknown;
   let lines: string[] = [];
-  const recorder = frameRecorder();
+  const recorder = frameRecorder(options.frameLimit);
   const policy = options.tape !== undefined ? new ReplayPolicy(options.tape) : undefined;
   try {
     lines = await runScenario(main as () => Generator<unknown, unknown, unknown>, styleOf(main), {
