@@ -180,6 +180,14 @@ describe("the playground in headless Chromium", () => {
     expect(await state(page, "frameIndex")).toBe(frames.length - 1);
     await page.keyboard.press("ArrowLeft");
     expect(await state(page, "frameIndex")).toBe(frames.length - 2);
+    // Alt+key steps from inside the editor too (and Alt+← does not leave the page)
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Alt+ArrowLeft");
+    expect(await state(page, "frameIndex")).toBe(frames.length - 3);
+    await page.keyboard.press("Alt+End");
+    expect(await state(page, "frameIndex")).toBe(frames.length - 1);
+    expect(page.url()).toBe(base);
+    await focusPage(page);
     await page.keyboard.press("Home");
     await page.keyboard.press("c");
     const firstLater = frames.findIndex((f) => f.time !== frames[0].time);
@@ -258,6 +266,22 @@ describe("the playground in headless Chromium", () => {
     await andWait(page, () => deviating.locator("button[data-alternative='0']").click());
     expect(await page.locator("#tape").inputValue()).toBe("");
     expect(await errorLine(page)).toBeUndefined();
+
+    // random and PCT explore in the worker too, run for run as explore() in Node
+    for (const strategy of ["random", "pct"] as const) {
+      const inNode = await explore(mod.buggy, { strategy, runs: 300, seed: "7" });
+      await page.selectOption("#strategy", strategy);
+      await page.fill("#runs", "300");
+      await page.fill("#seed", "7");
+      await andWait(page, () => page.locator("#explore").click(), inNode.failed ? 1 : 0);
+      await page.waitForFunction(() => !(window as unknown as { __playground: PageState }).__playground.busy);
+      const report = await page.locator("#report").innerText();
+      if (inNode.failed) {
+        expect(report, strategy).toContain(`failing run found by ${strategy} after ${inNode.runs} run`);
+        expect(report, strategy).toContain(`shrunk tape: ${JSON.stringify(inNode.shrunkTape)}`);
+      } else expect(report, strategy).toBe(`no failure in ${inNode.runs} runs`);
+      expect(await page.locator("#progress").evaluate((p: HTMLProgressElement) => p.value)).toBe(inNode.runs);
+    }
   }, 120_000);
 
   test("an endless loop is stopped with the time-limit message, and the page still runs programs; a livelock meets the step budget", async () => {
