@@ -64,6 +64,8 @@ function setProgram(text: string): void {
 
 const exampleSelect = $<HTMLSelectElement>("examples");
 {
+  // shown for a program that is none of the examples (a shared link's)
+  exampleSelect.append(Object.assign(document.createElement("option"), { value: "", textContent: "(a program of your own)", disabled: true }));
   const groups = new Map<string, HTMLOptGroupElement>();
   examples.forEach((ex, k) => {
     let g = groups.get(ex.group);
@@ -468,6 +470,7 @@ function openFromHash(): boolean {
   }
   if (state === null) return false;
   setProgram(state.program);
+  exampleSelect.value = String(examples.findIndex((e) => e.code === state.program)).replace(/^-1$/, "");
   setEntries([state.exportName ?? "main"], state.exportName ?? "main");
   $<HTMLInputElement>("tape").value = state.tape ?? "";
   run(state.tape ?? "", state.iteration !== undefined ? { iteration: state.iteration } : undefined);
