@@ -172,7 +172,8 @@ describe("the playground in headless Chromium", () => {
       expect(await page.locator("#ready li").allInnerTexts(), `frame ${k}`).toEqual(frame.ready);
       expect((await page.locator("#heap-sorted li").allInnerTexts()).map((l) => l.replace(/\s+/g, " ")), `frame ${k}`).toEqual(frame.timers);
       expect(await page.locator("#heap-array li").count()).toBe(frame.timers.length); // no timer is cancelled in this program
-      if (k === 3) await page.screenshot({ path: join(shots, "stepping.png") });
+      // the README's picture (docs/pictures/playground.png): the last frame with timers in the heap
+      if (k === frames.length - 1 - [...frames].reverse().findIndex((f) => f.timers.length > 0)) await page.screenshot({ path: join(shots, "stepping.png") });
       await page.keyboard.press("ArrowRight");
     }
     // back one, continue to the next time advance, and the ends

@@ -106,13 +106,15 @@ function setEntries(names: string[], chosen: string): void {
 let worker: Worker | null = null;
 let watchdog: number | undefined;
 let busy = false;
+let exploring = false;
 let onReply: (m: Reply) => void = () => {};
 
 function startWorker(): Worker {
   const w = new Worker("worker.js", { type: "module" });
   w.onmessage = (e: MessageEvent<Reply>) => {
-    // the limit counts from the worker's start on the request; exploring, each run must finish in time, not the whole search
-    if (e.data.type === "started" || e.data.type === "progress") armWatchdog(LIMIT_MS);
+    // the limit counts from the worker's start on the request; exploring, from each progress report (not the whole
+    // search), four times as long: shrinking a failing tape reports no progress
+    if (e.data.type === "started" || e.data.type === "progress") armWatchdog(exploring ? LIMIT_MS * 4 : LIMIT_MS);
     if (e.data.type !== "started") onReply(e.data);
   };
   w.onerror = (e) => finish(() => showFailure({ text: `the worker failed: ${e.message}` }, []));
@@ -146,6 +148,7 @@ function send(req: Request, handle: (m: Reply) => void): void {
   if (busy) stop();
   worker ??= startWorker();
   busy = true;
+  exploring = req.type === "explore";
   document.body.classList.add("busy");
   setStatus(req.type === "run" ? "running…" : "exploring…");
   onReply = handle;
@@ -248,7 +251,7 @@ function go(k: number): void {
   $("clock").textContent = `t=${fmt(f.time)}${f.skipped > 0 ? ` (after ${f.skipped} idle iterations)` : ""}`;
   $("deviations").replaceChildren(...f.deviations.map((d) => line(`▲ left CPython's order here: ${d}`, "error")));
   list("ready", f.ready.map((h) => h));
-  list("heap-array", f.heap.map((t, k) => `[${k}] t=${fmt(t.when)} ${t.what}${t.cancelled ? " (cancelled)" : ""}`));
+  list("heap-array", f.heap.map((t) => `t=${fmt(t.when)} ${t.what}${t.cancelled ? " (cancelled)" : ""}`)); // numbered from 0, as the array is
   list("heap-sorted", f.timers.map((t) => `t=${fmt(t.when)} ${t.what}`));
   showTasks(r, f.iteration, f.ready);
   markColumn(r, f.iteration);
