@@ -46,7 +46,7 @@ export function collectExamples() {
     if (/^export const options/m.test(code) || !/^export (async )?function\*? ?main/m.test(code)) continue; // run with loop options `vloop run` does not take
     add("tutorial (docs/examples)", `docs/examples/${f}`);
   }
-  for (const f of ["taste.ts", "run_and_run_sync.ts"]) add("tutorial (docs/programs)", `docs/programs/${f}`, "", "script");
+  for (const f of ["taste.ts", "run_and_run_sync.ts", "explore_and_replay.ts", "tapes.ts"]) add("tutorial (docs/programs)", `docs/programs/${f}`, "", "script");
   add("tutorial (docs/programs)", "docs/programs/cache_stampede.ts", "buggy");
   for (const name of galleryNames()) add("race gallery (scenarios/races)", `scenarios/races/${name}.ts`, "buggy");
   return out;
