@@ -14,12 +14,14 @@ import { decodeShare, encodeShare } from "./share.js";
 import { nextFrame } from "../../src/scenario/recordFrames.js";
 import { formatTape, parseTape } from "../../src/schedule/tape.js";
 import type { Explored, ProgramError, Reply, Request, RunResult } from "./protocol.js";
+import { $, fmt, line, list } from "./dom.js";
+import { tasksAt } from "./tasks.js";
+import { drawTimeline, markColumn } from "./timeline.js";
 import "./style.css";
 
 declare const LIVE_RELOAD: boolean;
 if (LIVE_RELOAD) new EventSource("/esbuild").addEventListener("change", () => location.reload());
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 /** How long a run may take in real time before its worker is stopped (?limit=ms changes it). */
 const LIMIT_MS = Number(new URLSearchParams(location.search).get("limit")) || 5000;
@@ -218,7 +220,7 @@ function showRun(r: RunResult, goTo?: Where): void {
     ? `ran as a script (no exported function): ${r.frames.length > 0 ? `its first run() made ${r.frames.length} iterations` : "it called no run()"}`
     : `${r.frames.length} iterations${r.dropped > 0 ? ` shown (the first ones; ${r.dropped} more were not kept)` : ""}`;
   setStatus(r.error ? `${what}; ended with ${r.error.text.split("\n")[0]}` : `${what}; finished`, r.error ? "error" : "ok");
-  drawTimeline(r);
+  drawTimeline($("timeline"), r, goToIteration);
   showDecisions(r);
   if (goTo !== undefined && "iteration" in goTo) goToIteration(goTo.iteration);
   else go(goTo?.frame ?? r.frames.length - 1);
@@ -253,116 +255,26 @@ function go(k: number): void {
   list("ready", f.ready.map((h) => h));
   list("heap-array", f.heap.map((t) => `t=${fmt(t.when)} ${t.what}${t.cancelled ? " (cancelled)" : ""}`)); // numbered from 0, as the array is
   list("heap-sorted", f.timers.map((t) => `t=${fmt(t.when)} ${t.what}`));
-  showTasks(r, f.iteration, f.ready);
-  markColumn(r, f.iteration);
+  $("tasks").replaceChildren(
+    ...tasksAt(r.lanes, f.iteration, f.ready).map((t) => {
+      const tr = document.createElement("tr");
+      tr.className = t.state.split(" ")[0];
+      for (const text of [t.name, t.state, t.waits]) tr.append(Object.assign(document.createElement("td"), { textContent: text }));
+      return tr;
+    }),
+  );
+  markColumn(r.columns, f.iteration);
   $("printed").replaceChildren(...(f.lines.length ? f.lines.map((l) => line(l)) : [line("(nothing)", "muted")]));
-}
-
-function list(id: string, items: string[]): void {
-  const el = $(id);
-  el.replaceChildren(...items.map((t) => Object.assign(document.createElement("li"), { textContent: t })));
-  el.dataset.count = String(items.length);
-  const head = el.previousElementSibling;
-  if (head?.tagName === "H3") head.setAttribute("data-count", String(items.length));
-}
-
-function line(text: string, cls = ""): HTMLElement {
-  const d = document.createElement("div");
-  d.textContent = text;
-  if (cls) d.className = cls;
-  return d;
-}
-
-function fmt(t: number): string {
-  return Number.isInteger(t) ? String(t) : String(+t.toFixed(6));
-}
-
-/** Every task at the start of iteration `i`, from the trace model: its state and what it waits on. */
-function showTasks(r: RunResult, i: number, ready: string[]): void {
-  const rows: HTMLElement[] = [];
-  for (const lane of r.lanes) {
-    const exists = lane.created.i < i || (lane.created.i === i && lane.created.run === undefined) || lane.steps.some((s) => s.i < i);
-    if (!exists) continue;
-    const before = lane.steps.filter((s) => s.i < i);
-    const lastStep = before[before.length - 1];
-    let state: string;
-    let waits = "";
-    if (lane.finish !== undefined && lane.finish.i < i) {
-      state = lane.finish.outcome === "result" ? "done (returned)" : lane.finish.outcome === "error" ? `done (raised ${lane.finish.detail ?? ""})` : "done (cancelled)";
-    } else if (ready.some((h) => h === `step ${lane.name}` || h.startsWith(`step ${lane.name} `))) {
-      state = "ready";
-      waits = lastStep === undefined ? "its first step is queued" : `woken${lastStep.on ? ` from ${lastStep.on}` : ""}: steps in this iteration`;
-    } else if (lastStep === undefined) {
-      state = "created";
-      waits = "its first step is not queued yet";
-    } else {
-      state = "waiting";
-      waits = lastStep.on ?? "";
-    }
-    const tr = document.createElement("tr");
-    tr.className = state.split(" ")[0];
-    for (const text of [lane.name, state, waits]) tr.append(Object.assign(document.createElement("td"), { textContent: text }));
-    rows.push(tr);
-  }
-  $("tasks").replaceChildren(...rows);
 }
 
 // ---- the timeline as a scrubber
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-function drawTimeline(r: RunResult): void {
-  const box = $("timeline");
-  box.innerHTML = r.svg;
-  const svg = box.querySelector("svg");
-  if (svg === null) return;
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "timeline: click a column to go to that iteration");
-  // the decisions that left CPython's order: a ▲ above their iteration's column
-  for (const f of r.frames) {
-    if (f.deviations.length === 0) continue;
-    const col = r.columns.find((c) => c.i === f.iteration);
-    if (col === undefined) continue;
-    const tri = document.createElementNS(SVG_NS, "path");
-    const cx = col.x + col.w / 2;
-    tri.setAttribute("d", `M${cx - 5},66 L${cx + 5},66 L${cx},57 z`);
-    tri.setAttribute("class", "deviation-mark");
-    tri.setAttribute("fill", "#cf222e");
-    tri.append(Object.assign(document.createElementNS(SVG_NS, "title"), { textContent: f.deviations.join("\n") }));
-    svg.append(tri);
-  }
-  const mark = document.createElementNS(SVG_NS, "rect");
-  mark.setAttribute("id", "current-column");
-  mark.setAttribute("y", "66");
-  mark.setAttribute("height", String(Number(svg.getAttribute("height")) - 120));
-  mark.setAttribute("fill", "#0969da");
-  mark.setAttribute("fill-opacity", "0.18");
-  mark.setAttribute("pointer-events", "none");
-  svg.append(mark);
-  svg.addEventListener("click", (e) => {
-    const ctm = svg.getScreenCTM();
-    if (ctm === null) return;
-    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
-    const col = r.columns.find((c) => p.x >= c.x && p.x < c.x + c.w);
-    if (col !== undefined) goToIteration(col.i);
-  });
-}
 function goToIteration(i: number): void {
   const r = current;
   if (r === null) return;
   const k = r.frames.findIndex((f) => f.iteration >= i);
   go(k < 0 ? r.frames.length - 1 : k);
 }
-function markColumn(r: RunResult, i: number): void {
-  const rect = document.getElementById("current-column");
-  if (rect === null) return;
-  // the iteration's column, or the last one drawn before it (an iteration where nothing happened has none)
-  let col = r.columns[0];
-  for (const c of r.columns) if (c.i <= i) col = c;
-  if (col === undefined) return;
-  rect.setAttribute("x", String(col.x));
-  rect.setAttribute("width", String(Math.max(2, col.w)));
-}
-
 // ---- explore, and flipping one decision
 
 function exploreProgram(): void {
