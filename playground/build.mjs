@@ -7,6 +7,12 @@
 // and its worker (vloop itself, and sucrase to transpile TypeScript). The
 // examples menu is read from the repository when the page is built
 // (examples.mjs). No server code: dist/ can be put on any static host.
+//
+// Measured, bundled by esbuild, minified and gzipped: sucrase's transform()
+// 47 kB against TypeScript's transpileModule 1,001 kB (sucrase keeps every
+// line where it was, so errors point at the user's lines); CodeMirror 6's
+// view, state and TypeScript highlighting about 131 kB. This script prints
+// the sizes it writes.
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build, context } from "esbuild";
