@@ -15,7 +15,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["src/**/*.test.ts", "properties/**/*.test.ts", "scenarios/**/*.test.ts", "docs/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "properties/**/*.test.ts", "scenarios/**/*.test.ts", "docs/**/*.test.ts", "playground/**/*.test.ts"],
     testTimeout: 60_000,
     // vitest's default on a 2-core machine is one worker (cores - 1); the command-line tests
     // spend most of their minute waiting for child processes, so two workers halve the wall time

@@ -96,6 +96,14 @@ const NOT_RUN: { page: string; text: string }[] = [
   },
   // installs the dependencies
   { page: "README.md", text: "npm ci" },
+  // serves a page until stopped; playground/playground.test.ts builds the page and loads it in headless Chromium
+  {
+    page: "README.md",
+    text: [
+      "npm run playground          # serves it at http://localhost:8000/ and reloads it on every save",
+      "npm run build:playground    # the static site, in playground/dist/ (any static host serves it)",
+    ].join("\n"),
+  },
   // needs CPython 3.12 (the tests never run Python), and rewrites a recorded output
   {
     page: "docs/tutorial.md",

@@ -11,116 +11,15 @@
  * decision left CPython's order says which.
  */
 import { pc } from "./colors.js";
-import type { EventLoop } from "../futures/eventLoop.js";
-import { runScenario, styleOf } from "../scenario/runScenario.js";
 import { describeError } from "./load.js";
 import { EXIT, exitFor } from "./exitStatus.js";
-import { describeDeviations } from "../explore/report.js";
-import type { ChoiceRecord } from "../loop/baseEventLoop.js";
-import { ReplayPolicy } from "../schedule/replay.js";
+import { type Frame, type StepOptions, nextFrame, recordFrames } from "../scenario/recordFrames.js";
 
-interface Frame {
-  iteration: number;
-  time: number;
-  ready: string[];
-  timers: { when: number; what: string }[];
-  lines: string[];
-  /** idle iterations (a day of waiting each, as asyncio's select cap) counted before this one instead of run */
-  skipped: number;
-  /** the decisions of this iteration that left CPython's order (a replayed tape), described */
-  deviations: string[];
-}
-
-/** How to run the program: CPython's order, or a tape to follow. */
-export interface StepOptions {
-  maxSteps?: number;
-  tape?: string;
-  jitter?: number;
-}
+// the recording and the keys are shared with the browser playground (src/scenario/recordFrames.ts)
+export { nextFrame, type StepOptions };
 
 function fmt(t: number): string {
   return Number.isInteger(t) ? String(t) : String(+t.toFixed(6));
-}
-
-/** The most frames kept (a livelock makes frames without end, until its step budget). */
-const FRAME_LIMIT = 200_000;
-
-export async function record(main: (...args: unknown[]) => unknown, options: StepOptions = {}): Promise<{ frames: Frame[]; error?: unknown; dropped: number }> {
-  const frames: Frame[] = [];
-  let error: unknown;
-  let dropped = 0;
-  let loop: EventLoop | undefined;
-  const policy = options.tape !== undefined ? new ReplayPolicy(options.tape) : undefined;
-  try {
-    await runScenario(main as () => Generator<unknown, unknown, unknown>, styleOf(main), {
-      maxSteps: options.maxSteps,
-      ...(policy ? { strategy: policy, jitter: options.jitter ?? policy.jitter, recordChoices: true } : {}),
-      onLoop: (l) => (loop = l),
-      onRaise: (e) => (error = e),
-      onDeadlock: (e) => (error = e),
-      onIteration: (l: EventLoop) => {
-        if (frames.length >= FRAME_LIMIT) {
-          dropped++;
-          return;
-        }
-        const snap = l.snapshot();
-        frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, lines: [], skipped: snap.skipped, deviations: [] });
-      },
-      onLine: (line) => {
-        const frame = frames[frames.length - 1];
-        if (frame) frame.lines.push(line);
-      },
-    });
-  } catch (e) {
-    error = e;
-  }
-  const finished = loop as EventLoop | undefined;
-  if (finished) markDeviations(frames, finished.choiceLog);
-  nameMainAlike(frames);
-  return { frames, error, dropped };
-}
-
-/** Attaches each decision that left CPython's order to the frame of its iteration. */
-function markDeviations(frames: Frame[], log: readonly ChoiceRecord[]): void {
-  for (const rec of log) {
-    if (rec.chosen === 0) continue;
-    const frame = frames.find((f) => f.iteration === rec.iteration);
-    const text = describeDeviations([{ index: rec.index, value: rec.chosen }], log).split("\n")[1]?.trim();
-    if (frame && text) frame.deviations.push(text);
-  }
-}
-
-/**
- * The harness (runScenario) names the main task "main" in its first step, as
- * the recorder does; frames before that step would show asyncio's "Task-1"
- * (always the main task: the first task of a run). Name it alike in every frame.
- */
-function nameMainAlike(frames: Frame[]): void {
-  const rename = (s: string) => s.replace(/\bTask-1\b/g, "main");
-  for (const f of frames) {
-    f.ready = f.ready.map(rename);
-    f.timers = f.timers.map((t) => ({ ...t, what: rename(t.what) }));
-  }
-}
-
-/**
- * The frame a key leads to from frame `i` (null: quit). s, Enter or space:
- * the next iteration; c: the first frame at a later virtual time, or the
- * last frame when there is none (so the run's last frames are still shown);
- * at the last frame, any step quits.
- */
-export function nextFrame(frames: readonly Frame[], i: number, key: string): number | null | undefined {
-  if (key === "q" || key === "\u0003") return null;
-  const last = frames.length - 1;
-  if (key === "s" || key === "\r" || key === " ") return i >= last ? null : i + 1;
-  if (key === "c") {
-    if (i >= last) return null;
-    const t = frames[i]?.time;
-    let j = i;
-    while (j < last && frames[j]?.time === t) j++;
-    return j;
-  }
-  return undefined; // not a key of ours
 }
 
 export function renderFrame(frame: Frame, index: number, count: number, file: string): string {
@@ -146,7 +45,7 @@ export function renderFrame(frame: Frame, index: number, count: number, file: st
 
 /** The interactive loop; returns the exit status (as `vloop run` would for the same run). */
 export async function stepThrough(main: (...args: unknown[]) => unknown, file: string, options: StepOptions = {}): Promise<number> {
-  const { frames, error, dropped } = await record(main, options);
+  const { frames, error, dropped } = await recordFrames(main, options);
   if (dropped > 0) process.stderr.write(pc.yellow(`stepping through the first ${frames.length} iterations; ${dropped} more were not kept\n`));
   const stdin = process.stdin;
   const show = (i: number): void => {

@@ -624,7 +624,9 @@ export class BaseEventLoop {
 
   /**
    * What the loop holds right now, for step-through tools: the handles this
-   * iteration will run (in order), the live timers by deadline, and how many
+   * iteration will run (in order), the live timers by deadline, the timer
+   * heap as its array (heapq's order, cancelled entries included, as asyncio
+   * keeps them until they are popped or the heap is rebuilt), and how many
    * idle iterations before this one were counted rather than run (a long
    * sleep's days of waiting: one snapshot for all of them).
    */
@@ -633,6 +635,7 @@ export class BaseEventLoop {
     time: number;
     ready: string[];
     timers: { when: number; what: string }[];
+    heap: { when: number; what: string; cancelled: boolean }[];
     current: string | null;
     /** idle iterations just before this one that the loop counted instead of running (none ran a handle) */
     skipped: number;
@@ -647,8 +650,9 @@ export class BaseEventLoop {
       .filter((t) => !t._cancelled)
       .sort((a, b) => a._when - b._when || a._id - b._id)
       .map((t) => ({ when: t._when, what: `timer #${t._id} ${t.describeTimer()}` }));
+    const heap = this._scheduled.items.map((t) => ({ when: t._when, what: `timer #${t._id} ${t.describeTimer()}`, cancelled: t._cancelled }));
     const skipped = this._skippedAt === this._iteration ? this._skipped : 0;
-    return { iteration: this._iteration, time: this._now, ready, timers, current: this._currentTask?.getName() ?? null, skipped };
+    return { iteration: this._iteration, time: this._now, ready, timers, heap, current: this._currentTask?.getName() ?? null, skipped };
   }
 
   private _deadlock(): never {

@@ -12,7 +12,7 @@
  * inline; hovering a shape shows its details (an SVG <title>).
  */
 import type { TraceEvent } from "../loop/trace.js";
-import { type Lane, type Run, type StepMark, buildModel, formatTime } from "./model.js";
+import { type Lane, type Run, type StepMark, type TraceModel, buildModel, formatTime } from "./model.js";
 
 export interface SvgOptions {
   /** Heading drawn at the top (default "vloop trace"). */
@@ -59,39 +59,11 @@ export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {
   const { lanes, columns, runs } = model;
   const steps = lanes.reduce((n, l) => n + l.steps.length, 0);
 
-  // Horizontal layout: one slot per run, at least one per iteration.
-  const slotsOf = new Map<number, number>();
-  for (const col of columns) slotsOf.set(col.i, 0);
-  for (const run of runs) slotsOf.set(run.i, (slotsOf.get(run.i) ?? 0) + 1);
-  const totalSlots = columns.reduce((n, c) => n + Math.max(1, slotsOf.get(c.i) ?? 0), 0);
-  const natural = totalSlots * SLOT_W + columns.length * GAP_W;
-  const scale = natural > MAX_PLOT_W ? Math.max(1 / SLOT_W, MAX_PLOT_W / natural) : 1;
-  const slotW = SLOT_W * scale;
-  const gapW = GAP_W * scale;
-
+  const { slotW, colX, runX, plotX, plotRight } = layout(model);
   const laneNames = ["loop", ...lanes.map((l) => l.name)];
-  // (a reduce, not Math.max(...laneNames): a run with 100,000 tasks has more names than a call takes arguments)
-  const nameW = laneNames.reduce((w, n) => Math.max(w, n.length * CHAR_W + 20), 64);
-  const plotX = PAD + nameW;
   const plotTop = PAD + 58;
   const laneY = (lane: number): number => plotTop + (lane + 1) * LANE_H + LANE_H / 2; // lane -1 is the loop
   const plotBottom = plotTop + (lanes.length + 1) * LANE_H;
-
-  const colX = new Map<number, { x: number; w: number }>();
-  const runX: number[] = [];
-  let x = plotX;
-  for (const col of columns) {
-    const n = Math.max(1, slotsOf.get(col.i) ?? 0);
-    colX.set(col.i, { x, w: n * slotW + gapW });
-    x += n * slotW + gapW;
-  }
-  const used = new Map<number, number>();
-  for (const run of runs) {
-    const k = used.get(run.i) ?? 0;
-    used.set(run.i, k + 1);
-    runX.push((colX.get(run.i)?.x ?? plotX) + gapW / 2 + k * slotW);
-  }
-  const plotRight = x;
   const width = Math.ceil(Math.max(plotRight + PAD, PAD * 2 + title.length * 9, 480));
   // Where a choosing strategy (or a replayed tape) left CPython's order, as the
   // text timeline's ▲ row: order differences inside one iteration are otherwise invisible.
@@ -126,6 +98,51 @@ export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {
   if (withArrows) parts.push(arrows(runs, geo));
   parts.push(iterationAxis(columns, geo), deviationRow(choices, geo), legendItems, ["</svg>"]);
   return `${parts.filter((p) => p.length > 0).map((p) => p.join("\n")).join("\n")}\n`;
+}
+
+/** Where things go across the picture: a slot per run, the iterations' columns, the plot's left and right edges. */
+function layout(model: TraceModel): { slotW: number; gapW: number; colX: Map<number, { x: number; w: number }>; runX: number[]; plotX: number; plotRight: number } {
+  const { lanes, columns, runs } = model;
+  // Horizontal layout: one slot per run, at least one per iteration.
+  const slotsOf = new Map<number, number>();
+  for (const col of columns) slotsOf.set(col.i, 0);
+  for (const run of runs) slotsOf.set(run.i, (slotsOf.get(run.i) ?? 0) + 1);
+  const totalSlots = columns.reduce((n, c) => n + Math.max(1, slotsOf.get(c.i) ?? 0), 0);
+  const natural = totalSlots * SLOT_W + columns.length * GAP_W;
+  const scale = natural > MAX_PLOT_W ? Math.max(1 / SLOT_W, MAX_PLOT_W / natural) : 1;
+  const slotW = SLOT_W * scale;
+  const gapW = GAP_W * scale;
+  // (a reduce, not Math.max(...names): a run with 100,000 tasks has more names than a call takes arguments)
+  const nameW = lanes.reduce((w, l) => Math.max(w, l.name.length * CHAR_W + 20), "loop".length * CHAR_W + 20);
+  const plotX = PAD + Math.max(64, nameW);
+  const colX = new Map<number, { x: number; w: number }>();
+  const runX: number[] = [];
+  let x = plotX;
+  for (const col of columns) {
+    const n = Math.max(1, slotsOf.get(col.i) ?? 0);
+    colX.set(col.i, { x, w: n * slotW + gapW });
+    x += n * slotW + gapW;
+  }
+  const used = new Map<number, number>();
+  for (const run of runs) {
+    const k = used.get(run.i) ?? 0;
+    used.set(run.i, k + 1);
+    runX.push((colX.get(run.i)?.x ?? plotX) + gapW / 2 + k * slotW);
+  }
+  return { slotW, gapW, colX, runX, plotX, plotRight: x };
+}
+
+/**
+ * The columns of the picture renderSvg draws for the same events: each loop
+ * iteration in which something happened, with its left edge and width in the
+ * SVG's own units (the playground turns a click on the timeline into an iteration).
+ * Mirrors no asyncio function. Throws nothing.
+ * @example svgColumns(tracer.events).find((c) => x >= c.x && x < c.x + c.w)?.i
+ */
+export function svgColumns(events: readonly TraceEvent[]): { i: number; t: number; x: number; w: number }[] {
+  const model = buildModel(events);
+  const { colX } = layout(model);
+  return model.columns.map((c) => ({ i: c.i, t: c.t, x: colX.get(c.i)?.x ?? 0, w: colX.get(c.i)?.w ?? 0 }));
 }
 
 interface Geometry {
