@@ -52,7 +52,25 @@ export {
   GaiError,
   IncompleteReadError,
   LimitOverrunError,
+  FileNotFoundError,
+  ProcessLookupError,
 } from "./errors.js";
 export { openConnection, startServer, createConnection, createServer, Server, type ServerOptions } from "./net/server.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected } from "./net/streams.js";
 export { SocketTransport, type Protocol } from "./net/transport.js";
+export {
+  createSubprocessExec,
+  createSubprocessShell,
+  Process,
+  PIPE,
+  STDOUT,
+  DEVNULL,
+  processes,
+  ProcessTable,
+  type SubprocessOptions,
+  type FixedResult,
+  type Output,
+  type Program,
+  type ProgramContext,
+  type ProgramSpec,
+} from "./process/index.js";

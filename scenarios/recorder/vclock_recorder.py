@@ -74,6 +74,47 @@ class NetworkDidNotSettle(Exception):
     """Loopback sockets kept changing for longer than SETTLE_LIMIT seconds."""
 
 
+class ChildrenDidNotSettle(NetworkDidNotSettle):
+    """A child process kept running (or slept) for longer than SETTLE_LIMIT seconds."""
+
+
+# Linux x86-64 system call numbers a child may block in once it has done all
+# it can with its pipes: read, write, poll, select, wait4, pselect6, ppoll.
+_BLOCKING_SYSCALLS = {0, 1, 7, 23, 61, 270, 271}
+
+
+def _descendants():
+    """The pids of this process's children, their children, and so on."""
+    out = []
+    todo = [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+                kids = [int(k) for k in f.read().split()]
+        except OSError:
+            continue
+        out.extend(kids)
+        todo.extend(kids)
+    return sorted(out)
+
+
+def _child_state(pid):
+    """What a child process is doing: "exited", ("blocked", syscall, args), or "running"."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+        if state in ("Z", "X"):
+            return "exited"
+        with open("/proc/%d/syscall" % pid) as f:
+            fields = f.read().split()
+    except (OSError, IndexError):
+        return "exited"  # reaped between the listing and the read
+    if state == "S" and fields and fields[0].isdigit() and int(fields[0]) in _BLOCKING_SYSCALLS:
+        return ("blocked", fields[0], fields[1])
+    return "running"
+
+
 # _settle polls the kernel every SETTLE_PAUSE seconds (real time) until two
 # polls in a row see the same thing.  While a TCP segment is unacknowledged it
 # also waits (up to UNACKED_GRACE seconds of unchanged polls: a segment that a
@@ -99,9 +140,11 @@ def _socket_state(fd):
         inq = int.from_bytes(buf, sys.byteorder)
     except OSError:
         inq = None
+    dup = os.dup(fd)
     try:
-        sock = socket.socket(fileno=os.dup(fd))
+        sock = socket.socket(fileno=dup)
     except OSError:
+        os.close(dup)  # not a socket (a pipe, a pidfd): its readiness and FIONREAD say it all
         return (inq, None, None, None)
     try:
         if sock.type != socket.SOCK_STREAM:
@@ -152,17 +195,23 @@ class _NeverBlockingSelector(selectors.DefaultSelector):
         unchanged_since = start
         while True:
             fds = self._socket_fds()
+            children = [(pid, _child_state(pid)) for pid in _descendants()]
             events = super().select(0)
             seen = (
                 sorted((key.fd, mask) for key, mask in events),
                 [(fd, _socket_state(fd)) for fd in fds],
+                children,
             )
             now = time.monotonic()
             if seen != previous:
                 unchanged_since = now
+            elif any(state == "running" for _, state in children):
+                pass  # a child still works: wait for it to exit or block on a pipe
             elif not any(state[3] for _, state in seen[1]) or now - unchanged_since >= UNACKED_GRACE:
                 return events
             if now > deadline:
+                if any(state == "running" for _, state in children):
+                    raise ChildrenDidNotSettle(repr(seen))
                 raise NetworkDidNotSettle(repr(seen))
             previous = seen
             time.sleep(SETTLE_PAUSE)

@@ -28,6 +28,18 @@ export const EPIPE = 32;
 export const EVENT_READ = 1;
 export const EVENT_WRITE = 2;
 
+/**
+ * What the epoll ready list holds: a socket, or (src/process) a pipe end or a
+ * process's pidfd. `_events(mask)` says what is ready now for the registered mask.
+ */
+export interface Pollable {
+  /** @internal the selector mask registered for it (0: not registered) */ _mask: number;
+  /** @internal the data asyncio keeps with the key: [reader handle, writer handle] */ _key: [unknown, unknown];
+  /** @internal on the epoll ready list */ _onReadyList: boolean;
+  /** @internal what epoll reports for `mask` now (EVENT_READ | EVENT_WRITE bits) */
+  _events(mask: number): number;
+}
+
 /** A socket address: (host, port). */
 export type Address = readonly [string, number];
 
@@ -45,7 +57,7 @@ export function errnoError(errno: number, words: string): OSError {
 }
 
 /** One TCP socket (a file descriptor of the simulated kernel). */
-export class SimSocket {
+export class SimSocket implements Pollable {
   /** The address family: IPv4 (socket.family.name) */
   readonly family = "AF_INET";
   /** @internal */ _state: State = "new";
@@ -303,11 +315,22 @@ export class Kernel {
   private _nextFd = 6; // 0-2 are stdio, 3-5 the loop's epoll and self-pipe, as in CPython
   private _nextPort = 40000;
   /** @internal listening and bound sockets by port */ readonly _bound = new Map<number, SimSocket>();
-  /** @internal epoll's ready list, in order */ _readyList: SimSocket[] = [];
+  /** @internal epoll's ready list, in order */ _readyList: Pollable[] = [];
+  /**
+   * @internal Work the rest of the simulated machine does before each
+   * select: the simulated child processes that can make progress (src/process)
+   * run here, as the recorder lets real children settle before it polls.
+   */
+  _settle: (() => void) | null = null;
 
   /** A new TCP socket. Mirrors socket.socket(). */
   socket(): SimSocket {
     return new SimSocket(this, this._nextFd++);
+  }
+
+  /** @internal a new file descriptor number (pipes and pidfds share the numbering with sockets) */
+  _newFd(): number {
+    return this._nextFd++;
   }
 
   /** @internal the next free ephemeral port (never printed by programs: any rule will do) */
@@ -317,7 +340,7 @@ export class Kernel {
   }
 
   /** @internal a wakeup: a registered socket that is now ready joins the ready list's tail. */
-  _wake(sock: SimSocket): void {
+  _wake(sock: Pollable): void {
     if (sock._mask !== 0 && !sock._onReadyList && sock._events(sock._mask) !== 0) {
       sock._onReadyList = true;
       this._readyList.push(sock);
@@ -325,13 +348,13 @@ export class Kernel {
   }
 
   /** @internal epoll_ctl ADD/MOD: a socket ready for its new mask joins the ready list (if not on it). */
-  _register(sock: SimSocket, mask: number): void {
+  _register(sock: Pollable, mask: number): void {
     sock._mask = mask;
     this._wake(sock);
   }
 
   /** @internal epoll_ctl DEL */
-  _unregister(sock: SimSocket): void {
+  _unregister(sock: Pollable): void {
     sock._mask = 0;
     sock._key = [null, null];
     if (sock._onReadyList) {
@@ -345,11 +368,12 @@ export class Kernel {
    * epoll_wait(0): the ready sockets in ready-list order, with their
    * events; the ones no longer ready leave the list.
    */
-  select(): { sock: SimSocket; events: number }[] {
+  select(): { sock: Pollable; events: number }[] {
+    if (this._settle !== null) this._settle();
     const list = this._readyList;
     if (list.length === 0) return NO_EVENTS;
-    const out: { sock: SimSocket; events: number }[] = [];
-    const keep: SimSocket[] = [];
+    const out: { sock: Pollable; events: number }[] = [];
+    const keep: Pollable[] = [];
     for (const sock of list) {
       const events = sock._mask === 0 ? 0 : sock._events(sock._mask);
       if (events === 0) {
@@ -364,4 +388,4 @@ export class Kernel {
   }
 }
 
-const NO_EVENTS: { sock: SimSocket; events: number }[] = [];
+const NO_EVENTS: { sock: Pollable; events: number }[] = [];

@@ -10,7 +10,7 @@
  */
 import type { BaseEventLoop } from "../loop/baseEventLoop.js";
 import { Handle, type Callback } from "../loop/handle.js";
-import { EVENT_READ, EVENT_WRITE, Kernel, type SimSocket } from "./kernel.js";
+import { EVENT_READ, EVENT_WRITE, Kernel, type Pollable } from "./kernel.js";
 
 /** asyncio's selector-loop state for one event loop. */
 export class SelectorLoop {
@@ -51,7 +51,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_add_reader`: registers (or re-registers) the read callback, cancelling the old one. */
-  addReader(sock: SimSocket, fn: Callback): Handle {
+  addReader(sock: Pollable, fn: Callback): Handle {
     this.loop._checkClosed();
     const handle = new Handle(fn, 0, undefined, undefined);
     const old = sock._key[0] as Handle | null;
@@ -63,7 +63,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_remove_reader`: true if a reader was registered. */
-  removeReader(sock: SimSocket): boolean {
+  removeReader(sock: Pollable): boolean {
     if (this.loop._closed || sock._mask === 0) return false;
     const reader = sock._key[0] as Handle | null;
     const mask = sock._mask & ~EVENT_READ;
@@ -80,7 +80,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_add_writer` */
-  addWriter(sock: SimSocket, fn: Callback): Handle {
+  addWriter(sock: Pollable, fn: Callback): Handle {
     this.loop._checkClosed();
     const handle = new Handle(fn, 0, undefined, undefined);
     const old = sock._key[1] as Handle | null;
@@ -92,7 +92,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_remove_writer` */
-  removeWriter(sock: SimSocket): boolean {
+  removeWriter(sock: Pollable): boolean {
     if (this.loop._closed || sock._mask === 0) return false;
     const writer = sock._key[1] as Handle | null;
     const mask = sock._mask & ~EVENT_WRITE;
