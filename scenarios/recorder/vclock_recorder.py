@@ -140,7 +140,10 @@ def _socket_state(fd):
         inq = int.from_bytes(buf, sys.byteorder)
     except OSError:
         inq = None
-    dup = os.dup(fd)
+    try:
+        dup = os.dup(fd)
+    except OSError:
+        return (inq, None, None, None)  # closed already
     try:
         sock = socket.socket(fileno=dup)
     except OSError:
