@@ -404,4 +404,23 @@ describe("communicate, wait and pipes", () => {
     };
     expect(once()).toBe(once());
   });
+
+  it("the streams exist when createSubprocessExec returns, even when exploration lets the caller pass a plain callback", () => {
+    // Found by properties/processExitAndOutputOrderDeterministicPerSeed: under this seed the random
+    // strategy moved main's wakeup ahead of the queued connection_made, and proc.stdout was null.
+    const out = runSync(
+      function* () {
+        processes().register("c0", function* ({ stdout }) {
+          for (const line of ["a", "b", "c"]) {
+            stdout.write(enc.encode(line + "\n"));
+            yield* sleep(0);
+          }
+        });
+        const p = yield* createSubprocessExec("c0", { stdout: PIPE });
+        return p.stdout === null ? "no stdout" : text(yield* p.stdout.read());
+      },
+      { strategy: "random", seed: 1806286638 },
+    );
+    expect(out).toBe("a\nb\nc\n");
+  });
 });

@@ -217,11 +217,13 @@ export class SubprocessTransport {
         yield* w;
         this._pipes.set(2, proto);
       }
-      const protocol = this._protocol as SubprocessProtocol;
-      const self = this;
-      loop._callSoon(function connection_made() {
-        protocol.connectionMade(self);
-      }, 0);
+      // asyncio queues connection_made (call_soon) and then sets the waiter,
+      // so in CPython's order the streams exist before the caller resumes.
+      // vloop calls it here, one iteration early, which nothing can observe in
+      // that order (the pending pipe callbacks are queued after it either
+      // way, and no one holds the transport yet), and which keeps the streams
+      // there when exploration lets the caller's wakeup pass a plain callback.
+      (this._protocol as SubprocessProtocol).connectionMade(this);
       for (const [fn, args] of this._pendingCalls as [(...a: unknown[]) => void, unknown[]][]) {
         loop._callSoon(() => fn(...args), 0);
       }
