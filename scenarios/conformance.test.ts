@@ -97,7 +97,7 @@ for (const suite of ["net", "process"]) {
         const lines: string[] = [];
         const all = await runScenario(mod.main, style, { onLoop: (l) => (loop = l), onLine: (line) => lines.push(`${loop?._iteration} ${line}`) });
         // a deadlock's line is not logged through onLine: it ends the run, in the loop's last iteration
-        if (all.length > lines.length) lines.push(`${loop?._iteration} ${all[all.length - 1]}`);
+        if (all.length > lines.length) lines.push(`${(loop as { _iteration: number } | null)?._iteration} ${all[all.length - 1]}`);
         expect(joinLines(lines)).toBe(expected);
       });
     }

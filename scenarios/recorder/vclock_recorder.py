@@ -16,7 +16,11 @@ every select() that involves a socket, the recorder lets the kernel settle
 (see _settle: every loopback segment in flight has arrived, and the
 readiness of every socket has stopped changing), then reports what is ready
 without moving the clock.  Only when no IO is ready does the clock jump to
-the next timer.  A program can read the loop's iteration with the global
+the next timer.  Child processes (asyncio's subprocesses) settle too:
+before each select, the recorder waits until every descendant process has
+exited or blocked in a read/write/wait system call (read from /proc), so a
+real child's output and exit are seen in the select right after whatever
+let it run (scenarios/process/README.md).  A program can read the loop's iteration with the global
 ``iteration()``: 1 during the callbacks of the first _run_once, 2 during the
 second, and so on (it counts the selects of the whole run, shutdown included).
 
