@@ -423,4 +423,23 @@ describe("communicate, wait and pipes", () => {
     );
     expect(out).toBe("a\nb\nc\n");
   });
+
+  it("a run whose main returns while children still run ends cleanly (a program child's task is cancelled at shutdown; a duration's timer is left)", async () => {
+    expect(
+      runSync(function* () {
+        processes().register("cat", function* ({ stdin, stdout }) {
+          stdout.write(yield* stdin.read());
+        });
+        const p = yield* createSubprocessExec("cat", { stdin: PIPE, stdout: PIPE });
+        return p.returncode;
+      }),
+    ).toBe(null);
+    expect(
+      await run(async () => {
+        processes().register("slow", { duration: 100 });
+        const p = await createSubprocessExec("slow");
+        return [p.returncode, getRunningLoop().time()];
+      }),
+    ).toEqual([null, 0]);
+  });
 });
