@@ -56,7 +56,7 @@ export {
   ProcessLookupError,
 } from "./errors.js";
 export { openConnection, startServer, createConnection, createServer, Server, type ServerOptions } from "./net/server.js";
-export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected } from "./net/streams.js";
+export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected, type WritingTransport, type DrainingProtocol } from "./net/streams.js";
 export { SocketTransport, type Protocol } from "./net/transport.js";
 export {
   createSubprocessExec,
@@ -68,6 +68,7 @@ export {
   processes,
   ProcessTable,
   type SubprocessOptions,
+  type StdioOption,
   type FixedResult,
   type Output,
   type Program,

@@ -15,7 +15,7 @@ import type { Future } from "../futures/future.js";
 import { gather } from "../asyncio/gather.js";
 import { requireLoop } from "../loop/running.js";
 import { SelectorLoop } from "../net/selectorLoop.js";
-import { DEFAULT_LIMIT, StreamReader, StreamWriter } from "../net/streams.js";
+import { DEFAULT_LIMIT, StreamReader, StreamWriter, type DrainingProtocol, type WritingTransport } from "../net/streams.js";
 import { STOP_SIGNALS } from "./simChild.js";
 import type { ReadPipeTransport, WritePipeTransport } from "./pipeTransport.js";
 import { DEVNULL, PIPE, STDOUT, SubprocessTransport, type StdioOption, type SubprocessProtocol } from "./subprocessTransport.js";
@@ -170,8 +170,8 @@ export class Process {
   /** @internal */ readonly _transport: SubprocessTransport;
   /** @internal */ readonly _protocol: SubprocessStreamProtocol;
   /** @internal */ readonly _loop: EventLoop;
-  /** The child's stdin (a StreamWriter) when stdin=PIPE, else null. */
-  readonly stdin: StreamWriter<WritePipeTransport, SubprocessStreamProtocol> | null;
+  /** The child's stdin (a StreamWriter over the pipe) when stdin=PIPE, else null. */
+  readonly stdin: StreamWriter<WritingTransport, DrainingProtocol> | null;
   /** The child's stdout (a StreamReader) when stdout=PIPE, else null. */
   readonly stdout: StreamReader | null;
   /** The child's stderr (a StreamReader) when stderr=PIPE, else null. */
@@ -231,7 +231,7 @@ export class Process {
   }
 
   private _feedStdin(input: Uint8Array | null): CoroutineObject<null> {
-    const stdin = this.stdin as StreamWriter<WritePipeTransport, SubprocessStreamProtocol>;
+    const stdin = this.stdin as StreamWriter<WritingTransport, DrainingProtocol>;
     return new GenCoroutine(function* () {
       try {
         if (input !== null && input !== undefined) stdin.write(input);

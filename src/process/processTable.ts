@@ -151,7 +151,15 @@ export class ProcessTable {
     this._runnable.push(child);
   }
 
-  /** @internal the kernel's settle hook: every child that can make progress does, until none can. */
+  /**
+   * @internal The kernel's settle hook: every child that can make progress
+   * does, until none can. Ordering: children act in the order they became
+   * able to (started, duration over, room made in their pipe), so the pipes
+   * and pidfds they make readable join epoll's ready list in that order.
+   * (Real children run in parallel; the recorder only promises that all of
+   * them have settled, and in the recordings no two children's events fall
+   * in one select.)
+   */
   _settle(): void {
     while (this._runnable.length > 0) {
       const batch = this._runnable;

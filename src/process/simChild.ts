@@ -82,8 +82,11 @@ export class SimChild {
 
   /**
    * @internal A fixed-result child at a settle: once its duration has
-   * passed, it writes what is left of its output (stdout first, then
-   * stderr) as far as the pipes take it, and exits when all is written.
+   * passed, it writes what is left of its output as far as the pipes take
+   * it, and exits when all is written. Ordering: stdout first, then stderr
+   * (as a program that prints its output and then its diagnostics), each
+   * write waking the pipe's read end, then the exit waking the pidfd, as
+   * the kernel sees a real child write and then exit.
    */
   _settle(): void {
     if (this.returncode !== null || !this._due) return;
