@@ -156,9 +156,10 @@ export class ProcessTable {
    * does, until none can. Ordering: children act in the order they became
    * able to (started, duration over, room made in their pipe), so the pipes
    * and pidfds they make readable join epoll's ready list in that order.
-   * (Real children run in parallel; the recorder only promises that all of
-   * them have settled, and in the recordings no two children's events fall
-   * in one select.)
+   * (Real children run in parallel: when two settle before one select, the
+   * kernel's order is the order of their writes and exits, which real time
+   * decides; in the recordings (process/15) the child started first comes
+   * first, as here.)
    */
   _settle(): void {
     while (this._runnable.length > 0) {
