@@ -1,7 +1,7 @@
 /**
  * asyncio's subprocess API (asyncio/subprocess.py, 3.12) over simulated
- * processes: `createSubprocessExec`, `createSubprocessShell`, `Process`,
- * and the stream protocol between them. The awaits are asyncio's, one for
+ * processes: `createSubprocessExec`, `createSubprocessShell` and `Process`
+ * (the stream protocol between them is in subprocessStreamProtocol.ts). The awaits are asyncio's, one for
  * one (communicate() gathers three coroutines, so it makes three tasks), so
  * a program's output and its Task-<n> names are CPython's.
  *
@@ -11,14 +11,14 @@
 import { ConnectionResetError, BrokenPipeError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import type { Future } from "../futures/future.js";
 import { gather } from "../asyncio/gather.js";
 import { requireLoop } from "../loop/running.js";
 import { SelectorLoop } from "../net/selectorLoop.js";
 import { DEFAULT_LIMIT, StreamReader, StreamWriter, type DrainingProtocol, type WritingTransport } from "../net/streams.js";
 import { STOP_SIGNALS } from "./simChild.js";
-import type { ReadPipeTransport, WritePipeTransport } from "./pipeTransport.js";
-import { DEVNULL, PIPE, STDOUT, SubprocessTransport, type StdioOption, type SubprocessProtocol } from "./subprocessTransport.js";
+import type { ReadPipeTransport } from "./pipeTransport.js";
+import { SubprocessStreamProtocol } from "./subprocessStreamProtocol.js";
+import { DEVNULL, PIPE, STDOUT, SubprocessTransport, type StdioOption } from "./subprocessTransport.js";
 
 /** The options of createSubprocessExec and createSubprocessShell. */
 export interface SubprocessOptions {
@@ -37,128 +37,6 @@ const OPTION_KEYS = new Set(["stdin", "stdout", "stderr", "limit"]);
 /** SIGTERM and SIGKILL */
 const SIGTERM = 15;
 const SIGKILL = 9;
-
-/**
- * Between the subprocess transport and the Process's streams: feeds stdout
- * and stderr to StreamReaders, writes stdin through a StreamWriter, and
- * closes the transport once the child exited and its pipes closed.
- * Mirrors asyncio's `SubprocessStreamProtocol` (with `FlowControlMixin`).
- */
-export class SubprocessStreamProtocol implements SubprocessProtocol {
-  /** @internal */ readonly _limit: number;
-  /** @internal */ readonly _loop: EventLoop;
-  /** the child's stdin, when it is a pipe */ stdin: StreamWriter<WritePipeTransport, SubprocessStreamProtocol> | null = null;
-  /** the child's stdout, when it is a pipe */ stdout: StreamReader | null = null;
-  /** the child's stderr, when it is a pipe */ stderr: StreamReader | null = null;
-  /** @internal */ _transport: SubprocessTransport | null = null;
-  /** @internal */ _processExited = false;
-  /** @internal */ readonly _pipeFds: number[] = [];
-  /** @internal the stdin writer's close waiter (`_stdin_closed`) */ readonly _closed: Future<void>;
-  /** @internal FlowControlMixin */ _paused = false;
-  /** @internal */ readonly _drainWaiters: Future<undefined>[] = [];
-  /** @internal */ _connectionLost = false;
-
-  /** @internal made by createSubprocessExec/Shell */
-  constructor(limit: number, loop: EventLoop) {
-    this._limit = limit;
-    this._loop = loop;
-    this._closed = loop.createFuture<void>();
-  }
-
-  /** Mirrors `connection_made(transport)`: makes the streams of the pipes there are. */
-  connectionMade(transport: SubprocessTransport): void {
-    this._transport = transport;
-    const out = transport.getPipeTransport(1) as ReadPipeTransport | null;
-    if (out !== null) {
-      this.stdout = new StreamReader({ limit: this._limit });
-      this.stdout.setTransport(out);
-      this._pipeFds.push(1);
-    }
-    const err = transport.getPipeTransport(2) as ReadPipeTransport | null;
-    if (err !== null) {
-      this.stderr = new StreamReader({ limit: this._limit });
-      this.stderr.setTransport(err);
-      this._pipeFds.push(2);
-    }
-    transport._readers = [null, this.stdout, this.stderr];
-    const inp = transport.getPipeTransport(0) as WritePipeTransport | null;
-    if (inp !== null) this.stdin = new StreamWriter<WritePipeTransport, SubprocessStreamProtocol>(inp, this, null);
-  }
-
-  /** Mirrors `pipe_data_received(fd, data)`. */
-  pipeDataReceived(fd: number, data: Uint8Array): void {
-    const reader = fd === 1 ? this.stdout : fd === 2 ? this.stderr : null;
-    reader?.feedData(data);
-  }
-
-  /** Mirrors `pipe_connection_lost(fd, exc)`. */
-  pipeConnectionLost(fd: number, exc: unknown): void {
-    if (fd === 0) {
-      this.stdin?.close();
-      this.connectionLost(exc);
-      if (exc === null || exc === undefined) this._closed.setResult(undefined);
-      else this._closed.setException(exc);
-      return;
-    }
-    const reader = fd === 1 ? this.stdout : fd === 2 ? this.stderr : null;
-    if (reader !== null) {
-      if (exc === null || exc === undefined) reader.feedEof();
-      else reader.setException(exc);
-    }
-    const i = this._pipeFds.indexOf(fd);
-    if (i >= 0) this._pipeFds.splice(i, 1);
-    this._maybeCloseTransport();
-  }
-
-  /** Mirrors `process_exited()`. */
-  processExited(): void {
-    this._processExited = true;
-    this._maybeCloseTransport();
-  }
-
-  private _maybeCloseTransport(): void {
-    if (this._pipeFds.length === 0 && this._processExited) {
-      this._transport?.close();
-      this._transport = null;
-    }
-  }
-
-  /** FlowControlMixin.connection_lost: wakes drain() waiters. */
-  connectionLost(exc: unknown): void {
-    this._connectionLost = true;
-    if (!this._paused) return;
-    this._paused = false;
-    for (const waiter of this._drainWaiters) {
-      if (waiter.done()) continue;
-      if (exc === null || exc === undefined) waiter.setResult(undefined);
-      else waiter.setException(exc);
-    }
-  }
-
-  /** FlowControlMixin.pause_writing */
-  pauseWriting(): void {
-    this._paused = true;
-  }
-
-  /** FlowControlMixin.resume_writing: wakes every drain() */
-  resumeWriting(): void {
-    this._paused = false;
-    for (const waiter of this._drainWaiters) if (!waiter.done()) waiter.setResult(undefined);
-  }
-
-  /** @internal FlowControlMixin._drain_helper */
-  *_drainHelper(): Generator<unknown, void, unknown> {
-    if (this._connectionLost) throw new ConnectionResetError("Connection lost");
-    if (!this._paused) return;
-    const waiter = this._loop.createFuture<undefined>();
-    this._drainWaiters.push(waiter);
-    try {
-      yield* waiter;
-    } finally {
-      this._drainWaiters.splice(this._drainWaiters.indexOf(waiter), 1);
-    }
-  }
-}
 
 /**
  * A started (simulated) child process. Mirrors asyncio.subprocess.Process.
