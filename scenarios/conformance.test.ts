@@ -15,7 +15,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 // net/ holds CPython recordings over real loopback sockets; src/net runs their twins on
 // its simulated network. The recordings without twins yet are listed here, by name,
 // so the list can only shrink: a listed scenario that gains twins fails the check below.
-const suites = ["core", "asyncio", "net"].filter((d) => existsSync(join(here, d)));
+// process/ holds CPython recordings of real child processes; src/process runs their twins
+// on simulated ones.
+const suites = ["core", "asyncio", "net", "process"].filter((d) => existsSync(join(here, d)));
 const NOT_YET: Record<string, ReadonlySet<string>> = {
   net: new Set([
     "05_flow_control_marks",
@@ -65,32 +67,42 @@ for (const suite of suites) {
   });
 }
 
-// Network scenarios are iteration-exact as well: NAME.iterations is CPython's output with
-// the loop iteration in front of each line (the recorder's --iterations), and each twin
-// logs each line in the same iteration. 04 has none: its iterations follow the kernel's
-// recv() chunk sizes, which the simulated network does not copy (scenarios/net/README.md).
-const NO_ITERATIONS = new Set(["04_large_write_drain"]);
-describe("net: the loop iteration of every line", () => {
-  const dir = join(here, "net");
-  const names = existsSync(dir) ? scenarioNames("net") : [];
-  test("every twin has its iteration golden, except the ones listed", () => {
-    for (const name of names) expect(existsSync(join(dir, `${name}.iterations`)), `${name}.iterations`).toBe(!NO_ITERATIONS.has(name));
-  });
-  for (const name of names.filter((n) => !NO_ITERATIONS.has(n))) {
-    test.each([
-      ["sync", ".gen.ts"],
-      ["gen", ".gen.ts"],
-      ["async", ".async.ts"],
-    ] as const)(`${name} [%s]`, async (style, ext) => {
-      const expected = readFileSync(join(dir, `${name}.iterations`), "utf8");
-      const mod = await import(join(dir, name + ext));
-      let loop: { _iteration: number } | null = null;
-      const lines: string[] = [];
-      await runScenario(mod.main, style, { onLoop: (l) => (loop = l), onLine: (line) => lines.push(`${loop?._iteration} ${line}`) });
-      expect(joinLines(lines)).toBe(expected);
+// Network and process scenarios are iteration-exact as well: NAME.iterations is CPython's
+// output with the loop iteration in front of each line (the recorder's --iterations), and
+// each twin logs each line in the same iteration. The ones listed have no .iterations: net/04's
+// iterations follow the kernel's recv() chunk sizes, which the simulated network does not
+// copy (scenarios/net/README.md); process/03, 12 and 14 run a program child (a coroutine),
+// whose steps take loop iterations where a real child takes real time (scenarios/process/README.md).
+const NO_ITERATIONS: Record<string, ReadonlySet<string>> = {
+  net: new Set(["04_large_write_drain"]),
+  process: new Set(["03_cat_communicate_input", "12_stdin_write_close", "14_python_child"]),
+};
+for (const suite of ["net", "process"]) {
+  describe(`${suite}: the loop iteration of every line`, () => {
+    const dir = join(here, suite);
+    const names = existsSync(dir) ? scenarioNames(suite) : [];
+    const none = NO_ITERATIONS[suite];
+    test("every twin has its iteration golden, except the ones listed", () => {
+      for (const name of names) expect(existsSync(join(dir, `${name}.iterations`)), `${name}.iterations`).toBe(!none.has(name));
     });
-  }
-});
+    for (const name of names.filter((n) => !none.has(n))) {
+      test.each([
+        ["sync", ".gen.ts"],
+        ["gen", ".gen.ts"],
+        ["async", ".async.ts"],
+      ] as const)(`${name} [%s]`, async (style, ext) => {
+        const expected = readFileSync(join(dir, `${name}.iterations`), "utf8");
+        const mod = await import(join(dir, name + ext));
+        let loop: { _iteration: number } | null = null;
+        const lines: string[] = [];
+        const all = await runScenario(mod.main, style, { onLoop: (l) => (loop = l), onLine: (line) => lines.push(`${loop?._iteration} ${line}`) });
+        // a deadlock's line is not logged through onLine: it ends the run, in the loop's last iteration
+        if (all.length > lines.length) lines.push(`${(loop as { _iteration: number } | null)?._iteration} ${all[all.length - 1]}`);
+        expect(joinLines(lines)).toBe(expected);
+      });
+    }
+  });
+}
 
 describe("every scenario at once", () => {
   // Runs take turns (src/loop/turns.ts): started together, each prints exactly what it prints alone.

@@ -3,7 +3,9 @@
 // programs of scenarios/loops/, which drive their own loops, with
 // recorder/loops_recorder.py) and writes the sibling `.out` file. The network
 // programs of scenarios/net/ use vclock_recorder.py too (it lets the loopback
-// sockets settle before each select); check them with recorder/stability.py. Tests never run Python; they compare against the `.out`
+// sockets settle before each select), and so do the subprocess programs of
+// scenarios/process/ (it lets the child processes settle too); check them with
+// recorder/stability.py. Tests never run Python; they compare against the `.out`
 // files checked in by this script.
 //
 // Usage:  npx tsx scenarios/record.ts [filter]

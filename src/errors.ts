@@ -111,6 +111,35 @@ export class ConnectionResetError extends ConnectionError {}
 /** Python's BrokenPipeError (EPIPE, 32): writing after this side shut its sending half. */
 export class BrokenPipeError extends ConnectionError {}
 
+/**
+ * Python's FileNotFoundError (ENOENT, 2): starting a program that does not
+ * exist. `filename` is the program; the message reads as CPython's:
+ * "[Errno 2] No such file or directory: 'prog'".
+ */
+export class FileNotFoundError extends OSError {
+  /** The file that was not found (the program's name), or null. */
+  readonly filename: string | null;
+  constructor(errno?: number, strerror?: string, filename?: string) {
+    super(errno, strerror);
+    this.filename = filename ?? null;
+    if (filename !== undefined) this.message = `${this.message}: ${pyStr(filename)}`;
+  }
+}
+
+/**
+ * Python's ProcessLookupError (ESRCH): signalling a process that is gone.
+ * asyncio raises it bare (`ProcessLookupError()`, an empty message) once the
+ * child has exited and been waited for.
+ */
+export class ProcessLookupError extends OSError {}
+
+/** Python's repr() of a str, for messages: 'text' (double quotes when the text holds a single one). */
+function pyStr(text: string): string {
+  const escaped = text.replace(/\\/g, "\\\\");
+  if (text.includes("'") && !text.includes('"')) return `"${escaped}"`;
+  return `'${escaped.replace(/'/g, "\\'")}'`;
+}
+
 /** socket.gaierror: the host name is not one the simulated network knows ("[Errno -2] Name or service not known"). */
 export class GaiError extends OSError {
   override name = "gaierror";

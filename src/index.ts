@@ -52,9 +52,28 @@ export {
   GaiError,
   IncompleteReadError,
   LimitOverrunError,
+  FileNotFoundError,
+  ProcessLookupError,
 } from "./errors.js";
 export { openConnection, startServer, createConnection, createServer, Server, type ServerOptions } from "./net/server.js";
-export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected } from "./net/streams.js";
+export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected, type WritingTransport, type DrainingProtocol } from "./net/streams.js";
 export { SocketTransport, type Protocol } from "./net/transport.js";
 export { network, Network, type LinkOptions, type Latency, type MessageKind, type MessageInfo, type InFlight, type Verdict, type Rule, type HostMain } from "./net/network.js";
 export { Host } from "./net/kernel.js";
+export {
+  createSubprocessExec,
+  createSubprocessShell,
+  Process,
+  PIPE,
+  STDOUT,
+  DEVNULL,
+  processes,
+  ProcessTable,
+  type SubprocessOptions,
+  type StdioOption,
+  type FixedResult,
+  type Output,
+  type Program,
+  type ProgramContext,
+  type ProgramSpec,
+} from "./process/index.js";

@@ -25,12 +25,14 @@ const notes = new Map<ErrorClass, string>([
   [vloop.UsageError, "a misuse with no well-defined schedule"],
   [vloop.IncompleteReadError, "a stream ended before the read"],
   [vloop.LimitOverrunError, "a stream's buffer limit reached"],
-  [vloop.OSError, "the simulated network's errors"],
+  [vloop.OSError, "the simulated network's and processes' errors"],
   [vloop.ConnectionError, "base of the connection errors"],
   [vloop.ConnectionRefusedError, "nothing listens (errno 111)"],
   [vloop.ConnectionResetError, "reset by the peer (errno 104)"],
   [vloop.BrokenPipeError, "write after EOF (errno 32)"],
   [vloop.GaiError, "an unknown host"],
+  [vloop.FileNotFoundError, "an unregistered program (errno 2)"],
+  [vloop.ProcessLookupError, "signalling a process already waited for"],
 ]);
 
 const exported = (Object.values(vloop) as unknown[]).filter((v): v is ErrorClass => typeof v === "function" && v.prototype instanceof Error);

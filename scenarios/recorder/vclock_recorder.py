@@ -16,7 +16,11 @@ every select() that involves a socket, the recorder lets the kernel settle
 (see _settle: every loopback segment in flight has arrived, and the
 readiness of every socket has stopped changing), then reports what is ready
 without moving the clock.  Only when no IO is ready does the clock jump to
-the next timer.  A program can read the loop's iteration with the global
+the next timer.  Child processes (asyncio's subprocesses) settle too:
+before each select, the recorder waits until every descendant process has
+exited or blocked in a read/write/wait system call (read from /proc), so a
+real child's output and exit are seen in the select right after whatever
+let it run (scenarios/process/README.md).  A program can read the loop's iteration with the global
 ``iteration()``: 1 during the callbacks of the first _run_once, 2 during the
 second, and so on (it counts the selects of the whole run, shutdown included).
 
@@ -74,6 +78,47 @@ class NetworkDidNotSettle(Exception):
     """Loopback sockets kept changing for longer than SETTLE_LIMIT seconds."""
 
 
+class ChildrenDidNotSettle(NetworkDidNotSettle):
+    """A child process kept running (or slept) for longer than SETTLE_LIMIT seconds."""
+
+
+# Linux x86-64 system call numbers a child may block in once it has done all
+# it can with its pipes: read, write, poll, select, wait4, pselect6, ppoll.
+_BLOCKING_SYSCALLS = {0, 1, 7, 23, 61, 270, 271}
+
+
+def _descendants():
+    """The pids of this process's children, their children, and so on."""
+    out = []
+    todo = [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+                kids = [int(k) for k in f.read().split()]
+        except OSError:
+            continue
+        out.extend(kids)
+        todo.extend(kids)
+    return sorted(out)
+
+
+def _child_state(pid):
+    """What a child process is doing: "exited", ("blocked", syscall, args), or "running"."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+        if state in ("Z", "X"):
+            return "exited"
+        with open("/proc/%d/syscall" % pid) as f:
+            fields = f.read().split()
+    except (OSError, IndexError):
+        return "exited"  # reaped between the listing and the read
+    if state == "S" and fields and fields[0].isdigit() and int(fields[0]) in _BLOCKING_SYSCALLS:
+        return ("blocked", fields[0], fields[1])
+    return "running"
+
+
 # _settle polls the kernel every SETTLE_PAUSE seconds (real time) until two
 # polls in a row see the same thing.  While a TCP segment is unacknowledged it
 # also waits (up to UNACKED_GRACE seconds of unchanged polls: a segment that a
@@ -100,8 +145,13 @@ def _socket_state(fd):
     except OSError:
         inq = None
     try:
-        sock = socket.socket(fileno=os.dup(fd))
+        dup = os.dup(fd)
     except OSError:
+        return (inq, None, None, None)  # closed already
+    try:
+        sock = socket.socket(fileno=dup)
+    except OSError:
+        os.close(dup)  # not a socket (a pipe, a pidfd): its readiness and FIONREAD say it all
         return (inq, None, None, None)
     try:
         if sock.type != socket.SOCK_STREAM:
@@ -152,17 +202,23 @@ class _NeverBlockingSelector(selectors.DefaultSelector):
         unchanged_since = start
         while True:
             fds = self._socket_fds()
+            children = [(pid, _child_state(pid)) for pid in _descendants()]
             events = super().select(0)
             seen = (
                 sorted((key.fd, mask) for key, mask in events),
                 [(fd, _socket_state(fd)) for fd in fds],
+                children,
             )
             now = time.monotonic()
             if seen != previous:
                 unchanged_since = now
+            elif any(state == "running" for _, state in children):
+                pass  # a child still works: wait for it to exit or block on a pipe
             elif not any(state[3] for _, state in seen[1]) or now - unchanged_since >= UNACKED_GRACE:
                 return events
             if now > deadline:
+                if any(state == "running" for _, state in children):
+                    raise ChildrenDidNotSettle(repr(seen))
                 raise NetworkDidNotSettle(repr(seen))
             previous = seen
             time.sleep(SETTLE_PAUSE)

@@ -30,6 +30,18 @@ export const ETIMEDOUT = 110;
 export const EVENT_READ = 1;
 export const EVENT_WRITE = 2;
 
+/**
+ * What the epoll ready list holds: a socket, or (src/process) a pipe end or a
+ * process's pidfd. `_events(mask)` says what is ready now for the registered mask.
+ */
+export interface Pollable {
+  /** @internal the selector mask registered for it (0: not registered) */ _mask: number;
+  /** @internal the data asyncio keeps with the key: [reader handle, writer handle] */ _key: [unknown, unknown];
+  /** @internal on the epoll ready list */ _onReadyList: boolean;
+  /** @internal what epoll reports for `mask` now (EVENT_READ | EVENT_WRITE bits) */
+  _events(mask: number): number;
+}
+
 /** A socket address: (host, port). */
 export type Address = readonly [string, number];
 
@@ -89,7 +101,7 @@ export class Host {
 }
 
 /** One TCP socket (a file descriptor of the simulated kernel). */
-export class SimSocket {
+export class SimSocket implements Pollable {
   /** The address family: IPv4 (socket.family.name) */
   readonly family = "AF_INET";
   /** @internal */ _state: State = "new";
@@ -399,7 +411,7 @@ export class SimSocket {
 /** The kernel of one loop's world: its hosts, sockets and epoll ready list. */
 export class Kernel {
   /** @internal */ _nextFd = 6; // 0-2 are stdio, 3-5 the loop's epoll and self-pipe, as in CPython
-  /** @internal epoll's ready list, in order */ _readyList: SimSocket[] = [];
+  /** @internal epoll's ready list, in order */ _readyList: Pollable[] = [];
   /**
    * The host a program runs on unless it puts tasks on others: "main", at
    * 10.0.0.1 for the other hosts (on every host, "localhost" and 127.0.0.1
@@ -408,6 +420,12 @@ export class Kernel {
   readonly localhost = new Host("main", "10.0.0.1");
   /** @internal the simulated network once a program asks for it (hosts, links, faults); null: loopback only */
   _net: Network | null = null;
+  /**
+   * @internal Work the rest of the simulated machine does before each
+   * select: the simulated child processes that can make progress (src/process)
+   * run here, as the recorder lets real children settle before it polls.
+   */
+  _settle: (() => void) | null = null;
 
   /** A new TCP socket on the current host. Mirrors socket.socket(). */
   socket(): SimSocket {
@@ -416,12 +434,18 @@ export class Kernel {
 
   /** @internal would select() report anything now? */
   _anyReady(): boolean {
+    if (this._settle !== null) this._settle(); // children that can write or exit do so first, as before a select
     for (const sock of this._readyList) if (sock._mask !== 0 && sock._events(sock._mask) !== 0) return true;
     return false;
   }
 
+  /** @internal a new file descriptor number (pipes and pidfds share the numbering with sockets) */
+  _newFd(): number {
+    return this._nextFd++;
+  }
+
   /** @internal a wakeup: a registered socket that is now ready joins the ready list's tail. */
-  _wake(sock: SimSocket): void {
+  _wake(sock: Pollable): void {
     if (sock._mask !== 0 && !sock._onReadyList && sock._events(sock._mask) !== 0) {
       sock._onReadyList = true;
       this._readyList.push(sock);
@@ -429,13 +453,13 @@ export class Kernel {
   }
 
   /** @internal epoll_ctl ADD/MOD: a socket ready for its new mask joins the ready list (if not on it). */
-  _register(sock: SimSocket, mask: number): void {
+  _register(sock: Pollable, mask: number): void {
     sock._mask = mask;
     this._wake(sock);
   }
 
   /** @internal epoll_ctl DEL */
-  _unregister(sock: SimSocket): void {
+  _unregister(sock: Pollable): void {
     sock._mask = 0;
     sock._key = [null, null];
     if (sock._onReadyList) {
@@ -449,11 +473,12 @@ export class Kernel {
    * epoll_wait(0): the ready sockets in ready-list order, with their
    * events; the ones no longer ready leave the list.
    */
-  select(): { sock: SimSocket; events: number }[] {
+  select(): { sock: Pollable; events: number }[] {
+    if (this._settle !== null) this._settle();
     const list = this._readyList;
     if (list.length === 0) return NO_EVENTS;
-    const out: { sock: SimSocket; events: number }[] = [];
-    const keep: SimSocket[] = [];
+    const out: { sock: Pollable; events: number }[] = [];
+    const keep: Pollable[] = [];
     for (const sock of list) {
       const events = sock._mask === 0 ? 0 : sock._events(sock._mask);
       if (events === 0) {
@@ -468,4 +493,4 @@ export class Kernel {
   }
 }
 
-const NO_EVENTS: { sock: SimSocket; events: number }[] = [];
+const NO_EVENTS: { sock: Pollable; events: number }[] = [];

@@ -10,7 +10,7 @@
  */
 import type { BaseEventLoop } from "../loop/baseEventLoop.js";
 import { Handle, type Callback } from "../loop/handle.js";
-import { EVENT_READ, EVENT_WRITE, Kernel, type SimSocket } from "./kernel.js";
+import { EVENT_READ, EVENT_WRITE, type Host, Kernel, type Pollable } from "./kernel.js";
 
 /** asyncio's selector-loop state for one event loop. */
 export class SelectorLoop {
@@ -54,10 +54,10 @@ export class SelectorLoop {
    * `fn` as a callback of `sock`'s host: the tasks it creates live on that
    * host (see network.ts). On main, or with no network, `fn` itself.
    */
-  onHost<F extends Callback>(sock: SimSocket, fn: F): F {
+  onHost<F extends Callback>(sock: Pollable, fn: F): F {
     const net = this.kernel._net;
-    if (net === null || sock.host === this.kernel.localhost) return fn;
-    const host = sock.host;
+    const host = (sock as { host?: Host }).host; // pipes and pidfds have none: they are main's
+    if (net === null || host === undefined || host === this.kernel.localhost) return fn;
     // (no closure or argument array per call: handles pass at most two arguments)
     const bound = function (this: unknown, a?: unknown, b?: unknown): void {
       const saved = net._callbackHost;
@@ -73,7 +73,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_add_reader`: registers (or re-registers) the read callback, cancelling the old one. */
-  addReader(sock: SimSocket, fn: Callback): Handle {
+  addReader(sock: Pollable, fn: Callback): Handle {
     this.loop._checkClosed();
     const handle = new Handle(this.onHost(sock, fn), 0, undefined, undefined);
     const old = sock._key[0] as Handle | null;
@@ -85,7 +85,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_remove_reader`: true if a reader was registered. */
-  removeReader(sock: SimSocket): boolean {
+  removeReader(sock: Pollable): boolean {
     if (this.loop._closed || sock._mask === 0) return false;
     const reader = sock._key[0] as Handle | null;
     const mask = sock._mask & ~EVENT_READ;
@@ -102,7 +102,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_add_writer` */
-  addWriter(sock: SimSocket, fn: Callback): Handle {
+  addWriter(sock: Pollable, fn: Callback): Handle {
     this.loop._checkClosed();
     const handle = new Handle(this.onHost(sock, fn), 0, undefined, undefined);
     const old = sock._key[1] as Handle | null;
@@ -114,7 +114,7 @@ export class SelectorLoop {
   }
 
   /** asyncio's `_remove_writer` */
-  removeWriter(sock: SimSocket): boolean {
+  removeWriter(sock: Pollable): boolean {
     if (this.loop._closed || sock._mask === 0) return false;
     const writer = sock._key[1] as Handle | null;
     const mask = sock._mask & ~EVENT_WRITE;

@@ -23,6 +23,32 @@ export const DEFAULT_LIMIT = 2 ** 16;
 const NEWLINE = new Uint8Array([0x0a]);
 const EMPTY = new Uint8Array(0);
 
+/** What a StreamReader needs of its transport: a socket's, or a pipe's (src/process). */
+export interface ReadingTransport {
+  pauseReading(): void;
+  resumeReading(): void;
+}
+
+/** What a StreamWriter needs of its transport: a socket's, or a pipe's (src/process). */
+export interface WritingTransport {
+  write(data: Uint8Array): void;
+  writelines(data: Iterable<Uint8Array>): void;
+  writeEof(): void;
+  canWriteEof(): boolean;
+  close(): void;
+  isClosing(): boolean;
+  getExtraInfo(name: string, defaultValue?: unknown): unknown;
+}
+
+/**
+ * What a StreamWriter needs of its protocol: asyncio's FlowControlMixin
+ * `_drain_helper`, and the future `wait_closed()` awaits (`_get_close_waiter`).
+ */
+export interface DrainingProtocol {
+  /** @internal resolved when the writer's side is closed */ readonly _closed: Future<void>;
+  /** @internal FlowControlMixin._drain_helper */ _drainHelper(): Generator<unknown, void, unknown>;
+}
+
 /** What startServer calls for each connection: a generator function, an async function, or a plain function. */
 export type ClientConnected = (reader: StreamReader, writer: StreamWriter) => unknown;
 
@@ -39,7 +65,7 @@ export class StreamReader {
   /** @internal */ _eof = false;
   /** @internal the future a read waits on (_wait_for_data) */ _waiter: Future<undefined> | null = null;
   /** @internal */ _exception: unknown = null;
-  /** @internal */ _transport: SocketTransport | null = null;
+  /** @internal */ _transport: ReadingTransport | null = null;
   /** @internal reading was paused: the buffer went past twice the limit */ _paused = false;
 
   constructor(options: { limit?: number } = {}) {
@@ -73,7 +99,7 @@ export class StreamReader {
   }
 
   /** @internal Mirrors `StreamReader.set_transport(transport)`. */
-  setTransport(transport: SocketTransport): void {
+  setTransport(transport: ReadingTransport): void {
     if (this._transport !== null) throw new RuntimeError("Transport already set");
     this._transport = transport;
   }
@@ -81,7 +107,7 @@ export class StreamReader {
   private _maybeResumeTransport(): void {
     if (this._paused && this._buffer.length <= this._limit) {
       this._paused = false;
-      (this._transport as SocketTransport).resumeReading();
+      (this._transport as ReadingTransport).resumeReading();
     }
   }
 
@@ -118,7 +144,7 @@ export class StreamReader {
     }
     if (this._paused) {
       this._paused = false;
-      (this._transport as SocketTransport).resumeReading();
+      (this._transport as ReadingTransport).resumeReading();
     }
     const waiter = this._loop.createFuture<undefined>();
     this._waiter = waiter;
@@ -281,20 +307,20 @@ export class StreamReader {
  * Mirrors asyncio.StreamWriter.
  * @example writer.write(bytes); yield* writer.drain();
  */
-export class StreamWriter {
-  /** @internal */ readonly _transport: SocketTransport;
-  /** @internal */ readonly _protocol: StreamReaderProtocol;
+export class StreamWriter<T extends WritingTransport = SocketTransport, P extends DrainingProtocol = StreamReaderProtocol> {
+  /** @internal */ readonly _transport: T;
+  /** @internal */ readonly _protocol: P;
   /** @internal */ readonly _reader: StreamReader | null;
 
-  /** @internal made by openConnection and the server's protocol */
-  constructor(transport: SocketTransport, protocol: StreamReaderProtocol, reader: StreamReader | null) {
+  /** @internal made by openConnection, the server's protocol, and the subprocess protocol */
+  constructor(transport: T, protocol: P, reader: StreamReader | null) {
     this._transport = transport;
     this._protocol = protocol;
     this._reader = reader;
   }
 
   /** The transport. Mirrors `StreamWriter.transport`. */
-  get transport(): SocketTransport {
+  get transport(): T {
     return this._transport;
   }
 

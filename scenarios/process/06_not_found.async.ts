@@ -1,0 +1,17 @@
+import { createSubprocessExec, FileNotFoundError, OSError } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "program not found",
+  description: "An unknown program: FileNotFoundError, errno 2, with the program's name.",
+};
+
+export async function main() {
+  try {
+    await createSubprocessExec("no-such-program-vloop", "arg");
+  } catch (e) {
+    if (!(e instanceof FileNotFoundError)) throw e;
+    log("FileNotFoundError", e.errno, e);
+    log("is OSError", e instanceof OSError);
+  }
+}

@@ -1,0 +1,29 @@
+import { createSubprocessExec, PIPE, ProcessLookupError, processes } from "../../src/index.js";
+import { log } from "../harness.js";
+
+export const meta = {
+  title: "kill",
+  description: "kill() a child that waits for input: returncode -9; after it is reaped, ProcessLookupError.",
+};
+
+export async function main() {
+  processes().register("cat", async function ({ stdin, stdout }) {
+    for (;;) {
+      const data = await stdin.read(65536);
+      if (data.length === 0) return 0;
+      stdout.write(data);
+      await stdout.drain();
+    }
+  });
+  const proc = await createSubprocessExec("cat", { stdin: PIPE, stdout: PIPE });
+  log("returncode", proc.returncode);
+  proc.kill();
+  log("wait", await proc.wait());
+  log("returncode", proc.returncode);
+  try {
+    proc.kill();
+  } catch (e) {
+    if (!(e instanceof ProcessLookupError)) throw e;
+    log("kill again: ProcessLookupError", `${e.name}()`);
+  }
+}
