@@ -55,4 +55,9 @@ export {
 } from "./errors.js";
 export { openConnection, startServer, createConnection, createServer, Server, type ServerOptions } from "./net/server.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected } from "./net/streams.js";
-export { SocketTransport, type Protocol } from "./net/transport.js";
+export { SocketTransport, type Transport, type StreamProtocol } from "./net/transport.js";
+export { BaseProtocol, Protocol, BufferedProtocol, DatagramProtocol, type BaseTransport } from "./net/protocols.js";
+export { DatagramTransport, createDatagramEndpoint, type DatagramEndpointOptions } from "./net/datagram.js";
+export { Socket, socket, sockConnect, sockAccept, sockSendall, sockRecv, sockRecvInto, type SocketOptions } from "./net/sockApi.js";
+export type { Address } from "./net/kernel.js";
+import "./net/loopMethods.js";

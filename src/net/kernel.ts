@@ -310,6 +310,11 @@ export class Kernel {
     return new SimSocket(this, this._nextFd++);
   }
 
+  /** @internal a new file descriptor number, for sockets of other kinds (udp.ts) */
+  _newFd(): number {
+    return this._nextFd++;
+  }
+
   /** @internal the next free ephemeral port (never printed by programs: any rule will do) */
   _ephemeralPort(): number {
     while (this._bound.has(this._nextPort)) this._nextPort++;

@@ -14,17 +14,13 @@ import type { Address, SimSocket } from "./kernel.js";
 import { WouldBlock } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 import type { Server } from "./server.js";
+import { BufferedProtocol, type Protocol } from "./protocols.js";
 
-/** asyncio.Protocol's callbacks, as a transport calls them. */
-export interface Protocol {
-  connectionMade(transport: SocketTransport): void;
-  dataReceived(data: Uint8Array): void;
-  /** true keeps the transport open for writing (half-close); false or undefined closes it */
-  eofReceived(): boolean | undefined | void;
-  connectionLost(exc: unknown): void;
-  pauseWriting?(): void;
-  resumeWriting?(): void;
-}
+/** The protocols a stream transport serves: a Protocol (or any object with its callbacks) or a BufferedProtocol. */
+export type StreamProtocol = Protocol | BufferedProtocol;
+
+/** asyncio.Transport: the type of a TCP transport (vloop has one kind, SocketTransport). */
+export type Transport = SocketTransport;
 
 /** selector_events._SelectorTransport.max_size: the size passed to recv(). */
 const MAX_SIZE = 256 * 1024;
@@ -42,7 +38,7 @@ function setResultUnlessCancelled(fut: Future<unknown>): void {
  */
 export class SocketTransport {
   /** @internal */ _sock: SimSocket | null;
-  /** @internal */ _protocol: Protocol | null;
+  /** @internal */ _protocol: StreamProtocol | null;
   /** @internal */ _sel: SelectorLoop | null;
   /** @internal */ readonly _extra: Record<string, unknown>;
   /** @internal */ _server: Server | null;
@@ -58,7 +54,7 @@ export class SocketTransport {
   private _writeReady: (() => void) | null;
 
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
-  constructor(sel: SelectorLoop, sock: SimSocket, protocol: Protocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
+  constructor(sel: SelectorLoop, sock: SimSocket, protocol: StreamProtocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
     this._sel = sel;
     this._sock = sock;
     this._protocol = protocol;
@@ -72,7 +68,7 @@ export class SocketTransport {
     }
     this._server = server;
     if (server !== null) server._attach();
-    this._readReady = () => this._readReadyDataReceived();
+    this._readReady = this._readReadyFor(protocol);
     this._writeReady = () => this._writeSendmsg();
     // Ordering: asyncio's constructor queues these three, in this order.
     const loop = sel.loop;
@@ -119,9 +115,29 @@ export class SocketTransport {
     this._addReader();
   }
 
-  /** The protocol. Mirrors `transport.get_protocol()`. */
-  getProtocol(): Protocol | null {
+  /**
+   * The protocol (null once the connection is lost). Mirrors `transport.get_protocol()`.
+   * @example const proto = transport.getProtocol();
+   */
+  getProtocol(): StreamProtocol | null {
     return this._protocol;
+  }
+
+  /**
+   * Hands the connection to another protocol: the later callbacks go to it
+   * (a BufferedProtocol is read through its getBuffer). Mirrors `transport.set_protocol(protocol)`.
+   * @throws TypeError if protocol is not an object.
+   * @example transport.setProtocol(new Second(transport));
+   */
+  setProtocol(protocol: StreamProtocol): void {
+    if (protocol === null || typeof protocol !== "object") throw new TypeError(`setProtocol: protocol must be a protocol object (got ${protocol === null ? "null" : typeof protocol})`);
+    this._protocol = protocol;
+    if (this._readReady !== null) this._readReady = this._readReadyFor(protocol);
+  }
+
+  /** set_protocol's choice of read callback: recv_into a BufferedProtocol's buffer, or recv. */
+  private _readReadyFor(protocol: StreamProtocol): () => void {
+    return protocol instanceof BufferedProtocol ? () => this._readReadyGetBuffer(protocol) : () => this._readReadyDataReceived();
   }
 
   /**
@@ -299,6 +315,38 @@ export class SocketTransport {
     }
   }
 
+  /** `_read_ready__get_buffer`: one recv_into() of the protocol's buffer per readiness event. */
+  private _readReadyGetBuffer(protocol: BufferedProtocol): void {
+    if (this._connLost) return;
+    let buf: Uint8Array;
+    try {
+      buf = protocol.getBuffer(-1);
+      if (!(buf instanceof Uint8Array)) throw new TypeError(`getBuffer() must return a Uint8Array (got ${buf === null ? "null" : typeof buf})`);
+      if (buf.length === 0) throw new RuntimeError("get_buffer() returned an empty buffer");
+    } catch (error) {
+      this._fatalError(error, "Fatal error: protocol.get_buffer() call failed.");
+      return;
+    }
+    let data: Uint8Array;
+    try {
+      data = (this._sock as SimSocket).recv(buf.length);
+    } catch (error) {
+      if (error instanceof WouldBlock) return;
+      this._fatalError(error, "Fatal read error on socket transport");
+      return;
+    }
+    if (data.length === 0) {
+      this._readReadyOnEof();
+      return;
+    }
+    buf.set(data);
+    try {
+      protocol.bufferUpdated(data.length);
+    } catch (error) {
+      this._fatalError(error, "Fatal error: protocol.buffer_updated() call failed.");
+    }
+  }
+
   private _readReadyOnEof(): void {
     let keepOpen: unknown;
     try {
@@ -380,7 +428,7 @@ export class SocketTransport {
   /** `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
   private _callConnectionLost(exc: unknown): void {
     try {
-      this._protocol?.connectionLost(exc);
+      this._protocol?.connectionLost(exc as Error | null);
     } finally {
       (this._sock as SimSocket).close();
       this._sock = null;
