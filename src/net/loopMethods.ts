@@ -8,10 +8,13 @@
  * the declarations below merge into the EventLoop class's type, and the
  * assignments at the end put the methods on its prototype. src/index.ts
  * imports this module, so every program that imports "vloop" has them. Each
- * is the module function of the same name, which runs on the running loop.
+ * is the module function of the same name, which runs on the running loop;
+ * called on another loop, it says so.
  */
 import type { CoroutineObject } from "../futures/coroutine.js";
+import { RuntimeError } from "../errors.js";
 import { EventLoop } from "../futures/eventLoop.js";
+import { currentLoop } from "../loop/running.js";
 import { type DatagramEndpointOptions, type DatagramTransport, createDatagramEndpoint } from "./datagram.js";
 import type { Address } from "./kernel.js";
 import type { DatagramProtocol } from "./protocols.js";
@@ -88,12 +91,24 @@ declare module "../futures/eventLoop.js" {
   }
 }
 
+/**
+ * The method `name` of a loop: `fn` on the running loop, which must be this
+ * one (asyncio would make futures of one loop and await them on another).
+ */
+function onThisLoop<A extends unknown[], R>(name: string, fn: (...args: A) => R): (this: EventLoop, ...args: A) => R {
+  return function (this: EventLoop, ...args: A): R {
+    const running = currentLoop();
+    if (running !== null && running !== this) throw new RuntimeError(`loop.${name}(): this loop is not the running loop (call it on getRunningLoop())`);
+    return fn(...args);
+  };
+}
+
 const proto = EventLoop.prototype;
-proto.createConnection = createConnection;
-proto.createServer = createServer;
-proto.createDatagramEndpoint = createDatagramEndpoint;
-proto.sockConnect = sockConnect;
-proto.sockAccept = sockAccept;
-proto.sockSendall = sockSendall;
-proto.sockRecv = sockRecv;
-proto.sockRecvInto = sockRecvInto;
+proto.createConnection = onThisLoop("createConnection", createConnection) as EventLoop["createConnection"];
+proto.createServer = onThisLoop("createServer", createServer);
+proto.createDatagramEndpoint = onThisLoop("createDatagramEndpoint", createDatagramEndpoint) as EventLoop["createDatagramEndpoint"];
+proto.sockConnect = onThisLoop("sockConnect", sockConnect);
+proto.sockAccept = onThisLoop("sockAccept", sockAccept);
+proto.sockSendall = onThisLoop("sockSendall", sockSendall);
+proto.sockRecv = onThisLoop("sockRecv", sockRecv);
+proto.sockRecvInto = onThisLoop("sockRecvInto", sockRecvInto);

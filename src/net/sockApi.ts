@@ -96,11 +96,12 @@ export class Socket {
 
   /**
    * Sets a socket option; the simulated kernel knows SOL_SOCKET's
-   * SO_RCVBUF (how many unread bytes the receive buffer holds: set it before
-   * listen() or connect(), as on Linux; accepted sockets take the listener's)
-   * and SO_SNDBUF (accepted and ignored: the simulated kernel has no send
-   * buffer, a bounded receive buffer is enough for flow control to show).
-   * Mirrors `socket.setsockopt(level, option, value)` (Linux doubles the value; vloop takes it as given).
+   * SO_RCVBUF (the receive buffer then holds 2 * value unread bytes, as Linux
+   * doubles the value; set it before listen() or connect(), as on Linux;
+   * accepted sockets take the listener's) and SO_SNDBUF (accepted and
+   * ignored: the simulated kernel has no send buffer, a bounded receive
+   * buffer is enough for flow control to show).
+   * Mirrors `socket.setsockopt(level, option, value)`.
    * @throws ValueError for another option or a value that is not a whole number > 0.
    * @example lsock.setsockopt("SOL_SOCKET", "SO_RCVBUF", 4096);
    */
@@ -110,7 +111,7 @@ export class Socket {
       throw new ValueError(`setsockopt: the simulated kernel knows ("SOL_SOCKET", "SO_RCVBUF") and ("SOL_SOCKET", "SO_SNDBUF") (got (${JSON.stringify(level)}, ${JSON.stringify(option)}))`);
     }
     if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) throw new ValueError(`setsockopt: ${option} must be a whole number > 0 (got ${String(value)})`);
-    if (option === "SO_RCVBUF") this._sim._rcvbuf = value;
+    if (option === "SO_RCVBUF") this._sim._rcvbuf = 2 * value;
   }
 
   /**
