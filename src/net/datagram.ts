@@ -157,13 +157,18 @@ export class DatagramTransport {
     }
     const sock = this._sock;
     if (sock === null) throw new RuntimeError("sendto: the datagram transport is closed (its connection_lost has run)");
-    if (addr === null || addr === undefined) throw new TypeError("sendto: an unconnected endpoint needs the address to send to (got none)");
-    if (!Array.isArray(addr) || addr.length !== 2) throw new TypeError(`sendto: addr must be a (host, port) pair (got ${String(addr)})`);
-    checkPort("sendto", addr[1]);
+    // A socket connected before it was given (`sock`) has a peer but no _address: asyncio sends to the peer.
+    const connected = this._extra.peername !== null;
+    if (!connected) {
+      if (addr === null || addr === undefined) throw new TypeError("sendto: an unconnected endpoint needs the address to send to (got none)");
+      if (!Array.isArray(addr) || addr.length !== 2) throw new TypeError(`sendto: addr must be a (host, port) pair (got ${String(addr)})`);
+      checkPort("sendto", addr[1]);
+      addr = [resolve(addr[0], "sendto"), addr[1]];
+    }
     if (this._buffer.length === 0) {
       try {
-        if (this._extra.peername !== null) sock.send(data);
-        else sock.sendto(data, [resolve(addr[0], "sendto"), addr[1]]);
+        if (connected) sock.send(data);
+        else sock.sendto(data, addr as Address);
         return;
       } catch (error) {
         if (!(error instanceof WouldBlock)) {

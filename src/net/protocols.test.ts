@@ -190,4 +190,80 @@ describe("protocols", () => {
     expect(lost[0]).toBeInstanceOf(RuntimeError);
     expect((lost[0] as Error).message).toBe("get_buffer() returned an empty buffer");
   });
+
+  test("writelines refuses an item that is not bytes, before writing any", () => {
+    const e = thrown(function* () {
+      const loop = getRunningLoop();
+      const server = yield* loop.createServer(() => new Protocol(), "127.0.0.1", 0);
+      const [t] = yield* loop.createConnection(() => new Protocol(), "127.0.0.1", server.sockets[0].getsockname()[1]);
+      try {
+        t.writelines([bytes("ok"), "text" as never]);
+      } finally {
+        t.close();
+        server.close();
+      }
+    });
+    expect(e).toBeInstanceOf(TypeError);
+    expect((e as Error).message).toBe("writelines: each item must be bytes (a Uint8Array) (got string)");
+  });
+});
+
+describe("datagram endpoints on a given socket, and sock_recv_into", () => {
+  test("a UDP Socket connected by sockConnect serves an endpoint: sendto without an address goes to its peer", () => {
+    const got: string[] = [];
+    class Server extends DatagramProtocol {
+      override datagramReceived(data: Uint8Array, addr: [string, number]) {
+        got.push(`${new TextDecoder().decode(data)} from ${addr[0]}`);
+      }
+    }
+    runSync(function* () {
+      const loop = getRunningLoop();
+      const [server] = yield* loop.createDatagramEndpoint(() => new Server(), { localAddr: ["127.0.0.1", 0] });
+      const s = socket({ type: "SOCK_DGRAM" });
+      expect(s.type).toBe("SOCK_DGRAM");
+      s.setblocking(false);
+      yield* loop.sockConnect(s, server.getExtraInfo("sockname") as [string, number]);
+      const [client] = yield* loop.createDatagramEndpoint(() => new DatagramProtocol(), { sock: s });
+      expect(client.getExtraInfo("peername")).toEqual(server.getExtraInfo("sockname"));
+      client.sendto(bytes("hi"));
+      yield* sleep(0.1); // not sleep(0): main would resume before the server's read callback in the next iteration
+      client.close();
+      server.close();
+    });
+    expect(got).toEqual(["hi from 127.0.0.1"]);
+  });
+
+  test("sock and an address together is asyncio's ValueError", () => {
+    const e = thrown(function* () {
+      yield* createDatagramEndpoint(() => new DatagramProtocol(), { sock: socket({ type: "SOCK_DGRAM" }), localAddr: ["127.0.0.1", 0] });
+    });
+    expect(e).toBeInstanceOf(ValueError);
+    expect((e as Error).message).toBe("socket modifier keyword arguments can not be used when sock is specified. (local_addr=('127.0.0.1', 0))");
+  });
+
+  test("sockRecvInto fills the buffer and returns the count; 0 after EOF", () => {
+    const counts: number[] = [];
+    runSync(function* () {
+      const loop = getRunningLoop();
+      const l = socket();
+      l.bind(["127.0.0.1", 0]);
+      l.listen();
+      l.setblocking(false);
+      const c = socket();
+      c.setblocking(false);
+      yield* loop.sockConnect(c, l.getsockname());
+      const [conn] = yield* loop.sockAccept(l);
+      const buf = new Uint8Array(4);
+      const reading = loop.sockRecvInto(conn, buf);
+      yield* loop.sockSendall(c, bytes("abcdef"));
+      counts.push(yield* reading);
+      expect(new TextDecoder().decode(buf)).toBe("abcd");
+      counts.push(yield* loop.sockRecvInto(conn, buf));
+      c.close();
+      counts.push(yield* loop.sockRecvInto(conn, buf));
+      conn.close();
+      l.close();
+    });
+    expect(counts).toEqual([4, 2, 0]);
+  });
 });

@@ -204,11 +204,15 @@ export class SocketTransport {
 
   /**
    * Writes each chunk in order. Mirrors `transport.writelines(list_of_data)`.
-   * @throws RuntimeError after writeEof().
+   * @throws RuntimeError after writeEof(); TypeError for an item that is not a Uint8Array.
+   * @example transport.writelines([b("GET / HTTP/1.0\r\n"), b("\r\n")]);
    */
   writelines(listOfData: Iterable<Uint8Array>): void {
     if (this._eof) throw new RuntimeError("Cannot call writelines() after write_eof()");
     const chunks = [...listOfData];
+    for (const chunk of chunks) {
+      if (!(chunk instanceof Uint8Array)) throw new TypeError(`writelines: each item must be bytes (a Uint8Array) (got ${chunk === null ? "null" : typeof chunk})`);
+    }
     if (chunks.length === 0) return;
     this._buffer.push(...chunks);
     this._writeSendmsg();
