@@ -51,6 +51,7 @@ export class DatagramTransport {
   /** @internal */ _bufferSize = 0;
   /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
   /** @internal */ _closing = false;
+  /** @internal pause_reading() was called */ _paused = false;
 
   /** @internal made by createDatagramEndpoint; queues connection_made, the reader and the waiter's result. */
   constructor(sel: SelectorLoop, sock: UdpSocket, protocol: DatagramProtocol, address: Address | null, waiter: Future<unknown> | null) {
@@ -72,10 +73,7 @@ export class DatagramTransport {
       protocol.connectionMade(transport);
     }, 1, this);
     loop._callSoon(function _add_reader() {
-      if (self._closing) return;
-      sel.addReader(sock, function _read_ready() {
-        self._readReady();
-      });
+      self._addReader();
     }, 0);
     if (waiter !== null) {
       loop._callSoon(function _set_result_unless_cancelled(fut: Future<unknown>) {
@@ -118,6 +116,44 @@ export class DatagramTransport {
   setProtocol(protocol: DatagramProtocol): void {
     if (protocol === null || typeof protocol !== "object") throw new TypeError(`setProtocol: protocol must be a protocol object (got ${protocol === null ? "null" : typeof protocol})`);
     this._protocol = protocol;
+  }
+
+  /**
+   * True while the endpoint receives. Mirrors `transport.is_reading()`.
+   * @example transport.isReading(); // true until pauseReading() or close()
+   */
+  isReading(): boolean {
+    return !this._closing && !this._paused;
+  }
+
+  /**
+   * Stops receiving: datagrams wait in the socket's queue until resumeReading().
+   * Mirrors `transport.pause_reading()`.
+   * @example transport.pauseReading();
+   */
+  pauseReading(): void {
+    if (!this.isReading()) return;
+    this._paused = true;
+    (this._sel as SelectorLoop).removeReader(this._sock as UdpSocket);
+  }
+
+  /**
+   * Receives again, one queued datagram per iteration. Mirrors `transport.resume_reading()`.
+   * @example transport.resumeReading();
+   */
+  resumeReading(): void {
+    if (this._closing || !this._paused) return;
+    this._paused = false;
+    this._addReader();
+  }
+
+  /** asyncio's `_add_reader` of the transport: only while reading. */
+  private _addReader(): void {
+    if (!this.isReading()) return;
+    const self = this;
+    (this._sel as SelectorLoop).addReader(this._sock as UdpSocket, function _read_ready() {
+      self._readReady();
+    });
   }
 
   /**

@@ -266,4 +266,32 @@ describe("datagram endpoints on a given socket, and sock_recv_into", () => {
     });
     expect(counts).toEqual([4, 2, 0]);
   });
+
+  test("a paused datagram endpoint keeps its datagrams queued; resumed, it reads one per iteration", () => {
+    // CPython (pause_reading(), two sendto, sleep(1), resume_reading() in iteration 7, sleep(1)):
+    // is_reading False; got b'a' 8; got b'b' 9
+    const got: string[] = [];
+    class Rec extends DatagramProtocol {
+      override datagramReceived(data: Uint8Array) {
+        got.push(`${new TextDecoder().decode(data)}@${(getRunningLoop() as unknown as { _iteration: number })._iteration}`);
+      }
+    }
+    runSync(function* () {
+      const loop = getRunningLoop();
+      const [server] = yield* loop.createDatagramEndpoint(() => new Rec(), { localAddr: ["127.0.0.1", 0] });
+      server.pauseReading();
+      expect(server.isReading()).toBe(false);
+      const [client] = yield* loop.createDatagramEndpoint(() => new DatagramProtocol(), { remoteAddr: server.getExtraInfo("sockname") as [string, number] });
+      client.sendto(bytes("a"));
+      client.sendto(bytes("b"));
+      yield* sleep(1);
+      expect(got).toEqual([]);
+      const at = (loop as unknown as { _iteration: number })._iteration;
+      server.resumeReading();
+      yield* sleep(1);
+      expect(got).toEqual([`a@${at + 1}`, `b@${at + 2}`]);
+      client.close();
+      server.close();
+    });
+  });
 });
