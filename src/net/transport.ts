@@ -91,24 +91,38 @@ export class SocketTransport {
     return name in this._extra ? this._extra[name] : defaultValue;
   }
 
-  /** True once close() or abort() was called, or the connection was lost. Mirrors `transport.is_closing()`. */
+  /**
+   * True once close() or abort() was called, or the connection was lost. Mirrors `transport.is_closing()`.
+   * @example if (!transport.isClosing()) transport.write(b("more"));
+   */
   isClosing(): boolean {
     return this._closing;
   }
 
-  /** True while the transport receives. Mirrors `transport.is_reading()`. */
+  /**
+   * True while the transport receives (not paused, not closing). Mirrors `transport.is_reading()`.
+   * @example transport.pauseReading(); transport.isReading(); // false
+   */
   isReading(): boolean {
     return !this._closing && !this._paused;
   }
 
-  /** Stops receiving until resumeReading(). Mirrors `transport.pause_reading()`. */
+  /**
+   * Stops receiving until resumeReading(): the peer's bytes wait in the
+   * kernel (and, once its buffer is full, the peer's writes buffer). Pausing
+   * twice does nothing. Mirrors `transport.pause_reading()`.
+   * @example transport.pauseReading();
+   */
   pauseReading(): void {
     if (!this.isReading()) return;
     this._paused = true;
     (this._sel as SelectorLoop).removeReader(this._sock as SimSocket);
   }
 
-  /** Receives again. Mirrors `transport.resume_reading()`. */
+  /**
+   * Receives again: what waited arrives in the next iteration. Mirrors `transport.resume_reading()`.
+   * @example getRunningLoop().callLater(1, () => transport.resumeReading());
+   */
   resumeReading(): void {
     if (this._closing || !this._paused) return;
     this._paused = false;
@@ -162,7 +176,11 @@ export class SocketTransport {
     }
   }
 
-  /** Closes at once, dropping buffered bytes. Mirrors `transport.abort()`. */
+  /**
+   * Closes at once, dropping buffered bytes; connectionLost(null) runs in the
+   * next iteration. With bytes it has not read, the peer sees a reset. Mirrors `transport.abort()`.
+   * @example transport.abort();
+   */
   abort(): void {
     this._forceClose(null);
   }
@@ -219,26 +237,38 @@ export class SocketTransport {
     if (this._buffer.length > 0) this._addWriter();
   }
 
-  /** Closes the sending half once the buffer is flushed (a FIN); reading goes on. Mirrors `transport.write_eof()`. */
+  /**
+   * Closes the sending half once the buffer is flushed (a FIN); reading goes on. Mirrors `transport.write_eof()`.
+   * @example transport.write(b("last")); transport.writeEof();
+   */
   writeEof(): void {
     if (this._closing || this._eof) return;
     this._eof = true;
     if (this._buffer.length === 0) (this._sock as SimSocket).shutdownWrite();
   }
 
-  /** True: TCP can half-close. Mirrors `transport.can_write_eof()`. */
+  /**
+   * True: TCP can half-close. Mirrors `transport.can_write_eof()`.
+   * @example if (transport.canWriteEof()) transport.writeEof();
+   */
   canWriteEof(): boolean {
     return true;
   }
 
-  /** Bytes buffered, not yet taken by the kernel. Mirrors `transport.get_write_buffer_size()`. */
+  /**
+   * Bytes buffered, not yet taken by the kernel. Mirrors `transport.get_write_buffer_size()`.
+   * @example transport.getWriteBufferSize(); // 0 when the kernel took everything
+   */
   getWriteBufferSize(): number {
     let n = 0;
     for (const b of this._buffer) n += b.length;
     return n;
   }
 
-  /** The write buffer marks [low, high]. Mirrors `transport.get_write_buffer_limits()`. */
+  /**
+   * The write buffer marks [low, high]. Mirrors `transport.get_write_buffer_limits()`.
+   * @example transport.getWriteBufferLimits(); // [16384, 65536]
+   */
   getWriteBufferLimits(): [number, number] {
     return [this._lowWater, this._highWater];
   }
@@ -248,6 +278,7 @@ export class SocketTransport {
    * derives the other (low = high // 4, high = 4 * low).
    * Mirrors `transport.set_write_buffer_limits(high=None, low=None)`.
    * @throws ValueError unless high >= low >= 0.
+   * @example transport.setWriteBufferLimits({ high: 1000 }); // marks [250, 1000]
    */
   setWriteBufferLimits(options: { high?: number | null; low?: number | null } = {}): void {
     let high = options.high ?? null;
