@@ -57,7 +57,12 @@ export {
 } from "./errors.js";
 export { openConnection, startServer, createConnection, createServer, Server, type ServerOptions } from "./net/server.js";
 export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected, type WritingTransport, type DrainingProtocol } from "./net/streams.js";
-export { SocketTransport, type Protocol } from "./net/transport.js";
+export { SocketTransport, type Transport, type StreamProtocol } from "./net/transport.js";
+export { BaseProtocol, Protocol, BufferedProtocol, DatagramProtocol, type BaseTransport } from "./net/protocols.js";
+export { DatagramTransport, createDatagramEndpoint, type DatagramEndpointOptions } from "./net/datagram.js";
+export { Socket, socket, sockConnect, sockAccept, sockSendall, sockRecv, sockRecvInto, type SocketOptions } from "./net/sockApi.js";
+export type { Address } from "./net/kernel.js";
+import "./net/loopMethods.js";
 export { network, Network, type LinkOptions, type Latency, type MessageKind, type MessageInfo, type InFlight, type Verdict, type Rule, type HostMain } from "./net/network.js";
 export { Host } from "./net/kernel.js";
 export {

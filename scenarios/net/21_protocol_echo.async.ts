@@ -1,40 +1,42 @@
-import { type Future, type Protocol, type SocketTransport, createConnection, createServer, getRunningLoop } from "../../src/index.js";
+import { type Future, Protocol, type SocketTransport, createConnection, createServer, getRunningLoop } from "../../src/index.js";
 import { b, iteration, log } from "../harness.js";
 
 export const meta = { title: "protocol echo", description: "The order and iterations of connection_made, data_received, eof_received, connection_lost on both sides." };
 
-class Echo implements Protocol {
+class Echo extends Protocol {
   transport: SocketTransport | null = null;
-  connectionMade(transport: SocketTransport) {
+  override connectionMade(transport: SocketTransport) {
     this.transport = transport;
     log("server connection_made", iteration());
   }
-  dataReceived(data: Uint8Array) {
+  override dataReceived(data: Uint8Array) {
     log("server data_received", data, iteration());
     this.transport?.write(data);
   }
-  eofReceived() {
+  override eofReceived() {
     log("server eof_received", iteration());
   }
-  connectionLost(exc: unknown) {
+  override connectionLost(exc: unknown) {
     log("server connection_lost", exc, iteration());
   }
 }
 
-class Client implements Protocol {
-  constructor(readonly done: Future<void>) {}
-  connectionMade(transport: SocketTransport) {
+class Client extends Protocol {
+  constructor(readonly done: Future<void>) {
+    super();
+  }
+  override connectionMade(transport: SocketTransport) {
     log("client connection_made", iteration());
     transport.write(b("ping"));
     transport.writeEof();
   }
-  dataReceived(data: Uint8Array) {
+  override dataReceived(data: Uint8Array) {
     log("client data_received", data, iteration());
   }
-  eofReceived() {
+  override eofReceived() {
     log("client eof_received", iteration());
   }
-  connectionLost(exc: unknown) {
+  override connectionLost(exc: unknown) {
     log("client connection_lost", exc, iteration());
     this.done.setResult(undefined);
   }

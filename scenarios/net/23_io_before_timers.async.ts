@@ -1,13 +1,13 @@
-import { type Protocol, type SocketTransport, createConnection, createServer, getRunningLoop, sleep } from "../../src/index.js";
+import { Protocol, type SocketTransport, createConnection, createServer, getRunningLoop, sleep } from "../../src/index.js";
 import { b, iteration, log } from "../harness.js";
 
 export const meta = { title: "IO before timers", description: "IO that is ready runs before the timers that fell due, even a timer scheduled first; both take no virtual time." };
 
-class Quiet implements Protocol {
-  connectionMade(_transport: SocketTransport) {}
-  dataReceived(_data: Uint8Array) {}
-  eofReceived() {}
-  connectionLost(_exc: unknown) {}
+class Quiet extends Protocol {
+  override connectionMade(_transport: SocketTransport) {}
+  override dataReceived(_data: Uint8Array) {}
+  override eofReceived() {}
+  override connectionLost(_exc: unknown) {}
 }
 
 class Peer extends Quiet {

@@ -1,14 +1,14 @@
-import { type Protocol, type SocketTransport, createConnection, openConnection, sleep, startServer, type StreamReader, type StreamWriter } from "../../src/index.js";
+import { Protocol, type SocketTransport, createConnection, openConnection, sleep, startServer, type StreamReader, type StreamWriter } from "../../src/index.js";
 import { iteration, log } from "../harness.js";
 
 export const meta = { title: "iterations of connecting", description: "How many iterations each step of setting up a connection takes." };
 
 /** asyncio.Protocol: does nothing, closes on EOF */
-class Plain implements Protocol {
-  connectionMade(_transport: SocketTransport) {}
-  dataReceived(_data: Uint8Array) {}
-  eofReceived() {}
-  connectionLost(_exc: unknown) {}
+class Plain extends Protocol {
+  override connectionMade(_transport: SocketTransport) {}
+  override dataReceived(_data: Uint8Array) {}
+  override eofReceived() {}
+  override connectionLost(_exc: unknown) {}
 }
 
 export function* main() {

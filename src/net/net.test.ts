@@ -180,6 +180,8 @@ describe("write flow control, with a bounded receive buffer", () => {
         log("sink got", this.total);
       }
       connectionLost() {}
+      pauseWriting() {}
+      resumeWriting() {}
     }
     function* main() {
       const server = yield* createServer(() => new Sink(), "127.0.0.1", 0);

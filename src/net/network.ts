@@ -42,6 +42,7 @@ import { showTyped } from "../util/showValue.js";
 import { requireLoop } from "../loop/running.js";
 import { ECONNREFUSED, ETIMEDOUT, Host, type Address, type Kernel, SimSocket } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
+import { deliver as deliverDatagram, portsOf, type UdpSocket } from "./udp.js";
 
 /** A link's one-way latency in seconds: fixed, or [min, max] (each message takes min, the middle or max: a decision). */
 export type Latency = number | readonly [number, number];
@@ -50,12 +51,14 @@ export type Latency = number | readonly [number, number];
 export interface LinkOptions {
   /** one-way latency in seconds (default 0) */
   latency?: Latency;
-  /** the probability in [0, 1] that a message is lost (default 0): a lost stream segment resets its connection */
+  /** the probability in [0, 1] that a message is lost (default 0): a lost stream segment resets its connection, a lost datagram is gone */
   loss?: number;
+  /** the probability in [0, 1] that a datagram arrives twice (default 0; streams never duplicate) */
+  duplicate?: number;
 }
 
 /** What goes over a link: a connection's SYN and its answers, bytes, a FIN, or a reset. */
-export type MessageKind = "syn" | "synack" | "refused" | "data" | "fin" | "rst";
+export type MessageKind = "syn" | "synack" | "refused" | "data" | "fin" | "rst" | "datagram";
 
 /** A message as rules and `inFlight()` see it. */
 export interface MessageInfo {
@@ -66,7 +69,7 @@ export interface MessageInfo {
   readonly from: string;
   /** the receiving host's name */
   readonly to: string;
-  /** the bytes of a "data" message (empty for the others) */
+  /** the bytes of a "data" message or a datagram (empty for the others) */
   readonly bytes: Uint8Array;
   /** when it was sent */
   readonly sent: number;
@@ -110,6 +113,9 @@ interface Message {
   lost: boolean;
   held: boolean;
   sent: number;
+  /** a datagram: its source address, and the socket that sent it (for an ICMP port unreachable) */
+  source?: Address;
+  sender?: UdpSocket;
 }
 
 /** Linux (tcp_syn_retries = 6): a SYN nobody answers is sent again this many seconds after connect() ... */
@@ -121,9 +127,10 @@ const EMPTY = new Uint8Array(0);
 interface Link {
   latency: Latency;
   loss: number;
+  duplicate: number;
 }
 
-const PERFECT: Link = { latency: 0, loss: 0 };
+const PERFECT: Link = { latency: 0, loss: 0, duplicate: 0 };
 
 function checkLatency(what: string, latency: unknown): Latency {
   const ok = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x >= 0;
@@ -261,6 +268,7 @@ export class Network {
     }
     for (const sock of [...host._sockets]) this._crashSocket(sock);
     host._bound.clear();
+    portsOf(host).clear();
   }
 
   /**
@@ -467,6 +475,38 @@ export class Network {
     this._post(this._message(kind, sock, peer, sock.host, peer.host, bytes));
   }
 
+  /**
+   * @internal A datagram to another host. Unlike a stream's bytes, datagrams
+   * keep no order: each draws its own latency, so they may overtake each
+   * other; a loss drops it, a duplication sends it twice, a partition drops
+   * it (UDP does not retransmit), a hold keeps it.
+   */
+  _sendDatagram(sock: UdpSocket, to: Host, address: Address, bytes: Uint8Array, from: Address): void {
+    const loop = this._loop;
+    const m = this._message("datagram", null, null, sock.host, to, bytes);
+    m.address = address;
+    m.source = from;
+    m.sender = sock;
+    if (!to._up || this._cut.has(`${sock.host.name}>${to.name}`)) {
+      // nothing gets through a partition or to a machine that is down, and UDP does not try again
+      this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
+      this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${to._up ? "partition" : "host down"})`, m.id);
+      return;
+    }
+    this._post(m);
+    const link = this._link(sock.host, to);
+    if (link.duplicate > 0 && !m.lost && loop._policy.chooses) {
+      const p = Math.min(1, link.duplicate * loop._faultScale);
+      if (loop._choices.chooseNet(2, () => [`send ${this._describe(m)} once`, `duplicate ${this._describe(m)}`], [1 - p, p]) === 1) {
+        const twin = this._message("datagram", null, null, sock.host, to, bytes);
+        twin.address = address;
+        twin.source = from;
+        twin.sender = sock;
+        this._post(twin);
+      }
+    }
+  }
+
   /** @internal the IO phase: deliver what is due; with nothing ready and no timer sooner, move the clock to the next arrival. */
   _deliver(nothingReady: () => boolean, nextTimer: () => number): void {
     const loop = this._loop;
@@ -492,11 +532,12 @@ export class Network {
   private _checkLink(what: string, options: LinkOptions): Link {
     if (options === null || typeof options !== "object") throw new TypeError(`${what}: options must be an object such as { latency: 0.01, loss: 0.001 } (got ${showTyped(options)})`);
     for (const key of Object.keys(options)) {
-      if (key !== "latency" && key !== "loss") throw new ValueError(`${what}: unknown option ${JSON.stringify(key)} (a link has latency and loss)`);
+      if (key !== "latency" && key !== "loss" && key !== "duplicate") throw new ValueError(`${what}: unknown option ${JSON.stringify(key)} (a link has latency, loss and duplicate)`);
     }
     return {
       latency: options.latency === undefined ? 0 : checkLatency(what, options.latency),
       loss: options.loss === undefined ? 0 : checkProbability(what, "loss", options.loss),
+      duplicate: options.duplicate === undefined ? 0 : checkProbability(what, "duplicate", options.duplicate),
     };
   }
 
@@ -566,7 +607,7 @@ export class Network {
         break;
       }
     }
-    if (!m.lost && link.loss > 0 && (m.kind === "data" || m.kind === "syn") && loop._policy.chooses) {
+    if (!m.lost && link.loss > 0 && (m.kind === "data" || m.kind === "syn" || m.kind === "datagram") && loop._policy.chooses) {
       const p = Math.min(1, link.loss * loop._faultScale);
       m.lost = loop._choices.chooseNet(2, () => [`deliver ${this._describe(m)}`, `lose ${this._describe(m)}`], [1 - p, p]) === 1;
     }
@@ -646,6 +687,10 @@ export class Network {
       if (sock._state === "connecting") this._fail(sock, ETIMEDOUT);
       return;
     }
+    if (m.kind === "datagram" && (!m.toHost._up || this._cut.has(`${m.fromHost.name}>${m.toHost.name}`))) {
+      this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${m.toHost._up ? "partition" : "host down"})`, m.id);
+      return; // UDP does not retransmit
+    }
     if (this._blocked(m.fromHost, m.toHost) || !m.toHost._up) {
       if (m.kind === "syn") return this._retrySyn(m);
       if (!m.toHost._up) {
@@ -660,6 +705,7 @@ export class Network {
     if (m.lost) {
       this._trace("drop", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
       if (m.kind === "syn") return this._retrySyn(m);
+      if (m.kind === "datagram") return;
       // a lost segment of a stream resets the connection, both ends (as turmoil does)
       if (from !== null && (from._state === "connected" || from._state === "connecting")) from._resetBy();
       if (m.to !== null && m.to._state === "connected") m.to._resetBy();
@@ -667,6 +713,17 @@ export class Network {
     }
     this._trace("deliver", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
     switch (m.kind) {
+      case "datagram": {
+        const target = portsOf(m.toHost).get((m.address as Address)[1]);
+        if (target !== undefined) return deliverDatagram(target, m.bytes as Uint8Array, m.source as Address);
+        // nothing bound there: the ICMP port unreachable tells a connected sender (as Linux)
+        const sender = m.sender as UdpSocket;
+        if (sender._connectedTo !== null && sender._state !== "closed") {
+          sender._error = ECONNREFUSED;
+          this._kernel._wake(sender);
+        }
+        return;
+      }
       case "syn":
         return this._accept(m);
       case "synack": {
@@ -789,6 +846,8 @@ export class Network {
     switch (m.kind) {
       case "data":
         return `${(m.bytes as Uint8Array).length} bytes ${m.fromHost.name}->${m.toHost.name}`;
+      case "datagram":
+        return `datagram of ${(m.bytes as Uint8Array).length} bytes ${m.fromHost.name}->${m.toHost.name}:${(m.address as Address)[1]}`;
       case "syn":
         return `connect ${m.fromHost.name}->${m.toHost.name}:${(m.address as Address)[1]}`;
       default:

@@ -10,7 +10,8 @@
  * and each accepted connection is a task (`_accept_connection2`), which
  * uses up a Task-<n> name as in CPython.
  */
-import { GaiError, OSError, RuntimeError } from "../errors.js";
+import { GaiError, OSError, RuntimeError, ValueError } from "../errors.js";
+import { Socket } from "./sockApi.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import type { Future } from "../futures/future.js";
@@ -22,13 +23,17 @@ import { requireLoop } from "../loop/running.js";
 import { type Address, type SimSocket, WouldBlock, errnoError } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
 import { type ClientConnected, DEFAULT_LIMIT, StreamReader, StreamReaderProtocol, StreamWriter } from "./streams.js";
-import { type Protocol, SocketTransport } from "./transport.js";
+import { SocketTransport, type StreamProtocol } from "./transport.js";
 
 /** asyncio's backlog default for create_server / start_server */
 const BACKLOG = 100;
 
-/** The hosts the simulated network answers: the loopback address (numeric, as every scenario uses it). */
-function resolve(host: string | null | undefined, what: string, loop: EventLoop): string {
+/**
+ * @internal The address a host name or address means: the loopback address
+ * (numeric, as every scenario uses it), the wildcard, or a host that
+ * network() added. @throws GaiError for a name the network does not know.
+ */
+export function resolve(host: string | null | undefined, what: string, loop: EventLoop = requireLoop(what) as EventLoop): string {
   if (host === "127.0.0.1" || host === "localhost") return "127.0.0.1";
   if (host === null || host === undefined || host === "" || host === "0.0.0.0") return "0.0.0.0";
   const net = SelectorLoop.of(loop).kernel._net;
@@ -36,8 +41,8 @@ function resolve(host: string | null | undefined, what: string, loop: EventLoop)
   throw new GaiError(-2, `Name or service not known (${what}: the simulated network has only 127.0.0.1 and localhost until network().host() adds hosts, got ${JSON.stringify(host)})`);
 }
 
-/** A port is a whole number 0-65535 (Python raises OverflowError out of range, TypeError for a non-number; vloop TypeError for both). */
-function checkPort(what: string, port: unknown): number {
+/** @internal A port is a whole number 0-65535 (Python raises OverflowError out of range, TypeError for a non-number; vloop TypeError for both). */
+export function checkPort(what: string, port: unknown): number {
   if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535) {
     throw new TypeError(`${what}: port must be a whole number 0-65535 (got ${String(port)})`);
   }
@@ -56,13 +61,13 @@ export class Server implements AsyncContextManager<Server> {
   /** @internal null once closed */ _sockets: SimSocket[] | null;
   /** @internal connections open */ _activeCount = 0;
   /** @internal wait_closed() futures; null once woken */ _waiters: Future<undefined>[] | null = [];
-  /** @internal */ readonly _protocolFactory: () => Protocol;
+  /** @internal */ readonly _protocolFactory: () => StreamProtocol;
   /** @internal */ readonly _backlog: number;
   /** @internal */ _serving = false;
   /** @internal */ _servingForeverFut: Future<undefined> | null = null;
 
   /** @internal made by createServer */
-  constructor(sel: SelectorLoop, sockets: SimSocket[], protocolFactory: () => Protocol, backlog: number) {
+  constructor(sel: SelectorLoop, sockets: SimSocket[], protocolFactory: () => StreamProtocol, backlog: number) {
     this._loop = sel.loop as EventLoop;
     this._sel = sel;
     this._sockets = sockets;
@@ -209,8 +214,17 @@ export class Server implements AsyncContextManager<Server> {
   }
 }
 
+/**
+ * @internal An accepted socket takes the listener's receive buffer size
+ * (SO_RCVBUF set on the listener, as Linux copies it at the handshake; here
+ * at accept, so bytes that arrive before accept are not bounded).
+ */
+export function inheritBuffers(conn: SimSocket, listener: SimSocket): void {
+  conn._rcvbuf = listener._rcvbuf;
+}
+
 /** selector_events._accept_connection: accept every queued connection, a task each. */
-function acceptConnection(sel: SelectorLoop, factory: () => Protocol, sock: SimSocket, server: Server, backlog: number): void {
+function acceptConnection(sel: SelectorLoop, factory: () => StreamProtocol, sock: SimSocket, server: Server, backlog: number): void {
   for (let i = 0; i < backlog; i++) {
     let conn: SimSocket;
     let addr: Address;
@@ -220,12 +234,13 @@ function acceptConnection(sel: SelectorLoop, factory: () => Protocol, sock: SimS
       if (error instanceof WouldBlock) return;
       throw error;
     }
+    inheritBuffers(conn, sock);
     (sel.loop as EventLoop).createTask(acceptConnection2(sel, factory, conn, { peername: addr }, server));
   }
 }
 
 /** selector_events._accept_connection2: make the protocol and transport, wait until connected. */
-function* acceptConnection2(sel: SelectorLoop, factory: () => Protocol, conn: SimSocket, extra: Record<string, unknown>, server: Server): Generator<unknown, void, unknown> {
+function* acceptConnection2(sel: SelectorLoop, factory: () => StreamProtocol, conn: SimSocket, extra: Record<string, unknown>, server: Server): Generator<unknown, void, unknown> {
   let transport: SocketTransport | null = null;
   try {
     const protocol = factory();
@@ -242,8 +257,8 @@ function* acceptConnection2(sel: SelectorLoop, factory: () => Protocol, conn: Si
   }
 }
 
-/** BaseSelectorEventLoop.sock_connect: the connect() is in progress; writable means done. */
-function* sockConnect(sel: SelectorLoop, sock: SimSocket, address: Address): Generator<unknown, void, unknown> {
+/** @internal BaseSelectorEventLoop.sock_connect: the connect() is in progress; writable means done. */
+export function* sockConnect(sel: SelectorLoop, sock: SimSocket, address: Address): Generator<unknown, void, unknown> {
   const loop = sel.loop as EventLoop;
   const fut = loop.createFuture<undefined>();
   sock.connect(address);
@@ -268,24 +283,59 @@ function sockConnectCb(fut: Future<undefined>, sock: SimSocket, address: Address
   fut.setResult(undefined);
 }
 
+/** A protocol factory is a function (asyncio fails later, when it calls it; vloop says so at once). */
+function checkFactory(what: string, protocolFactory: unknown): void {
+  if (typeof protocolFactory !== "function") {
+    throw new TypeError(`${what}: protocolFactory must be a function that returns a protocol, e.g. () => new MyProtocol() (got ${protocolFactory === null ? "null" : typeof protocolFactory})`);
+  }
+}
+
+/** The TCP socket of a `sock` option, made non-blocking as asyncio does. */
+function streamSocketOf(what: string, sock: unknown): SimSocket {
+  if (!(sock instanceof Socket) || sock.type !== "SOCK_STREAM") throw new ValueError(`${what}: A Stream Socket was expected, got ${String(sock)}`);
+  sock._checkOpen(what);
+  sock._blocking = false;
+  return sock._sim;
+}
+
 /**
  * Connects to `host`:`port` and makes a transport with `protocolFactory()`'s
- * protocol. Mirrors `loop.create_connection(protocol_factory, host, port)`.
- * @throws ConnectionRefusedError when nothing listens there; gaierror for an unknown host.
+ * protocol; or, with `{ sock }` (host and port null), makes the transport on
+ * a socket already connected (by sockConnect). Returns 4 loop iterations
+ * later, after connectionMade has run (2 with `sock`).
+ * Mirrors `loop.create_connection(protocol_factory, host, port, sock=None)`.
+ * @throws TypeError if protocolFactory is not a function or the port is not
+ *   0-65535; ValueError for host/port together with sock, or a UDP sock;
+ *   ConnectionRefusedError when nothing listens there; gaierror for an unknown host.
  * @example const [transport, protocol] = yield* createConnection(() => new MyProtocol(), "127.0.0.1", port);
  */
-export function createConnection<P extends Protocol>(protocolFactory: () => P, host: string, port: number): CoroutineObject<[SocketTransport, P]> {
+export function createConnection<P extends StreamProtocol>(
+  protocolFactory: () => P,
+  host: string | null,
+  port: number | null,
+  options: { sock?: Socket | null } = {},
+): CoroutineObject<[SocketTransport, P]> {
   const loop = requireLoop("createConnection()") as EventLoop;
+  checkFactory("createConnection", protocolFactory);
+  const given = options?.sock ?? null;
   return new GenCoroutine(function* () {
-    const addr = resolve(host, "createConnection", loop);
-    checkPort("createConnection", port);
     const sel = SelectorLoop.of(loop);
-    const sock = sel.kernel.socket();
-    try {
-      yield* sockConnect(sel, sock, [addr, port]);
-    } catch (e) {
-      sock.close();
-      throw e;
+    let sock: SimSocket;
+    if (given !== null) {
+      if (host !== null && host !== undefined) throw new ValueError("createConnection: host/port and sock can not be specified at the same time");
+      if (port !== null && port !== undefined) throw new ValueError("createConnection: host/port and sock can not be specified at the same time");
+      sock = streamSocketOf("createConnection", given);
+    } else {
+      if ((host === null || host === undefined) && (port === null || port === undefined)) throw new ValueError("createConnection: host and port was not specified and no sock specified");
+      const addr = resolve(host, "createConnection", loop);
+      checkPort("createConnection", port);
+      sock = sel.kernel.socket();
+      try {
+        yield* sockConnect(sel, sock, [addr, port as number]);
+      } catch (e) {
+        sock.close();
+        throw e;
+      }
     }
     const protocol = protocolFactory();
     const waiter = loop.createFuture<undefined>();
@@ -306,35 +356,48 @@ export interface ServerOptions {
   startServing?: boolean;
   /** connections queued before accept (default 100) */
   backlog?: number;
+  /** serve on this socket (made by socket() and bound) instead of host and port, which must be null */
+  sock?: Socket | null;
 }
 
 /**
- * Listens on `host`:`port` (port 0 picks a free one) and serves each
- * connection with a new `protocolFactory()` protocol.
- * Mirrors `loop.create_server(protocol_factory, host, port, start_serving=True)`.
- * @throws gaierror for an unknown host; OSError 98 if the port is taken.
+ * Listens on `host`:`port` (port 0 picks a free one), or on `options.sock`,
+ * and serves each connection with a new `protocolFactory()` protocol.
+ * Returns 4 loop iterations later (1 with `sock`: there is no address lookup).
+ * Mirrors `loop.create_server(protocol_factory, host, port, sock=None, backlog=100, start_serving=True)`.
+ * @throws TypeError if protocolFactory is not a function or the port is not
+ *   0-65535; ValueError for host/port together with sock, or a UDP sock;
+ *   gaierror for an unknown host; OSError 98 if the port is taken.
  * @example const server = yield* createServer(() => new Echo(), "127.0.0.1", 0);
  */
-export function createServer(protocolFactory: () => Protocol, host: string | null, port: number, options: ServerOptions = {}): CoroutineObject<Server> {
+export function createServer(protocolFactory: () => StreamProtocol, host: string | null, port: number | null, options: ServerOptions = {}): CoroutineObject<Server> {
   const loop = requireLoop("createServer()") as EventLoop;
+  checkFactory("createServer", protocolFactory);
+  const given = options?.sock ?? null;
   return new GenCoroutine(function* () {
     const startServing = options.startServing ?? true;
     const backlog = options.backlog ?? BACKLOG;
-    checkPort("createServer", port);
-    // Ordering: asyncio looks the address up with a gather of one coroutine per host (a task).
-    const [addr] = (yield* gather(
-      new GenCoroutine(function* () {
-        return resolve(host, "createServer", loop);
-      }, "_create_server_getaddrinfo()"),
-    )) as [string];
     const sel = SelectorLoop.of(loop);
-    const sock = sel.kernel.socket();
-    try {
-      sock.bind([addr, port]);
-    } catch (err) {
-      // asyncio's words, with the address as Python's repr of the tuple
-      if (!(err instanceof OSError) || err.errno === null) throw err;
-      throw new OSError(err.errno, `error while attempting to bind on address ('${addr}', ${port}): ${String(err.strerror).toLowerCase()}`);
+    let sock: SimSocket;
+    if (given !== null) {
+      if ((host !== null && host !== undefined) || (port !== null && port !== undefined)) throw new ValueError("createServer: host/port and sock can not be specified at the same time");
+      sock = streamSocketOf("createServer", given);
+    } else {
+      checkPort("createServer", port);
+      // Ordering: asyncio looks the address up with a gather of one coroutine per host (a task).
+      const [addr] = (yield* gather(
+        new GenCoroutine(function* () {
+          return resolve(host, "createServer", loop);
+        }, "_create_server_getaddrinfo()"),
+      )) as [string];
+      sock = sel.kernel.socket();
+      try {
+        sock.bind([addr, port as number]);
+      } catch (err) {
+        // asyncio's words, with the address as Python's repr of the tuple
+        if (!(err instanceof OSError) || err.errno === null) throw err;
+        throw new OSError(err.errno, `error while attempting to bind on address ('${addr}', ${port}): ${String(err.strerror).toLowerCase()}`);
+      }
     }
     const server = new Server(sel, [sock], protocolFactory, backlog);
     if (startServing) {
@@ -372,7 +435,7 @@ export function openConnection(host: string, port: number, options: { limit?: nu
 export function startServer(clientConnected: ClientConnected, host: string | null, port: number, options: ServerOptions & { limit?: number } = {}): CoroutineObject<Server> {
   if (typeof clientConnected !== "function") throw new TypeError(`startServer: clientConnected must be a function (got ${typeof clientConnected})`);
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const factory = (): Protocol => new StreamReaderProtocol(new StreamReader({ limit }), clientConnected);
+  const factory = (): StreamProtocol => new StreamReaderProtocol(new StreamReader({ limit }), clientConnected);
   return createServer(factory, host, port, options);
 }
 

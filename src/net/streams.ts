@@ -15,7 +15,8 @@ import type { Task } from "../futures/task.js";
 import { sleep } from "../asyncio/sleep.js";
 import { requireLoop } from "../loop/running.js";
 import { ByteBuffer } from "./byteBuffer.js";
-import type { Protocol, SocketTransport } from "./transport.js";
+import type { SocketTransport } from "./transport.js";
+import type { Protocol } from "./protocols.js";
 
 /** streams._DEFAULT_LIMIT: 64 KiB */
 export const DEFAULT_LIMIT = 2 ** 16;

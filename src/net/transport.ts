@@ -14,17 +14,13 @@ import type { Address, SimSocket } from "./kernel.js";
 import { WouldBlock } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 import type { Server } from "./server.js";
+import { BufferedProtocol, type Protocol } from "./protocols.js";
 
-/** asyncio.Protocol's callbacks, as a transport calls them. */
-export interface Protocol {
-  connectionMade(transport: SocketTransport): void;
-  dataReceived(data: Uint8Array): void;
-  /** true keeps the transport open for writing (half-close); false or undefined closes it */
-  eofReceived(): boolean | undefined | void;
-  connectionLost(exc: unknown): void;
-  pauseWriting?(): void;
-  resumeWriting?(): void;
-}
+/** The protocols a stream transport serves: a Protocol (or any object with its callbacks) or a BufferedProtocol. */
+export type StreamProtocol = Protocol | BufferedProtocol;
+
+/** asyncio.Transport: the type of a TCP transport (vloop has one kind, SocketTransport). */
+export type Transport = SocketTransport;
 
 /** selector_events._SelectorTransport.max_size: the size passed to recv(). */
 const MAX_SIZE = 256 * 1024;
@@ -42,7 +38,7 @@ function setResultUnlessCancelled(fut: Future<unknown>): void {
  */
 export class SocketTransport {
   /** @internal */ _sock: SimSocket | null;
-  /** @internal */ _protocol: Protocol | null;
+  /** @internal */ _protocol: StreamProtocol | null;
   /** @internal */ _sel: SelectorLoop | null;
   /** @internal */ readonly _extra: Record<string, unknown>;
   /** @internal */ _server: Server | null;
@@ -60,7 +56,7 @@ export class SocketTransport {
   private _writeReady: (() => void) | null;
 
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
-  constructor(sel: SelectorLoop, sock: SimSocket, protocol: Protocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
+  constructor(sel: SelectorLoop, sock: SimSocket, protocol: StreamProtocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
     this._sel = sel;
     this._loop = sel.loop;
     this._sock = sock;
@@ -75,7 +71,7 @@ export class SocketTransport {
     }
     this._server = server;
     if (server !== null) server._attach();
-    this._readReady = () => this._readReadyDataReceived();
+    this._readReady = this._readReadyFor(protocol);
     this._writeReady = () => this._writeSendmsg();
     // Ordering: asyncio's constructor queues these three, in this order.
     const loop = sel.loop;
@@ -98,33 +94,67 @@ export class SocketTransport {
     return name in this._extra ? this._extra[name] : defaultValue;
   }
 
-  /** True once close() or abort() was called, or the connection was lost. Mirrors `transport.is_closing()`. */
+  /**
+   * True once close() or abort() was called, or the connection was lost. Mirrors `transport.is_closing()`.
+   * @example if (!transport.isClosing()) transport.write(b("more"));
+   */
   isClosing(): boolean {
     return this._closing;
   }
 
-  /** True while the transport receives. Mirrors `transport.is_reading()`. */
+  /**
+   * True while the transport receives (not paused, not closing). Mirrors `transport.is_reading()`.
+   * @example transport.pauseReading(); transport.isReading(); // false
+   */
   isReading(): boolean {
     return !this._closing && !this._paused;
   }
 
-  /** Stops receiving until resumeReading(). Mirrors `transport.pause_reading()`. */
+  /**
+   * Stops receiving until resumeReading(): the peer's bytes wait in the
+   * kernel (and, once its buffer is full, the peer's writes buffer). Pausing
+   * twice does nothing. Mirrors `transport.pause_reading()`.
+   * @example transport.pauseReading();
+   */
   pauseReading(): void {
     if (!this.isReading()) return;
     this._paused = true;
     (this._sel as SelectorLoop).removeReader(this._sock as SimSocket);
   }
 
-  /** Receives again. Mirrors `transport.resume_reading()`. */
+  /**
+   * Receives again: what waited arrives in the next iteration. Mirrors `transport.resume_reading()`.
+   * @example getRunningLoop().callLater(1, () => transport.resumeReading());
+   */
   resumeReading(): void {
     if (this._closing || !this._paused) return;
     this._paused = false;
     this._addReader();
   }
 
-  /** The protocol. Mirrors `transport.get_protocol()`. */
-  getProtocol(): Protocol | null {
+  /**
+   * The protocol (null once the connection is lost). Mirrors `transport.get_protocol()`.
+   * @example const proto = transport.getProtocol();
+   */
+  getProtocol(): StreamProtocol | null {
     return this._protocol;
+  }
+
+  /**
+   * Hands the connection to another protocol: the later callbacks go to it
+   * (a BufferedProtocol is read through its getBuffer). Mirrors `transport.set_protocol(protocol)`.
+   * @throws TypeError if protocol is not an object.
+   * @example transport.setProtocol(new Second(transport));
+   */
+  setProtocol(protocol: StreamProtocol): void {
+    if (protocol === null || typeof protocol !== "object") throw new TypeError(`setProtocol: protocol must be a protocol object (got ${protocol === null ? "null" : typeof protocol})`);
+    this._protocol = protocol;
+    if (this._readReady !== null) this._readReady = this._readReadyFor(protocol);
+  }
+
+  /** set_protocol's choice of read callback: recv_into a BufferedProtocol's buffer, or recv. */
+  private _readReadyFor(protocol: StreamProtocol): () => void {
+    return protocol instanceof BufferedProtocol ? () => this._readReadyGetBuffer(protocol) : () => this._readReadyDataReceived();
   }
 
   /**
@@ -149,7 +179,11 @@ export class SocketTransport {
     }
   }
 
-  /** Closes at once, dropping buffered bytes. Mirrors `transport.abort()`. */
+  /**
+   * Closes at once, dropping buffered bytes; connectionLost(null) runs in the
+   * next iteration. With bytes it has not read, the peer sees a reset. Mirrors `transport.abort()`.
+   * @example transport.abort();
+   */
   abort(): void {
     this._forceClose(null);
   }
@@ -205,37 +239,53 @@ export class SocketTransport {
 
   /**
    * Writes each chunk in order. Mirrors `transport.writelines(list_of_data)`.
-   * @throws RuntimeError after writeEof().
+   * @throws RuntimeError after writeEof(); TypeError for an item that is not a Uint8Array.
+   * @example transport.writelines([b("GET / HTTP/1.0\r\n"), b("\r\n")]);
    */
   writelines(listOfData: Iterable<Uint8Array>): void {
     if (this._eof) throw new RuntimeError("Cannot call writelines() after write_eof()");
     const chunks = [...listOfData];
+    for (const chunk of chunks) {
+      if (!(chunk instanceof Uint8Array)) throw new TypeError(`writelines: each item must be bytes (a Uint8Array) (got ${chunk === null ? "null" : typeof chunk})`);
+    }
     if (chunks.length === 0) return;
     this._buffer.push(...chunks);
     this._writeSendmsg();
     if (this._buffer.length > 0) this._addWriter();
   }
 
-  /** Closes the sending half once the buffer is flushed (a FIN); reading goes on. Mirrors `transport.write_eof()`. */
+  /**
+   * Closes the sending half once the buffer is flushed (a FIN); reading goes on. Mirrors `transport.write_eof()`.
+   * @example transport.write(b("last")); transport.writeEof();
+   */
   writeEof(): void {
     if (this._closing || this._eof) return;
     this._eof = true;
     if (this._buffer.length === 0) (this._sock as SimSocket).shutdownWrite();
   }
 
-  /** True: TCP can half-close. Mirrors `transport.can_write_eof()`. */
+  /**
+   * True: TCP can half-close. Mirrors `transport.can_write_eof()`.
+   * @example if (transport.canWriteEof()) transport.writeEof();
+   */
   canWriteEof(): boolean {
     return true;
   }
 
-  /** Bytes buffered, not yet taken by the kernel. Mirrors `transport.get_write_buffer_size()`. */
+  /**
+   * Bytes buffered, not yet taken by the kernel. Mirrors `transport.get_write_buffer_size()`.
+   * @example transport.getWriteBufferSize(); // 0 when the kernel took everything
+   */
   getWriteBufferSize(): number {
     let n = 0;
     for (const b of this._buffer) n += b.length;
     return n;
   }
 
-  /** The write buffer marks [low, high]. Mirrors `transport.get_write_buffer_limits()`. */
+  /**
+   * The write buffer marks [low, high]. Mirrors `transport.get_write_buffer_limits()`.
+   * @example transport.getWriteBufferLimits(); // [16384, 65536]
+   */
   getWriteBufferLimits(): [number, number] {
     return [this._lowWater, this._highWater];
   }
@@ -245,6 +295,7 @@ export class SocketTransport {
    * derives the other (low = high // 4, high = 4 * low).
    * Mirrors `transport.set_write_buffer_limits(high=None, low=None)`.
    * @throws ValueError unless high >= low >= 0.
+   * @example transport.setWriteBufferLimits({ high: 1000 }); // marks [250, 1000]
    */
   setWriteBufferLimits(options: { high?: number | null; low?: number | null } = {}): void {
     let high = options.high ?? null;
@@ -313,6 +364,38 @@ export class SocketTransport {
       (this._protocol as Protocol).dataReceived(data);
     } catch (error) {
       this._fatalError(error, "Fatal error: protocol.data_received() call failed.");
+    }
+  }
+
+  /** `_read_ready__get_buffer`: one recv_into() of the protocol's buffer per readiness event. */
+  private _readReadyGetBuffer(protocol: BufferedProtocol): void {
+    if (this._connLost) return;
+    let buf: Uint8Array;
+    try {
+      buf = protocol.getBuffer(-1);
+      if (!(buf instanceof Uint8Array)) throw new TypeError(`getBuffer() must return a Uint8Array (got ${buf === null ? "null" : typeof buf})`);
+      if (buf.length === 0) throw new RuntimeError("get_buffer() returned an empty buffer");
+    } catch (error) {
+      this._fatalError(error, "Fatal error: protocol.get_buffer() call failed.");
+      return;
+    }
+    let data: Uint8Array;
+    try {
+      data = (this._sock as SimSocket).recv(buf.length);
+    } catch (error) {
+      if (error instanceof WouldBlock) return;
+      this._fatalError(error, "Fatal read error on socket transport");
+      return;
+    }
+    if (data.length === 0) {
+      this._readReadyOnEof();
+      return;
+    }
+    buf.set(data);
+    try {
+      protocol.bufferUpdated(data.length);
+    } catch (error) {
+      this._fatalError(error, "Fatal error: protocol.buffer_updated() call failed.");
     }
   }
 
@@ -397,7 +480,7 @@ export class SocketTransport {
   /** `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
   private _callConnectionLost(exc: unknown): void {
     try {
-      this._protocol?.connectionLost(exc);
+      this._protocol?.connectionLost(exc as Error | null);
     } finally {
       (this._sock as SimSocket).close();
       this._sock = null;
