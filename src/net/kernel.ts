@@ -17,6 +17,15 @@
  * it is registered or modified while ready; it keeps its place while it stays
  * ready (a reported socket is put back, in order); a poll that finds it not
  * ready drops it.
+ *
+ * Tracing: a message between two hosts over a perfect path is delivered
+ * inside the syscall, so it never waits in the network's queue and the
+ * network never sees it; with a tracer on, the syscall reports it as one
+ * "transfer" event (src/loop/trace.ts), so a sequence diagram shows every
+ * message between hosts, whatever the link. Loopback (both sockets on one
+ * host) stays silent: it cannot be delayed, lost or cut, and a picture of a
+ * network is about what crosses between machines. Without a tracer, or
+ * without hosts, this costs a check or two per syscall on a perfect path.
  */
 import { BrokenPipeError, ConnectionRefusedError, ConnectionResetError, OSError, TimeoutError } from "../errors.js";
 import type { Network } from "./network.js";
@@ -29,6 +38,20 @@ export const ETIMEDOUT = 110;
 /** selectors.EVENT_READ / EVENT_WRITE */
 export const EVENT_READ = 1;
 export const EVENT_WRITE = 2;
+
+/**
+ * @internal With a tracer on, reports a message between two hosts that went
+ * over a perfect path (see the module comment); silent on loopback. The
+ * detail is worded as the network's own messages are ("5 bytes main->db").
+ */
+export function traceTransfer(net: Network | null, what: "connect" | "synack" | "refused" | "data" | "fin" | "rst", from: Host, to: Host, bytes = 0): void {
+  if (net === null || from === to) return;
+  const loop = net._loop;
+  if (loop._tracer === null) return;
+  const path = `${from.name}->${to.name}`;
+  const detail = what === "data" ? `${bytes} bytes ${path}` : `${what} ${path}`;
+  loop._emit({ kind: "net", t: loop.time(), i: loop._iteration, op: "transfer", from: from.name, to: to.name, detail });
+}
 
 /** A socket address: (host, port). */
 export type Address = readonly [string, number];
@@ -179,7 +202,9 @@ export class SimSocket {
   _connectNow(to: Host, address: Address): void {
     const kernel = this._kernel;
     const listener = to._up ? to._bound.get(address[1]) : undefined;
+    traceTransfer(kernel._net, "connect", this.host, to);
     if (listener === undefined || !listener._listening || listener._state !== "listening") {
+      traceTransfer(kernel._net, "refused", to, this.host);
       // Ordering: the reset answering the SYN wakes the socket (error: readable and writable).
       this._error = ECONNREFUSED;
       this._state = "closed";
@@ -199,6 +224,7 @@ export class SimSocket {
     listener._backlog.push(child);
     kernel._wake(listener);
     kernel._wake(this);
+    traceTransfer(kernel._net, "synack", to, this.host);
   }
 
   /** Non-blocking accept(): the oldest queued connection. @throws WouldBlock when none. */
@@ -235,12 +261,15 @@ export class SimSocket {
     }
     if (peer._state === "closed") {
       // The peer's socket is gone: its kernel answers with a reset.
+      traceTransfer(net, "data", this.host, peer.host, data.length);
+      traceTransfer(net, "rst", peer.host, this.host);
       this._resetBy();
       return data.length;
     }
     const room = peer._rcvbuf - peer._recvLen;
     if (room <= 0) throw new WouldBlock(11, "Resource temporarily unavailable");
     const n = Math.min(data.length, room);
+    traceTransfer(net, "data", this.host, peer.host, n);
     peer._recv.push(data.slice(0, n));
     peer._recvLen += n;
     this._kernel._wake(peer);
@@ -300,6 +329,7 @@ export class SimSocket {
       net._send(this, "fin", null);
       return;
     }
+    traceTransfer(net, "fin", this.host, peer.host);
     if (peer._state === "connected") {
       peer._finIn = true;
       this._kernel._wake(peer);
@@ -328,7 +358,10 @@ export class SimSocket {
         const client = conn._peer;
         if (client === null) continue;
         if (net !== null && !net._direct(conn, client.host)) net._send(conn, "rst", null);
-        else if (client._state === "connected" || client._state === "connecting") client._resetBy();
+        else if (client._state === "connected" || client._state === "connecting") {
+          traceTransfer(net, "rst", conn.host, client.host);
+          client._resetBy();
+        }
       }
       if (this.host._bound.get((this._local as Address)[1]) === this) this.host._bound.delete((this._local as Address)[1]);
     }
@@ -342,8 +375,10 @@ export class SimSocket {
     }
     if (wasConnected && peer !== null && peer._state === "connected") {
       if (this._recvLen > 0) {
+        traceTransfer(net, "rst", this.host, peer.host);
         peer._resetBy();
       } else if (!this._finOut) {
+        traceTransfer(net, "fin", this.host, peer.host);
         this._finOut = true;
         peer._finIn = true;
         kernel._wake(peer);
