@@ -1,8 +1,10 @@
 /**
  * `vloop step FILE`: step through a run one loop iteration at a time. Each
  * frame shows the iteration and virtual time, the handles the iteration runs
- * (in order), the timer heap by deadline, and the lines the iteration
- * printed. Keys: s or Enter = next iteration, c = continue to the next time
+ * (in order), the timer heap by deadline, the lines the iteration
+ * printed, and, for a program with a simulated network, the messages in
+ * flight as the iteration ends (`network().inFlight()` after its handles
+ * ran: what they sent and what is still on its way). Keys: s or Enter = next iteration, c = continue to the next time
  * advance, q = quit.
  *
  * Runs are deterministic, so the run is recorded first and then stepped
@@ -18,6 +20,22 @@ import { EXIT, exitFor } from "./exitStatus.js";
 import { describeDeviations } from "../explore/report.js";
 import type { ChoiceRecord } from "../loop/baseEventLoop.js";
 import { ReplayPolicy } from "../schedule/replay.js";
+import { SelectorLoop } from "../net/selectorLoop.js";
+import type { InFlight, Network } from "../net/network.js";
+
+/** A message on its way, as a frame shows it. */
+export interface FrameMessage {
+  id: number;
+  kind: InFlight["kind"];
+  from: string;
+  to: string;
+  bytes: number;
+  sent: number;
+  /** when it arrives (Infinity while held) */
+  due: number;
+  held: boolean;
+  lost: boolean;
+}
 
 interface Frame {
   iteration: number;
@@ -29,6 +47,8 @@ interface Frame {
   skipped: number;
   /** the decisions of this iteration that left CPython's order (a replayed tape), described */
   deviations: string[];
+  /** the messages on their way as the iteration ends, after its handles ran (absent when the program has no network) */
+  inFlight?: FrameMessage[];
 }
 
 /** How to run the program: CPython's order, or a tape to follow. */
@@ -64,7 +84,18 @@ export async function record(main: (...args: unknown[]) => unknown, options: Ste
           return;
         }
         const snap = l.snapshot();
-        frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, lines: [], skipped: snap.skipped, deviations: [] });
+        const frame: Frame = { iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, lines: [], skipped: snap.skipped, deviations: [] };
+        const sel = SelectorLoop.peek(l);
+        if (sel !== null && sel.kernel._net !== null) {
+          // What is in flight as this iteration ends: taken when the next IO phase begins (or after the run, for the last).
+          const net = sel.kernel._net;
+          frame.inFlight = inFlightOf(net);
+          // The iteration that made the network had no hook yet: what it sent, as far as it is still on its way.
+          const previous = frames[frames.length - 1];
+          if (previous !== undefined && previous.inFlight === undefined) previous.inFlight = frame.inFlight;
+          sel._beforeIo = () => (frame.inFlight = inFlightOf(net));
+        }
+        frames.push(frame);
       },
       onLine: (line) => {
         const frame = frames[frames.length - 1];
@@ -76,8 +107,15 @@ export async function record(main: (...args: unknown[]) => unknown, options: Ste
   }
   const finished = loop as EventLoop | undefined;
   if (finished) markDeviations(frames, finished.choiceLog);
+  const net = finished ? SelectorLoop.peek(finished)?.kernel._net : null;
+  const last = frames[frames.length - 1];
+  if (net && last?.inFlight !== undefined && dropped === 0) last.inFlight = inFlightOf(net);
   nameMainAlike(frames);
   return { frames, error, dropped };
+}
+
+function inFlightOf(net: Network): FrameMessage[] {
+  return net.inFlight().map((m) => ({ id: m.id, kind: m.kind, from: m.from, to: m.to, bytes: m.bytes.length, sent: m.sent, due: m.due, held: m.held, lost: m.lost }));
 }
 
 /** Attaches each decision that left CPython's order to the frame of its iteration. */
@@ -136,12 +174,28 @@ export function renderFrame(frame: Frame, index: number, count: number, file: st
   out.push(pc.bold(`timer heap (by deadline): ${frame.timers.length}`));
   for (const t of frame.timers.slice(0, 8)) out.push(`  t=${fmt(t.when).padEnd(8)} ${t.what}`);
   if (frame.timers.length > 8) out.push(pc.dim(`  ... ${frame.timers.length - 8} more`));
+  if (frame.inFlight !== undefined) {
+    out.push(pc.bold(`in flight as the iteration ends: ${frame.inFlight.length}`));
+    for (const m of frame.inFlight.slice(0, 8)) out.push(`  ${describeInFlight(m)}`);
+    if (frame.inFlight.length > 8) out.push(pc.dim(`  ... ${frame.inFlight.length - 8} more`));
+  }
   out.push(pc.bold("printed in this iteration:"));
   for (const l of frame.lines) out.push(`  ${l}`);
   if (frame.lines.length === 0) out.push(pc.dim("  (nothing)"));
   out.push("");
   out.push(pc.dim("[s]/Enter step   [c] continue to next time advance   [q] quit"));
   return out.join("\n");
+}
+
+/**
+ * One message on its way: "#3 5 bytes main → db, sent t=0.1, arrives t=0.15"
+ * (or "held": a partition or hold keeps it; "lost": it will reset its
+ * connection instead of arriving).
+ */
+export function describeInFlight(m: FrameMessage): string {
+  const what = m.kind === "data" ? `${m.bytes} bytes` : m.kind === "syn" ? "connect" : m.kind;
+  const fate = m.held ? "held (a partition or hold keeps it)" : `${m.lost ? "lost at" : "arrives"} t=${fmt(m.due)}`;
+  return `#${m.id} ${what} ${m.from} → ${m.to}, sent t=${fmt(m.sent)}, ${fate}`;
 }
 
 /** The interactive loop; returns the exit status (as `vloop run` would for the same run). */

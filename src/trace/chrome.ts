@@ -236,6 +236,6 @@ function instant(mark: Mark, ts: number, pid: number): ChromeEvent {
       return make(`choice: ${ev.point} ${ev.chosen} of ${ev.n}`, "choice", "p", LOOP_TID, { point: ev.point, n: ev.n, chosen: ev.chosen });
     case "net":
       // The simulated network: a message or a fault, process-wide.
-      return make(`${ev.op} ${ev.detail ?? `${ev.from}->${ev.to}`}`, "net", "p", LOOP_TID, { from: ev.from, to: ev.to, ...(ev.msg !== undefined ? { msg: ev.msg } : {}) });
+      return make(`${ev.op} ${ev.from === ev.to ? ev.from : `${ev.from}->${ev.to}`}${ev.detail ? ` (${ev.detail})` : ""}`, "net", "p", LOOP_TID, { from: ev.from, to: ev.to, ...(ev.msg !== undefined ? { msg: ev.msg } : {}) });
   }
 }
