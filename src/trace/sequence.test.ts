@@ -130,7 +130,7 @@ describe("a client and a server on two hosts", () => {
 
   test("Chrome trace: a process per host, and a flow from each send to its arrival", async () => {
     const trace = toChromeTrace(await traceOf(clientServer)).traceEvents;
-    const processes = trace.filter((e) => e.ph === "M" && e.name === "process_name").map((e) => [e.pid, (e.args as { name: string }).name]);
+    const processes = trace.filter((e): e is Extract<ChromeEvent, { ph: "M" }> => e.ph === "M" && e.name === "process_name").map((e) => [e.pid, (e.args as { name: string }).name]);
     expect(processes).toEqual([[1, "vloop"], [2, "host main"], [3, "host db (10.0.0.2)"]]);
     type Flow = Extract<ChromeEvent, { ph: "s" | "f" }>;
     const flows = trace.filter((e): e is Flow => (e.ph === "s" || e.ph === "f") && e.cat === "net");
