@@ -117,6 +117,17 @@ describe("a client and a server on two hosts", () => {
     expect(text).toContain("●─▶ message sent, arrived");
   });
 
+  test("the text timeline fits its width, labels included", async () => {
+    const events = await traceOf(clientServer);
+    for (const width of [100, 50, 30]) {
+      const lines = renderTimeline(events, { width }).trimEnd().split("\n");
+      for (const line of lines) expect([...line].length, `${width}: ${line}`).toBeLessThanOrEqual(width);
+      // every message is drawn, its arrowhead or ┄ on a direction row
+      const arrows = lines.filter((l) => l.includes(" → ") && !l.includes("message")).join("").match(/[▶┄✕]/g) ?? [];
+      expect(arrows.length, String(width)).toBeGreaterThanOrEqual(6);
+    }
+  });
+
   test("the SVG: a host row per host, an arrow per message, labelled", async () => {
     const svg = renderSvg(await traceOf(clientServer), { title: meta.title });
     expect(svg).toContain(">host main<");

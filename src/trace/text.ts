@@ -208,7 +208,8 @@ function directionsOf(messages: readonly NetMessage[], hosts: readonly HostInfo[
     const key = `${m.from}>${m.to}`;
     let d = byKey.get(key);
     if (d === undefined) {
-      d = { name: `${hosts[m.from].name} → ${hosts[m.to].name}`, messages: [] };
+      const name = `${hosts[m.from].name} → ${hosts[m.to].name}`;
+      d = { name: name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name, messages: [] };
       byKey.set(key, d);
     }
     d.messages.push(m);
