@@ -98,7 +98,7 @@ export function renderSvg(events: readonly TraceEvent[], options: SvgOptions = {
   else {
     for (const host of hosts) {
       rowOfHost.push(rows.length);
-      rows.push({ name: host.name, kind: "host", host });
+      rows.push({ name: `host ${host.name}`, kind: "host", host });
       for (const k of host.lanes) {
         rowOfLane[k] = rows.length;
         rows.push({ name: lanes[k].name, kind: "lane" });
@@ -221,7 +221,7 @@ function laneLabels(rows: readonly RowLabel[], g: Geometry): string[] {
     const y = g.rowY(k) + 4;
     const style = row.kind === "loop" ? ` fill="${COLOR.muted}" font-style="italic"` : row.kind === "host" ? ` font-weight="700"` : "";
     const tip = row.kind === "host" && row.host !== undefined ? `<title>${esc(`host ${row.host.name}${row.host.address !== undefined ? ` (${row.host.address})` : ""}`)}</title>` : "";
-    return `<text x="${g.plotX - 10}" y="${y}" text-anchor="end"${style}>${esc(row.kind === "host" ? `host ${row.name}` : row.name)}${tip}</text>`;
+    return `<text x="${g.plotX - 10}" y="${y}" text-anchor="end"${style}>${esc(row.name)}${tip}</text>`;
   });
 }
 
