@@ -131,6 +131,7 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTrace {
     const m = ev.msg !== undefined ? byMsg.get(ev.msg) : undefined;
     if (m === undefined) return;
     if (ev.op === "send") {
+      if (m.end === undefined) return; // never arrived: no arrow (its slice-less start would dangle)
       const id = nextFlow++;
       flowOf.set(ev.msg as number, id);
       if (mark.run >= 0) {
