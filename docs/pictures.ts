@@ -135,6 +135,8 @@ export async function pictures(): Promise<Picture[]> {
     // replayed from its shrunk tape (fails).
     race("lost_update_cpython", "lost_update", ""),
     race("lost_update", "lost_update"),
+    // network-pictures.md: a client on main, a server on db, drawn as a sequence diagram.
+    await scenario("net_client_server", "docs/examples/net_client_server.async.ts"),
   ];
 }
 

@@ -1,8 +1,10 @@
 /**
  * `vloop step FILE`: step through a run one loop iteration at a time. Each
  * frame shows the iteration and virtual time, the handles the iteration runs
- * (in order), the timer heap by deadline, and the lines the iteration
- * printed. Keys: s or Enter = next iteration, c = continue to the next time
+ * (in order), the timer heap by deadline, the lines the iteration
+ * printed, and, for a program with a simulated network, the messages in
+ * flight as the iteration ends (`network().inFlight()` after its handles
+ * ran: what they sent and what is still on its way). Keys: s or Enter = next iteration, c = continue to the next time
  * advance, q = quit.
  *
  * Runs are deterministic, so the run is recorded first and then stepped
@@ -13,7 +15,7 @@
 import { pc } from "./colors.js";
 import { describeError } from "./load.js";
 import { EXIT, exitFor } from "./exitStatus.js";
-import { type Frame, type StepOptions, nextFrame, recordFrames } from "../scenario/recordFrames.js";
+import { type Frame, type FrameMessage, type StepOptions, nextFrame, recordFrames } from "../scenario/recordFrames.js";
 
 // the recording and the keys are shared with the browser playground (src/scenario/recordFrames.ts)
 export { nextFrame, type StepOptions };
@@ -35,12 +37,28 @@ export function renderFrame(frame: Frame, index: number, count: number, file: st
   out.push(pc.bold(`timer heap (by deadline): ${frame.timers.length}`));
   for (const t of frame.timers.slice(0, 8)) out.push(`  t=${fmt(t.when).padEnd(8)} ${t.what}`);
   if (frame.timers.length > 8) out.push(pc.dim(`  ... ${frame.timers.length - 8} more`));
+  if (frame.inFlight !== undefined) {
+    out.push(pc.bold(`in flight as the iteration ends: ${frame.inFlight.length}`));
+    for (const m of frame.inFlight.slice(0, 8)) out.push(`  ${describeInFlight(m)}`);
+    if (frame.inFlight.length > 8) out.push(pc.dim(`  ... ${frame.inFlight.length - 8} more`));
+  }
   out.push(pc.bold("printed in this iteration:"));
   for (const l of frame.lines) out.push(`  ${l}`);
   if (frame.lines.length === 0) out.push(pc.dim("  (nothing)"));
   out.push("");
   out.push(pc.dim("[s]/Enter step   [c] continue to next time advance   [q] quit"));
   return out.join("\n");
+}
+
+/**
+ * One message on its way: "#3 5 bytes main → db, sent t=0.1, arrives t=0.15"
+ * (or "held": a partition or hold keeps it; "lost": it will reset its
+ * connection instead of arriving).
+ */
+export function describeInFlight(m: FrameMessage): string {
+  const what = m.kind === "data" ? `${m.bytes} bytes` : m.kind === "syn" ? "connect" : m.kind;
+  const fate = m.held ? "held (a partition or hold keeps it)" : `${m.lost ? "lost at" : "arrives"} t=${fmt(m.due)}`;
+  return `#${m.id} ${what} ${m.from} → ${m.to}, sent t=${fmt(m.sent)}, ${fate}`;
 }
 
 /** The interactive loop; returns the exit status (as `vloop run` would for the same run). */

@@ -183,7 +183,10 @@ export class Task<T = unknown> extends Future<T> {
     this._name = name === undefined ? num : taskName("createTask", name);
     this._enqueue(stepTask, undefined);
     loop._addTask(this);
-    if (loop._tracer !== null) loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName() });
+    if (loop._tracer !== null) {
+      const host = loop._hostOf !== null ? loop._hostOf(this) : undefined;
+      loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName(), ...(host !== undefined ? { host } : {}) });
+    }
   }
 
   /** Task.get_name(): "Task-<n>" unless a name was given. */

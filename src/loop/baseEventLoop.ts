@@ -724,6 +724,8 @@ export class BaseEventLoop {
 
   /** @internal called for every new task once the simulated network has hosts (it places the task on its creator's host) */
   _onTaskCreated: ((task: LoopTask) => void) | null = null;
+  /** @internal tracing only: the name of the host a task lives on, once the simulated network has hosts */
+  _hostOf: ((task: LoopTask) => string) | null = null;
 
   /**
    * @internal a task finished: drop finished tasks from the registry once

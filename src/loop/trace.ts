@@ -8,10 +8,14 @@
  * "suspend" (with what it waits on) or "finish". "resolve" says who completed
  * a future (a task, a timer, a callback); "callback" is a handle that is not
  * a task step; "choice" is a decision of a choosing strategy.
+ *
+ * Once a program has hosts (src/net/network.ts), "task-created" names the
+ * host the task lives on (`host`; absent before the first host is added,
+ * when every task is main's).
  */
 
 export type TraceEvent =
-  | { kind: "task-created"; t: number; i: number; task: string }
+  | { kind: "task-created"; t: number; i: number; task: string; host?: string }
   | { kind: "step"; t: number; i: number; task: string; cancel?: boolean; by?: string }
   | { kind: "suspend"; t: number; i: number; task: string; on: string }
   | { kind: "finish"; t: number; i: number; task: string; outcome: "result" | "error" | "cancelled"; detail?: string }
@@ -23,9 +27,15 @@ export type TraceEvent =
   | { kind: "cancel-requested"; t: number; i: number; task: string; by?: string }
   | { kind: "choice"; t: number; i: number; point: "ready" | "timer" | "jitter" | "net"; n: number; chosen: number }
   /**
-   * The simulated network (src/net/network.ts): a message sent, delivered or
-   * dropped (`msg` pairs them), or a fault: partition, repair, hold,
+   * The simulated network (src/net/network.ts): a message sent ("send",
+   * inside the run that sends it), delivered or dropped ("deliver", "drop":
+   * in the IO phase that begins iteration `i`, before its handles; `msg`
+   * pairs them with their send), or a fault: partition, repair, hold,
    * release, crash, start, host, fault (a `maybe` that fired).
+   * "transfer" is a message between two hosts over a perfect path: sent and
+   * delivered inside the one syscall, as on loopback, so one event in the
+   * sending run and no `msg` (it never waits anywhere). It is emitted only
+   * when tracing; a host's loopback is never traced (see kernel.ts).
    */
   | { kind: "net"; t: number; i: number; op: string; from: string; to: string; detail?: string; msg?: number };
 

@@ -17,6 +17,15 @@
  * it is registered or modified while ready; it keeps its place while it stays
  * ready (a reported socket is put back, in order); a poll that finds it not
  * ready drops it.
+ *
+ * Tracing: a message between two hosts over a perfect path is delivered
+ * inside the syscall, so it never waits in the network's queue and the
+ * network never sees it; with a tracer on, the syscall reports it as one
+ * "transfer" event (src/loop/trace.ts), so a sequence diagram shows every
+ * message between hosts, whatever the link. Loopback (both sockets on one
+ * host) stays silent: it cannot be delayed, lost or cut, and a picture of a
+ * network is about what crosses between machines. Without a tracer, or
+ * without hosts, this costs a check or two per syscall on a perfect path.
  */
 import { BrokenPipeError, ConnectionRefusedError, ConnectionResetError, OSError, TimeoutError } from "../errors.js";
 import type { Network } from "./network.js";
@@ -40,6 +49,20 @@ export interface Pollable {
   /** @internal on the epoll ready list */ _onReadyList: boolean;
   /** @internal what epoll reports for `mask` now (EVENT_READ | EVENT_WRITE bits) */
   _events(mask: number): number;
+}
+
+/**
+ * @internal With a tracer on, reports a message between two hosts that went
+ * over a perfect path (see the module comment); silent on loopback. The
+ * detail is worded as the network's own messages are ("5 bytes main->db").
+ */
+export function traceTransfer(net: Network | null, what: "connect" | "synack" | "refused" | "data" | "fin" | "rst", from: Host, to: Host, bytes = 0): void {
+  if (net === null || from === to) return;
+  const loop = net._loop;
+  if (loop._tracer === null) return;
+  const path = `${from.name}->${to.name}`;
+  const detail = what === "data" ? `${bytes} bytes ${path}` : `${what} ${path}`;
+  loop._emit({ kind: "net", t: loop.time(), i: loop._iteration, op: "transfer", from: from.name, to: to.name, detail });
 }
 
 /** A socket address: (host, port). */
@@ -198,9 +221,11 @@ export class SimSocket implements Pollable {
   _connectNow(to: Host, address: Address): void {
     const kernel = this._kernel;
     const listener = to._up ? to._bound.get(address[1]) : undefined;
+    traceTransfer(kernel._net, "connect", this.host, to);
     // a listener bound to 127.0.0.1 does not see connections from other hosts
     const loopbackOnly = to !== this.host && listener !== undefined && listener._local !== null && listener._local[0].startsWith("127.");
     if (listener === undefined || !listener._listening || listener._state !== "listening" || loopbackOnly) {
+      traceTransfer(kernel._net, "refused", to, this.host);
       // Ordering: the reset answering the SYN wakes the socket (error: readable and writable).
       this._error = ECONNREFUSED;
       this._state = "closed";
@@ -220,6 +245,7 @@ export class SimSocket implements Pollable {
     listener._backlog.push(child);
     kernel._wake(listener);
     kernel._wake(this);
+    traceTransfer(kernel._net, "synack", to, this.host);
   }
 
   /** Non-blocking accept(): the oldest queued connection. @throws WouldBlock when none. */
@@ -256,12 +282,15 @@ export class SimSocket implements Pollable {
     }
     if (peer._state === "closed") {
       // The peer's socket is gone: its kernel answers with a reset.
+      traceTransfer(net, "data", this.host, peer.host, data.length);
+      traceTransfer(net, "rst", peer.host, this.host);
       this._resetBy();
       return data.length;
     }
     const room = peer._rcvbuf - peer._recvLen;
     if (room <= 0) throw WOULD_BLOCK;
     const n = Math.min(data.length, room);
+    traceTransfer(net, "data", this.host, peer.host, n);
     peer._recv.push(data.slice(0, n));
     peer._recvLen += n;
     this._kernel._wake(peer);
@@ -321,6 +350,7 @@ export class SimSocket implements Pollable {
       net._send(this, "fin", null);
       return;
     }
+    traceTransfer(net, "fin", this.host, peer.host);
     if (peer._state === "connected") {
       peer._finIn = true;
       this._kernel._wake(peer);
@@ -349,7 +379,10 @@ export class SimSocket implements Pollable {
         const client = conn._peer;
         if (client === null) continue;
         if (net !== null && !net._direct(conn, client.host)) net._send(conn, "rst", null);
-        else if (client._state === "connected" || client._state === "connecting") client._resetBy();
+        else if (client._state === "connected" || client._state === "connecting") {
+          traceTransfer(net, "rst", conn.host, client.host);
+          client._resetBy();
+        }
       }
       if (this.host._bound.get((this._local as Address)[1]) === this) this.host._bound.delete((this._local as Address)[1]);
     }
@@ -363,8 +396,10 @@ export class SimSocket implements Pollable {
     }
     if (wasConnected && peer !== null && peer._state === "connected") {
       if (this._recvLen > 0) {
+        traceTransfer(net, "rst", this.host, peer.host);
         peer._resetBy();
       } else if (!this._finOut) {
+        traceTransfer(net, "fin", this.host, peer.host);
         this._finOut = true;
         peer._finIn = true;
         kernel._wake(peer);

@@ -40,7 +40,7 @@ import type { BaseEventLoop, LoopTask } from "../loop/baseEventLoop.js";
 import { GaiError, UsageError, ValueError } from "../errors.js";
 import { showTyped } from "../util/showValue.js";
 import { requireLoop } from "../loop/running.js";
-import { ECONNREFUSED, ETIMEDOUT, Host, type Address, type Kernel, SimSocket } from "./kernel.js";
+import { ECONNREFUSED, ETIMEDOUT, Host, type Address, type Kernel, SimSocket, traceTransfer } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
 import { deliver as deliverDatagram, portsOf, type UdpSocket } from "./udp.js";
 
@@ -219,6 +219,7 @@ export class Network {
     this._hosts.set(name, host);
     this._byAddress.set(address, host);
     this._loop._onTaskCreated = (task) => this._placeTask(task);
+    this._loop._hostOf = (task) => (this._taskHost.get(task) ?? this._kernel.localhost).name;
     if (main !== undefined) {
       this._factories.set(host, main);
       this._run(host);
@@ -580,7 +581,10 @@ export class Network {
     sock._state = "closed";
     sock._listening = false;
     if (live && peer !== null && peer.host !== sock.host) {
-      if (this._direct(sock, peer.host)) peer._resetBy();
+      if (this._direct(sock, peer.host)) {
+        traceTransfer(this, "rst", sock.host, peer.host);
+        peer._resetBy();
+      }
       else this._send(sock, "rst", null);
     }
   }
@@ -858,7 +862,11 @@ export class Network {
   private _trace(op: string, from: string, to: string, detail: string, id?: number): void {
     const loop = this._loop;
     if (loop._tracer === null) return;
-    loop._emit({ kind: "net", t: loop.time(), i: loop._iteration, op, from, to, ...(detail ? { detail } : {}), ...(id !== undefined ? { msg: id } : {}) });
+    // A delivery or drop happens in the IO phase, which precedes the loop's
+    // count of the iteration it begins (baseEventLoop: _processEvents, then
+    // _beginIteration): it belongs to the next iteration.
+    const i = op === "deliver" || op === "drop" ? loop._iteration + 1 : loop._iteration;
+    loop._emit({ kind: "net", t: loop.time(), i, op, from, to, ...(detail ? { detail } : {}), ...(id !== undefined ? { msg: id } : {}) });
   }
 }
 

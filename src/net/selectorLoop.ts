@@ -28,6 +28,19 @@ export class SelectorLoop {
   }
 
   /**
+   * @internal Tools that look at a run from outside (`vloop step`): called
+   * as each IO phase begins, before anything due arrives, so after the
+   * handles of the iteration before it ran.
+   */
+  _beforeIo: (() => void) | null = null;
+
+  /** The loop's SelectorLoop if the program used sockets (this never makes one). */
+  static peek(loop: BaseEventLoop): SelectorLoop | null {
+    const io = loop._io;
+    return io instanceof SelectorIo ? io.sel : null;
+  }
+
+  /**
    * asyncio's `_process_events` over `select(0)`: for each ready socket, in
    * the order epoll reports them, its reader handle (for a read event), then
    * its writer handle (for a write event), appended to the ready queue.
@@ -136,6 +149,7 @@ class SelectorIo {
   constructor(readonly sel: SelectorLoop) {}
   _processEvents(): void {
     const sel = this.sel;
+    if (sel._beforeIo !== null) sel._beforeIo();
     const net = sel.kernel._net;
     if (net !== null) net._deliver(() => sel.loop._ready.length === 0 && !sel.kernel._anyReady(), () => sel.loop._nextTimerWhen());
     sel.processEvents();

@@ -14,6 +14,22 @@ import { runScenario, styleOf } from "./runScenario.js";
 import { describeDeviations } from "../explore/report.js";
 import type { ChoiceRecord } from "../loop/baseEventLoop.js";
 import { ReplayPolicy } from "../schedule/replay.js";
+import { SelectorLoop } from "../net/selectorLoop.js";
+import type { InFlight, Network } from "../net/network.js";
+
+/** A message on its way, as a frame shows it. */
+export interface FrameMessage {
+  id: number;
+  kind: InFlight["kind"];
+  from: string;
+  to: string;
+  bytes: number;
+  sent: number;
+  /** when it arrives (Infinity while held) */
+  due: number;
+  held: boolean;
+  lost: boolean;
+}
 
 /** One loop iteration, as it began. */
 export interface Frame {
@@ -30,6 +46,8 @@ export interface Frame {
   skipped: number;
   /** the decisions of this iteration that left CPython's order (a replayed tape), described */
   deviations: string[];
+  /** the messages on their way as the iteration ends, after its handles ran (absent when the program has no network) */
+  inFlight?: FrameMessage[];
 }
 
 /** How to run the program: CPython's order, or a tape to follow. */
@@ -88,7 +106,18 @@ export function frameRecorder(frameLimit = FRAME_LIMIT): FrameRecorder {
         return;
       }
       const snap = l.snapshot();
-      frames.push({ iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, heap: snap.heap, lines: [], skipped: snap.skipped, deviations: [] });
+      const frame: Frame = { iteration: snap.iteration, time: snap.time, ready: snap.ready, timers: snap.timers, heap: snap.heap, lines: [], skipped: snap.skipped, deviations: [] };
+      const sel = SelectorLoop.peek(l);
+      if (sel !== null && sel.kernel._net !== null) {
+        // What is in flight as this iteration ends: taken when the next IO phase begins (or after the run, for the last).
+        const net = sel.kernel._net;
+        frame.inFlight = inFlightOf(net);
+        // The iteration that made the network had no hook yet: what it sent, as far as it is still on its way.
+        const previous = frames[frames.length - 1];
+        if (previous !== undefined && previous.inFlight === undefined) previous.inFlight = frame.inFlight;
+        sel._beforeIo = () => (frame.inFlight = inFlightOf(net));
+      }
+      frames.push(frame);
     },
     onLine: (line) => {
       const frame = frames[frames.length - 1];
@@ -96,6 +125,9 @@ export function frameRecorder(frameLimit = FRAME_LIMIT): FrameRecorder {
     },
     result: (renameMain) => {
       if (loop) markDeviations(frames, loop.choiceLog);
+      const net = loop ? SelectorLoop.peek(loop)?.kernel._net : null;
+      const last = frames[frames.length - 1];
+      if (net && last?.inFlight !== undefined && dropped === 0) last.inFlight = inFlightOf(net);
       if (renameMain) nameMainAlike(frames);
       return { frames, dropped, choiceLog: loop?.choiceLog ?? [] };
     },
@@ -128,6 +160,10 @@ export async function recordFrames(main: (...args: unknown[]) => unknown, option
     error = e;
   }
   return { ...recorder.result(true), error, lines };
+}
+
+function inFlightOf(net: Network): FrameMessage[] {
+  return net.inFlight().map((m) => ({ id: m.id, kind: m.kind, from: m.from, to: m.to, bytes: m.bytes.length, sent: m.sent, due: m.due, held: m.held, lost: m.lost }));
 }
 
 /** Attaches each decision that left CPython's order to the frame of its iteration. */

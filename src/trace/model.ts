@@ -18,6 +18,14 @@
  * the old name and steps under a new one. Such a trace has lanes that never
  * ran and lanes with no creation event; the lanes that never ran are then
  * dropped, and the others start at their first event.
+ *
+ * A program with a simulated network (src/net/network.ts) also has hosts
+ * and messages. Every task lives on a host ("task-created" names it; "main"
+ * when it does not), and `hosts` lists them, "main" first, then in the order
+ * they were added. `messages` pairs each "send" with its "deliver" or "drop"
+ * (by `msg`), and a "transfer" (a perfect path: sent and delivered in one
+ * syscall) is a message of its own. A trace without network events has no
+ * hosts and no messages, and renders as it always did.
  */
 import type { TraceEvent } from "../loop/trace.js";
 
@@ -59,6 +67,40 @@ export interface Lane {
   created: { i: number; t: number; run?: number; seen: boolean };
   steps: StepMark[];
   finish?: { i: number; t: number; outcome: Outcome; detail?: string };
+  /** The index in `TraceModel.hosts` of the host the task lives on (only when the trace has hosts). */
+  host?: number;
+}
+
+/** A host of the simulated network, and its tasks. */
+export interface HostInfo {
+  name: string;
+  /** Position in `TraceModel.hosts` ("main" is 0). */
+  index: number;
+  /** Its address, when the trace has its "host" event. */
+  address?: string;
+  /** Where it was added (absent for "main"). */
+  added?: { i: number; t: number };
+  /** The indexes of its tasks' lanes, in creation order. */
+  lanes: number[];
+}
+
+/** A message between two hosts: sent in one iteration, delivered or dropped in the same or a later one. */
+export interface NetMessage {
+  /** The network's number for it (`msg`); -1 for a transfer. */
+  id: number;
+  /** Indexes in `TraceModel.hosts`. */
+  from: number;
+  to: number;
+  /** Short: "connect", "synack", "refused", "5 bytes", "fin", "rst". */
+  label: string;
+  /** The trace's words for it ("5 bytes main->db"). */
+  detail: string;
+  /** Where it was sent: the run that sent it (-1: outside a run, e.g. a reset answered in the IO phase). Absent when the trace lacks the send (a SYN retry). */
+  sent?: { i: number; t: number; run: number };
+  /** How it ended; absent while still in flight when the trace ends. */
+  end?: { op: "deliver" | "drop"; i: number; t: number; detail: string };
+  /** Over a perfect path: delivered inside the send, in the same run. */
+  transfer: boolean;
 }
 
 /** One handle the loop ran: a task step, or a callback that is not a step. */
@@ -101,6 +143,24 @@ export interface TraceModel {
   columns: Column[];
   runs: Run[];
   marks: Mark[];
+  /** The simulated network's hosts, "main" first; empty when the trace has no network events. */
+  hosts: HostInfo[];
+  /** Messages between hosts, in the order sent (a message whose send the trace lacks: where it ended). */
+  messages: NetMessage[];
+}
+
+/** The operations of "net" events that are messages; the others are faults (and "host"). */
+export const MESSAGE_OPS: ReadonlySet<string> = new Set(["send", "deliver", "drop", "transfer"]);
+
+/**
+ * The short label of a message, from the trace's detail: "5 bytes main->db"
+ * is "5 bytes", "connect main->db:5432" is "connect", "fin db->main" is "fin".
+ * @example messageLabel("5 bytes main->db"); // "5 bytes"
+ */
+export function messageLabel(detail: string): string {
+  const bytes = /^(\d+ bytes?)\b/.exec(detail);
+  if (bytes !== null) return bytes[1];
+  return detail.split(" ")[0] ?? detail;
 }
 
 /**
@@ -118,6 +178,21 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
   /** The run in progress (a step or a callback), until the next run starts. */
   let running: Run | null = null;
   const waitingOn = new Map<Lane, string>();
+  const hosts: HostInfo[] = [];
+  const hostByName = new Map<string, HostInfo>();
+  const hostOf = (name: string): HostInfo => {
+    let host = hostByName.get(name);
+    if (host === undefined) {
+      host = { name, index: hosts.length, lanes: [] };
+      hosts.push(host);
+      hostByName.set(name, host);
+    }
+    return host;
+  };
+  /** The host a task-created named, by task name, until the network shows up (tasks before it are main's). */
+  const laneHost = new Map<Lane, string>();
+  const messages: NetMessage[] = [];
+  const byId = new Map<number, NetMessage>();
 
   const laneFor = (name: string, i: number, t: number): Lane => {
     let lane = byName.get(name);
@@ -141,6 +216,7 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
       case "task-created": {
         const lane: Lane = { name: ev.task, index: lanes.length, created: { i: ev.i, t: ev.t, seen: true }, steps: [] };
         if (running !== null) lane.created.run = (running as Run).seq;
+        if (ev.host !== undefined) laneHost.set(lane, ev.host);
         lanes.push(lane);
         byName.set(ev.task, lane);
         break;
@@ -212,6 +288,7 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
         // happen inside the run that makes them.
         if (ev.op === "deliver" || ev.op === "drop") running = null;
         marks.push(markOf(ev, running as Run | null, runs.length));
+        netEvent(ev, running as Run | null);
         break;
       default: {
         const mark = markOf(ev, running as Run | null, runs.length);
@@ -220,7 +297,56 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
       }
     }
   }
-  return { lanes: dropRenamed(lanes, runs, marks), columns, runs, marks };
+  const kept = dropRenamed(lanes, runs, marks);
+  if (hosts.length > 0 || laneHost.size > 0) {
+    hostOf("main");
+    for (const lane of kept) {
+      const host = hostOf(laneHost.get(lane) ?? "main");
+      lane.host = host.index;
+      host.lanes.push(lane.index);
+    }
+  }
+  return { lanes: kept, columns, runs, marks, hosts, messages };
+
+  function netEvent(ev: Extract<TraceEvent, { kind: "net" }>, run: Run | null): void {
+    if (hosts.length === 0) hostOf("main");
+    if (ev.op === "host") {
+      const host = hostOf(ev.from);
+      if (ev.detail !== undefined) host.address = ev.detail.split(" ")[0];
+      host.added = { i: ev.i, t: ev.t };
+      return;
+    }
+    if (!MESSAGE_OPS.has(ev.op)) {
+      for (const name of [ev.from, ev.to]) if (name !== "*") hostOf(name);
+      return;
+    }
+    const detail = ev.detail ?? `${ev.from}->${ev.to}`;
+    if (ev.op === "send" || ev.op === "transfer") {
+      const m: NetMessage = {
+        id: ev.op === "transfer" ? -1 : (ev.msg ?? -1),
+        from: hostOf(ev.from).index,
+        to: hostOf(ev.to).index,
+        label: messageLabel(detail),
+        detail,
+        sent: { i: ev.i, t: ev.t, run: run?.seq ?? -1 },
+        transfer: ev.op === "transfer",
+      };
+      if (m.transfer) m.end = { op: "deliver", i: ev.i, t: ev.t, detail };
+      messages.push(m);
+      if (ev.op === "send" && ev.msg !== undefined) byId.set(ev.msg, m);
+      return;
+    }
+    const op = ev.op as "deliver" | "drop";
+    let m = ev.msg !== undefined ? byId.get(ev.msg) : undefined;
+    if (m === undefined) {
+      // its send is not in the trace (a SYN sent again by the network): it shows where it ended
+      m = { id: ev.msg ?? -1, from: hostOf(ev.from).index, to: hostOf(ev.to).index, label: messageLabel(detail), detail, transfer: false };
+      messages.push(m);
+    } else if (ev.msg !== undefined) {
+      byId.delete(ev.msg);
+    }
+    m.end = { op, i: ev.i, t: ev.t, detail };
+  }
 }
 
 function markOf(event: Mark["event"], run: Run | null, next: number): Mark {
