@@ -66,14 +66,22 @@ export class Choices {
    * Asks the policy to pick one of `n` alternatives, checks the answer, and
    * records it on the tape (and in the choice log when asked to).
    */
-  private decide(kind: ChoicePoint["kind"], n: number, candidates: readonly unknown[], what = "", weights: readonly number[] | null = null, names: (() => string[]) | null = null): number {
+  private decide(
+    kind: ChoicePoint["kind"],
+    n: number,
+    candidates: readonly unknown[],
+    what = "",
+    weights: readonly number[] | null = null,
+    names: (() => string[]) | null = null,
+    iteration = this.loop._iteration,
+  ): number {
     const loop = this.loop;
     const index = this.tape.length;
     const time = loop.time();
     const point = this.point;
     point.kind = kind;
     point.time = time;
-    point.iteration = loop._iteration;
+    point.iteration = iteration;
     point.index = index;
     point.candidates = candidates;
     point.weights = weights;
@@ -99,9 +107,9 @@ export class Choices {
           : kind === "jitter"
           ? [`${what} on time`, `${what} ${this.jitter}s early`, `${what} ${this.jitter}s late`]
           : candidates.map((c) => (kind === "timer" ? this.describeTimer(c as TimerLike) : describeCandidate(c)));
-      this.log.push({ index, kind, time, iteration: loop._iteration, n, chosen: k, names: named });
+      this.log.push({ index, kind, time, iteration, n, chosen: k, names: named });
     }
-    if (loop._tracer !== null) loop._emit({ kind: "choice", t: time, i: loop._iteration, point: kind, n, chosen: k });
+    if (loop._tracer !== null) loop._emit({ kind: "choice", t: time, i: iteration, point: kind, n, chosen: k });
     return k;
   }
 
@@ -125,9 +133,11 @@ export class Choices {
    * A decision of the simulated network (src/net/network.ts): one of `n`
    * alternatives, 0 the fault-free one; `names` describes them in that order
    * (called only when reports need it); `weights` their odds, or null.
+   * `ioPhase`: taken in the IO phase, before the loop counts the iteration
+   * whose handles the arrival wakes: it belongs to that iteration.
    */
-  chooseNet(n: number, names: () => string[], weights: readonly number[] | null): number {
-    return this.decide("net", n, NO_CANDIDATES, "", weights, names);
+  chooseNet(n: number, names: () => string[], weights: readonly number[] | null, ioPhase = false): number {
+    return this.decide("net", n, NO_CANDIDATES, "", weights, names, this.loop._iteration + (ioPhase ? 1 : 0));
   }
 
   /**

@@ -673,7 +673,7 @@ export class Network {
           }
         }
         if (heads.length > 1) {
-          const k = this._loop._choices.chooseNet(heads.length, () => heads.map((i) => `${this._describe(q[i])} arrives first`), null);
+          const k = this._loop._choices.chooseNet(heads.length, () => heads.map((i) => `${this._describe(q[i])} arrives first`), null, true);
           pick = heads[k];
         }
       }
