@@ -16,6 +16,7 @@ import * as starvation from "./starvation.js";
 import * as conditionIf from "./condition_if.js";
 import * as splitVote from "./split_vote.js";
 import * as reentrantLock from "./reentrant_lock.js";
+import * as doublePayment from "./double_payment.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -32,6 +33,8 @@ export const gallery: RaceEntry[] = [
   { name: "condition_if", ...conditionIf },
   { name: "split_vote", ...splitVote },
   { name: "reentrant_lock", ...reentrantLock },
+  // on a simulated network (network()): each passes on the perfect network
+  { name: "double_payment", ...doublePayment },
 ];
 
 /** The seed the gallery test and the docs use. */
