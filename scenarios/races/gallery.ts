@@ -17,6 +17,7 @@ import * as conditionIf from "./condition_if.js";
 import * as splitVote from "./split_vote.js";
 import * as reentrantLock from "./reentrant_lock.js";
 import * as doublePayment from "./double_payment.js";
+import * as splitBrain from "./split_brain.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -35,6 +36,7 @@ export const gallery: RaceEntry[] = [
   { name: "reentrant_lock", ...reentrantLock },
   // on a simulated network (network()): each passes on the perfect network
   { name: "double_payment", ...doublePayment },
+  { name: "split_brain", ...splitBrain },
 ];
 
 /** The seed the gallery test and the docs use. */
