@@ -18,6 +18,7 @@ import * as splitVote from "./split_vote.js";
 import * as reentrantLock from "./reentrant_lock.js";
 import * as doublePayment from "./double_payment.js";
 import * as splitBrain from "./split_brain.js";
+import * as stalePool from "./stale_pool.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -37,6 +38,7 @@ export const gallery: RaceEntry[] = [
   // on a simulated network (network()): each passes on the perfect network
   { name: "double_payment", ...doublePayment },
   { name: "split_brain", ...splitBrain },
+  { name: "stale_pool", ...stalePool },
 ];
 
 /** The seed the gallery test and the docs use. */
