@@ -19,6 +19,7 @@ import * as reentrantLock from "./reentrant_lock.js";
 import * as doublePayment from "./double_payment.js";
 import * as splitBrain from "./split_brain.js";
 import * as stalePool from "./stale_pool.js";
+import * as staleReply from "./stale_reply.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -39,6 +40,7 @@ export const gallery: RaceEntry[] = [
   { name: "double_payment", ...doublePayment },
   { name: "split_brain", ...splitBrain },
   { name: "stale_pool", ...stalePool },
+  { name: "stale_reply", ...staleReply },
 ];
 
 /** The seed the gallery test and the docs use. */
