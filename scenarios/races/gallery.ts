@@ -20,6 +20,7 @@ import * as doublePayment from "./double_payment.js";
 import * as splitBrain from "./split_brain.js";
 import * as stalePool from "./stale_pool.js";
 import * as staleReply from "./stale_reply.js";
+import * as truncatedResponse from "./truncated_response.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -41,6 +42,7 @@ export const gallery: RaceEntry[] = [
   { name: "split_brain", ...splitBrain },
   { name: "stale_pool", ...stalePool },
   { name: "stale_reply", ...staleReply },
+  { name: "truncated_response", ...truncatedResponse },
 ];
 
 /** The seed the gallery test and the docs use. */
