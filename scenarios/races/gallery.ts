@@ -21,6 +21,7 @@ import * as splitBrain from "./split_brain.js";
 import * as stalePool from "./stale_pool.js";
 import * as staleReply from "./stale_reply.js";
 import * as truncatedResponse from "./truncated_response.js";
+import * as replicaLag from "./replica_lag.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -43,6 +44,7 @@ export const gallery: RaceEntry[] = [
   { name: "stale_pool", ...stalePool },
   { name: "stale_reply", ...staleReply },
   { name: "truncated_response", ...truncatedResponse },
+  { name: "replica_lag", ...replicaLag },
 ];
 
 /** The seed the gallery test and the docs use. */
