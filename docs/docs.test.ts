@@ -14,7 +14,8 @@
  *   <!-- source: examples/NAME.gen.ts -->
  *       the block is the file's text, byte for byte (so the code shown is the
  *       code that ran: a `.ts` file shown must be run by an `output:` or
- *       `stdout:` block, or be a test file, programs/NAME_test.ts);
+ *       `stdout:` block or a transcript's `npx vloop run|replay|step|explore`,
+ *       be a test file, programs/NAME_test.ts, or be imported by one of these);
  *   <!-- stdout: programs/NAME.ts -->
  *       the block is what the standalone program prints under `node --import tsx`;
  *   <!-- cpython: programs/NAME.out -->
@@ -275,13 +276,23 @@ describe("docs pages", () => {
     const run = new Set([...of("output"), ...of("stdout")].flatMap((b) => b.files));
     for (const b of of("cpython")) if (twinOf(b.files[0]) !== null) run.add(twinOf(b.files[0]) as string);
     for (const f of programTests) run.add(`docs/programs/${f}`);
-    // a program's own modules (`from "./NAME.js"`) run with it
-    for (const f of [...run]) {
-      if (!f.startsWith("docs/programs/")) continue;
-      for (const m of readFileSync(join(repoRoot, f), "utf8").matchAll(/from "\.\/([\w-]+)\.js"/g)) run.add(`docs/programs/${m[1]}.ts`);
+    // a file a transcript runs (`npx vloop run|replay|step|explore FILE`) is run
+    for (const b of [...of("console"), ...of("run")]) {
+      for (const m of b.text.matchAll(/npx vloop (?:run|replay|step|explore) (\S+\.ts)\b/g)) run.add(m[1]);
+    }
+    // a program's own modules (`from "./NAME.js"`), and theirs, run with it
+    const queue = [...run];
+    while (queue.length > 0) {
+      const f = queue.pop() as string;
+      if (!f.startsWith("docs/programs/") || !existsSync(join(repoRoot, f))) continue;
+      for (const m of readFileSync(join(repoRoot, f), "utf8").matchAll(/from "\.\/([\w-]+)\.js"/g)) {
+        const dep = `docs/programs/${m[1]}.ts`;
+        if (!run.has(dep)) queue.push(dep);
+        run.add(dep);
+      }
     }
     const unrun = programs.filter((f) => !run.has(`docs/programs/${f}`));
-    expect(unrun, "programs under docs/programs no stdout block runs").toEqual([]);
+    expect(unrun, "programs under docs/programs that no block runs").toEqual([]);
     const shownUnrun = of("source").flatMap((b) => b.files.filter((f) => f.endsWith(".ts") && !run.has(f)).map((f) => `${b.where}: ${f}`));
     expect(shownUnrun, "TypeScript files shown but never run").toEqual([]);
   });

@@ -7,6 +7,8 @@
  * (c) the failing tape and the shrunk tape both replay the same error;
  * (d) the report says "CPython order except k decisions" (k from the shrunk tape);
  * (e) the fixed program survives the same search;
+ * (f) a network entry passes on the perfect network, and every decision its
+ *     shrunk tape keeps is a network decision (a latency, a loss, a fault);
  * and docs/races.md shows exactly what explore printed.
  */
 import { readFileSync } from "node:fs";
@@ -31,8 +33,9 @@ async function failureOf(p: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the run to fail, and it passed");
 }
 
-test("the gallery has the ten required patterns and more, most of them heisenbugs", () => {
+test("the gallery has the ten required patterns and more, most of them heisenbugs, six on a simulated network", () => {
   expect(gallery.length).toBeGreaterThanOrEqual(10);
+  expect(gallery.filter((e) => e.meta.network === true).map((e) => e.name)).toEqual(["double_payment", "split_brain", "stale_pool", "stale_reply", "truncated_response", "replica_lag"]);
   expect(new Set(gallery.map((e) => e.name)).size).toBe(gallery.length);
   expect(gallery.filter((e) => e.meta.heisenbug).length).toBeGreaterThan(gallery.length / 2);
 });
@@ -78,6 +81,14 @@ describe.each(gallery)("$name", (entry) => {
       expect(r.report).toContain("CPython's own order (no deviation)");
     }
     expect(r.report).toContain(`replay: ${r.replay}`);
+
+    // a network race needs network decisions only: the report marks them "[fault-free: ...]"
+    // (a task order is "[CPython's order: ...]", a timer's jitter "... late/early")
+    if (meta.network === true) {
+      const decisions = (r.report as string).split("\n").filter((l) => /^\s+decision \d+ at t=/.test(l));
+      expect(decisions.length).toBe(k);
+      for (const d of decisions) expect(d).toMatch(/\[fault-free: .*\]$/);
+    }
 
     // the docs page shows what explore printed (regenerate: npx tsx scenarios/races/show.ts --write)
     expect(shown.get(entry.name), "docs/races.md").toBe(showFinding(r));

@@ -16,6 +16,12 @@ import * as starvation from "./starvation.js";
 import * as conditionIf from "./condition_if.js";
 import * as splitVote from "./split_vote.js";
 import * as reentrantLock from "./reentrant_lock.js";
+import * as doublePayment from "./double_payment.js";
+import * as splitBrain from "./split_brain.js";
+import * as stalePool from "./stale_pool.js";
+import * as staleReply from "./stale_reply.js";
+import * as truncatedResponse from "./truncated_response.js";
+import * as replicaLag from "./replica_lag.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -32,6 +38,13 @@ export const gallery: RaceEntry[] = [
   { name: "condition_if", ...conditionIf },
   { name: "split_vote", ...splitVote },
   { name: "reentrant_lock", ...reentrantLock },
+  // on a simulated network (network()): each passes on the perfect network
+  { name: "double_payment", ...doublePayment },
+  { name: "split_brain", ...splitBrain },
+  { name: "stale_pool", ...stalePool },
+  { name: "stale_reply", ...staleReply },
+  { name: "truncated_response", ...truncatedResponse },
+  { name: "replica_lag", ...replicaLag },
 ];
 
 /** The seed the gallery test and the docs use. */

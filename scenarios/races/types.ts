@@ -22,6 +22,12 @@ export interface RaceMeta {
    * false: the bug shows in CPython's order too (a deterministic bug).
    */
   heisenbug: boolean;
+  /**
+   * true: the program runs on a simulated network (`network()`), passes on
+   * the perfect one, and fails for a network decision (a latency, a loss, a
+   * partition): its shrunk tape deviates only in network decisions.
+   */
+  network?: boolean;
   /** what the failing run throws: the error's name, and a pattern of its message */
   throws: { name: string; message: RegExp };
   /**
