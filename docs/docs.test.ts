@@ -46,6 +46,13 @@
  *       what explore finds for scenarios/races/NAME.ts:
  *       scenarios/races/gallery.test.ts checks it.
  *
+ * On the teaching pages (docs/teaching.md, docs/misconceptions.md) each ```ts
+ * program is followed by a line `[Open in the playground](URL) <!-- playground -->`
+ * (`<!-- playground: iteration N -->` opens it at an iteration; a ```console
+ * block of one `npx vloop step|replay` may have one too): the URL is made
+ * from the block by `npx tsx playground/docLinks.ts --write`, and this file
+ * checks that each link still opens its block's program, tape and iteration.
+ *
  * Every fenced block must carry one marker, of a kind its language allows
  * (KINDS_OF). Every example must be shown with its output on some page, and
  * an example with a CPython twin (NAME.py) must print that twin's recorded
