@@ -46,6 +46,13 @@
  *       what explore finds for scenarios/races/NAME.ts:
  *       scenarios/races/gallery.test.ts checks it.
  *
+ * On the teaching pages (docs/teaching.md, docs/misconceptions.md) each ```ts
+ * program is followed by a line `[Open in the playground](URL) <!-- playground -->`
+ * (`<!-- playground: iteration N -->` opens it at an iteration; a ```console
+ * block of one `npx vloop step|replay` may have one too): the URL is made
+ * from the block by `npx tsx playground/docLinks.ts --write`, and this file
+ * checks that each link still opens its block's program, tape and iteration.
+ *
  * Every fenced block must carry one marker, of a kind its language allows
  * (KINDS_OF). Every example must be shown with its output on some page, and
  * an example with a CPython twin (NAME.py) must print that twin's recorded
@@ -60,6 +67,9 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
 import { runExample, styleOf } from "./run-example.js";
+import { LINK_PAGES, docLinks } from "../playground/docLinks.js";
+import { LOCAL_PLAYGROUND } from "../playground/shareLink.js";
+import { decodeShare } from "../playground/src/share.js";
 
 const docsDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(docsDir);
@@ -111,13 +121,6 @@ const NOT_RUN: { page: string; text: string }[] = [
     text: "PYENV_VERSION=3.12.1 python3 scenarios/recorder/vclock_recorder.py docs/examples/01_hello.py > docs/examples/01_hello.out",
   },
 ];
-
-/**
- * The pages whose programs a learner opens in the browser playground: each
- * ```ts source block there is followed at once by a `<!-- playground -->`
- * line, which the playground's build turns into a share link.
- */
-const PLAYGROUND_PAGES = ["docs/misconceptions.md", "docs/teaching.md"];
 
 interface Block {
   page: string; // relative to the repository's root
@@ -297,16 +300,34 @@ describe("docs pages", () => {
     expect(shownUnrun, "TypeScript files shown but never run").toEqual([]);
   });
 
-  test("on the teaching pages, every program shown is followed by a <!-- playground --> line (where the playground's share link goes)", () => {
-    const PLAYGROUND = "<!-- playground -->";
-    for (const page of PLAYGROUND_PAGES) {
+  test("on the teaching pages, every program shown is followed by a playground link that opens that program", () => {
+    for (const page of LINK_PAGES) {
       const shown = blocks.filter((b) => b.page === page && b.kind === "source" && b.lang === "ts");
       expect(shown.length, page).toBeGreaterThan(0);
-      for (const b of shown) expect(b.after, `${b.where}: the line after the block`).toBe(PLAYGROUND);
-      const markers = read(page).split("\n").filter((l) => l.trim() === PLAYGROUND).length;
-      expect(markers, `${page}: a ${PLAYGROUND} line that follows no program`).toBe(shown.length);
+      for (const b of shown) expect(b.after, `${b.where}: the line after the block`).toMatch(/^\[Open in the playground[^\]]*\]\(\S+\) <!-- playground(: [^>]*)? -->$/);
+      const links = docLinks(page, read(page));
+      // decoded with the page's own reader: each ts block's link carries the block, as its file holds it
+      const programs = links.filter((l) => l.text.length > 0 && shown.some((b) => b.after === l.text)).map((l) => decodeShare(new URL(l.url ?? "x:").hash)?.program);
+      expect(programs, `${page}: the programs the links after its ts blocks open`).toEqual(shown.map((b) => `${b.text}\n`));
     }
   });
+
+  for (const page of LINK_PAGES) {
+    for (const l of docLinks(page, read(page))) {
+      test(`${page}:${l.line}: the playground link opens its block's program${l.tape !== undefined ? ", tape" : ""}${l.iteration !== undefined ? ", iteration" : ""} (npx tsx playground/docLinks.ts --write remakes it)`, () => {
+        expect(l.url, "a link line with its URL").not.toBeNull();
+        const url = new URL(l.url as string);
+        expect(`${url.origin}/`, "the local playground (npm run playground): it is hosted nowhere else yet").toBe(LOCAL_PLAYGROUND);
+        const state = decodeShare(url.hash);
+        expect(state?.program, "the program").toBe(l.program);
+        if (l.file.startsWith("docs/")) expect(state?.program, "the program is its file's").toBe(read(l.file));
+        expect(state?.exportName, "the entry point").toBe(l.exportName);
+        expect(state?.tape, "the tape").toBe(l.tape);
+        expect(state?.iteration, "the iteration").toBe(l.iteration);
+        expect(l.text, "the whole line, label included").toBe(l.expected);
+      });
+    }
+  }
 
   test("the blocks not run are exactly the ones listed in NOT_RUN", () => {
     expect(of("not run").map((b) => ({ page: b.page, text: b.text }))).toEqual(NOT_RUN);

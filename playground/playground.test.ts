@@ -7,7 +7,7 @@
  * playground/screenshots/ (not committed).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { type Server, createServer } from "node:http";
 import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,9 +15,12 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runScenario, styleOf } from "../src/scenario/runScenario.js";
 import { explore } from "../src/explore/explore.js";
+import { recordFrames } from "../src/scenario/recordFrames.js";
 // @ts-expect-error: a plain JavaScript module (the build script's)
 import { collectExamples } from "./examples.mjs";
 import { shareLink } from "./shareLink.js";
+import { LINK_PAGES, docLinks } from "./docLinks.js";
+import { decodeShare } from "./src/share.js";
 
 interface Example {
   group: string;
@@ -284,6 +287,51 @@ describe("the playground in headless Chromium", () => {
       } else expect(report, strategy).toBe(`no failure in ${inNode.runs} runs`);
       expect(await page.locator("#progress").evaluate((p: HTMLProgressElement) => p.value)).toBe(inNode.runs);
     }
+  }, 120_000);
+
+  test("every playground link of the teaching pages opens its program, prints what the program prints in Node, and lands on its iteration", async () => {
+    const links = LINK_PAGES.flatMap((p) => docLinks(p, readFileSync(join(root, p), "utf8")));
+    expect(links.length).toBeGreaterThan(10);
+    const scratch = join(root, ".scratch/doc-links");
+    mkdirSync(scratch, { recursive: true });
+    let page: Page | null = null;
+    for (const [k, link] of links.entries()) {
+      const where = `${link.page}:${link.line}`;
+      const hash = new URL(link.url as string).hash;
+      const shared = decodeShare(hash);
+      if (shared === null) throw new Error(`${where}: the link has no hash`);
+      // the same program in Node: the link's own text, loaded as a module, recorded as `vloop step` records it
+      const file = join(scratch, `link${k}.ts`);
+      writeFileSync(file, shared.program);
+      const mod = (await import(pathToFileURL(file).href)) as Record<string, () => Generator<unknown, unknown, unknown>>;
+      const inNode = await recordFrames(mod[shared.exportName ?? "main"], { maxSteps: 1_000_000, ...(shared.tape !== undefined ? { tape: shared.tape } : {}) });
+      // one page for every link: each opens in it as a reader's click would (the hash changes, the page runs it)
+      const url = `${base}${hash}`;
+      if (page === null) page = await open(url);
+      else {
+        const p = page;
+        await andWait(p, () => p.goto(url));
+      }
+      expect(await state(page, "program"), where).toBe(shared.program);
+      expect(await page.locator("#tape").inputValue(), where).toBe(shared.tape ?? "");
+      expect(await page.locator("#entry").inputValue(), where).toBe(shared.exportName ?? "main");
+      if (shared.iteration !== undefined) {
+        // the linked iteration, as Node's frames have it: its ready queue, and the output up to it
+        const at = inNode.frames.findIndex((f) => f.iteration === shared.iteration);
+        expect(at, `${where}: the run has an iteration ${shared.iteration}`).toBeGreaterThanOrEqual(0);
+        expect(await page.locator("#position").innerText(), where).toBe(`iteration ${shared.iteration} · frame ${at + 1}/${inNode.frames.length}`);
+        expect(await page.locator("#ready li").allInnerTexts(), where).toEqual(inNode.frames[at].ready);
+        expect(await outputLines(page), where).toEqual(inNode.frames.slice(0, at + 1).flatMap((f) => f.lines));
+        await page.locator("#last").click();
+      }
+      // run to the end: what the program prints in Node, and its error if it raised one
+      expect(await outputLines(page), where).toEqual(inNode.lines);
+      const error = inNode.error as Error | undefined;
+      if (error === undefined) expect(await errorLine(page), where).toBeUndefined();
+      else expect((await errorLine(page)).split("\n")[0], where).toBe(`error: ${error.name}: ${error.message.split("\n")[0]}`);
+    }
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page?.close();
   }, 120_000);
 
   test("an endless loop is stopped with the time-limit message, and the page still runs programs; a livelock meets the step budget", async () => {
