@@ -160,7 +160,8 @@ export class Network {
   private readonly _byAddress = new Map<string, Host>();
   private readonly _factories = new Map<Host, HostMain>();
   private _defaults: Link = PERFECT;
-  private readonly _links = new Map<string, Link>();
+  /** links set with link(), by sending host, then receiving host */
+  private readonly _links = new Map<Host, Map<Host, Link>>();
   /** directed paths "a>b" cut by a partition, and held by a hold */
   private readonly _cut = new Set<string>();
   private readonly _holds = new Set<string>();
@@ -305,8 +306,11 @@ export class Network {
     const hb = this._host(b, "link");
     if (ha === hb) throw new ValueError(`network().link: a host's loopback is always perfect (got ${JSON.stringify(a)} twice)`);
     const link = this._checkLink("network().link", options);
-    this._links.set(`${a}>${b}`, link);
-    this._links.set(`${b}>${a}`, link);
+    for (const [x, y] of [[ha, hb], [hb, ha]]) {
+      let to = this._links.get(x);
+      if (to === undefined) this._links.set(x, (to = new Map()));
+      to.set(y, link);
+    }
   }
 
   /**
@@ -488,10 +492,10 @@ export class Network {
     m.address = address;
     m.source = from;
     m.sender = sock;
-    if (!to._up || this._cut.has(`${sock.host.name}>${to.name}`)) {
+    if (!to._up || (this._cut.size !== 0 && this._cut.has(`${sock.host.name}>${to.name}`))) {
       // nothing gets through a partition or to a machine that is down, and UDP does not try again
-      this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
-      this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${to._up ? "partition" : "host down"})`, m.id);
+      if (this._loop._tracer !== null) this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
+      if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${to._up ? "partition" : "host down"})`, m.id);
       return;
     }
     this._post(m);
@@ -544,10 +548,11 @@ export class Network {
 
   private _link(from: Host, to: Host): Link {
     if (from === to) return PERFECT;
-    return this._links.get(`${from.name}>${to.name}`) ?? this._defaults;
+    return this._links.get(from)?.get(to) ?? this._defaults;
   }
 
   private _blocked(from: Host, to: Host): boolean {
+    if (this._cut.size === 0 && this._holds.size === 0) return false;
     const key = `${from.name}>${to.name}`;
     return this._cut.has(key) || this._holds.has(key);
   }
@@ -618,7 +623,7 @@ export class Network {
     if (m.from !== null) {
       m.from._inFlight++;
     }
-    this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
+    if (this._loop._tracer !== null) this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
     if (m.held || (m.from !== null && this._held.some((h) => h.from === m.from))) {
       m.held = true;
       this._held.push(m);
@@ -691,14 +696,14 @@ export class Network {
       if (sock._state === "connecting") this._fail(sock, ETIMEDOUT);
       return;
     }
-    if (m.kind === "datagram" && (!m.toHost._up || this._cut.has(`${m.fromHost.name}>${m.toHost.name}`))) {
-      this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${m.toHost._up ? "partition" : "host down"})`, m.id);
+    if (m.kind === "datagram" && (!m.toHost._up || (this._cut.size !== 0 && this._cut.has(`${m.fromHost.name}>${m.toHost.name}`)))) {
+      if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${m.toHost._up ? "partition" : "host down"})`, m.id);
       return; // UDP does not retransmit
     }
     if (this._blocked(m.fromHost, m.toHost) || !m.toHost._up) {
       if (m.kind === "syn") return this._retrySyn(m);
       if (!m.toHost._up) {
-        this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (host down)`, m.id);
+        if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (host down)`, m.id);
         return;
       }
       if (from !== null) from._inFlight++;
@@ -707,7 +712,7 @@ export class Network {
       return;
     }
     if (m.lost) {
-      this._trace("drop", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
+      if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
       if (m.kind === "syn") return this._retrySyn(m);
       if (m.kind === "datagram") return;
       // a lost segment of a stream resets the connection, both ends (as turmoil does)
@@ -715,7 +720,7 @@ export class Network {
       if (m.to !== null && m.to._state === "connected") m.to._resetBy();
       return;
     }
-    this._trace("deliver", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
+    if (this._loop._tracer !== null) this._trace("deliver", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
     switch (m.kind) {
       case "datagram": {
         const target = portsOf(m.toHost).get((m.address as Address)[1]);
@@ -859,6 +864,7 @@ export class Network {
     }
   }
 
+  /** A trace event (callers of the per-message ones check for a tracer first: their details cost a string each). */
   private _trace(op: string, from: string, to: string, detail: string, id?: number): void {
     const loop = this._loop;
     if (loop._tracer === null) return;
