@@ -374,7 +374,11 @@ export class StreamWriter {
       if (exc !== null) throw exc;
     }
     if (this._transport.isClosing()) yield* sleep(0);
-    yield* this._protocol._drainHelper();
+    const protocol = this._protocol;
+    // _drainHelper's own first checks, here, so that the usual drain (not paused) makes no generator for it
+    if (protocol._connectionLost) throw new ConnectionResetError("Connection lost");
+    if (!protocol._paused) return;
+    yield* protocol._drainHelper();
   }
 
   /** asyncio's repr */

@@ -178,8 +178,8 @@ export class SocketTransport {
           return;
         }
       }
+      if (n === data.length) return; // all taken (no subarray: a typed array per write costs)
       data = data.subarray(n);
-      if (data.length === 0) return;
       this._addWriter();
     }
     this._buffer.push(data);
