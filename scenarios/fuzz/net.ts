@@ -70,18 +70,15 @@ export interface NetServer {
   limit?: number;
 }
 
-/**
- * Why `writelines` is guarded by `is_closing()`: in CPython 3.12.1,
- * `_SelectorSocketTransport.writelines` on a transport whose connection is
- * lost (or being lost) buffers the data, calls `_write_ready` (which returns
- * at once, `_conn_lost` being set) and registers a writer that never
- * unregisters: the socket is always writable, so the loop spins at the same
- * virtual time for ever (on a real clock, at 100% CPU); once
- * `_call_connection_lost` has run, `_write_ready` is None and writelines
- * raises `TypeError: 'NoneType' object is not callable`. Neither is
- * behaviour to copy; `write()` has no such problem (it counts and drops).
- */
-export const WRITELINES_CLOSING = "guarded";
+// Why `writelines` is guarded by `is_closing()`: in CPython 3.12.1,
+// `_SelectorSocketTransport.writelines` on a transport whose connection is
+// lost (or being lost) buffers the data, calls `_write_ready` (which returns
+// at once, `_conn_lost` being set) and registers a writer that never
+// unregisters: the socket is always writable, so the loop spins at the same
+// virtual time for ever (on a real clock, at 100% CPU); once
+// `_call_connection_lost` has run, `_write_ready` is None and writelines
+// raises `TypeError: 'NoneType' object is not callable`. Neither is
+// behaviour to copy; `write()` has no such problem (it counts and drops).
 
 export const NET_OPS: ReadonlySet<string> = new Set(["nconn", "nwrite", "nlines", "neof", "nread", "nclose", "srvclose"]);
 
@@ -233,7 +230,7 @@ export function netStmtPy(s: NetStmt, ind: string, lines: string[]): void {
       tryNet(i2, lines, [`W[${c}].write(${pyBytes(s.data)})`, ...(s.drain ? [`await W[${c}].drain()`] : []), `log("wrote ${s.c}")`], `write ${s.c}`);
       break;
     case "nlines":
-      // CPython 3.12's writelines on a closing transport spins the loop for ever (see WRITELINES_CLOSING)
+      // CPython 3.12's writelines on a closing transport spins the loop for ever (see "Why `writelines` is guarded" above)
       lines.push(`${i2}if W[${c}].is_closing():`);
       lines.push(`${i2}    log("writelines ${s.c} closing")`);
       lines.push(`${i2}else:`);
