@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: vloop against CPython 3.12, side by side, in one run.
  *
- *   npm run bench [-- --only sleep_storm,fan_out,fan_out_seed,ping_pong,lock_contention,memory] [--runs N]
+ *   npm run bench [-- --only sleep_storm,fan_out,fan_out_seed,ping_pong,lock_contention,echo,memory] [--runs N]
  *                    [--cold-runs N] [--cold-loader compiled|tsx] [--no-cold] [--no-python] [--strict]
  *
  * Every measurement runs in its own child process, one after another (never two
@@ -44,6 +44,8 @@ interface Plan {
   workload: string;
   kind: Kind;
   targets: Record<Style, Target>;
+  /** compare events per CPU second on both sides (cpuEventsPerSecond), not per wall second */
+  byCpu?: boolean;
 }
 
 const PLANS: Plan[] = [
@@ -71,6 +73,13 @@ const PLANS: Plan[] = [
     workload: "lock_contention",
     kind: "throughput",
     targets: { generator: { value: 20, text: ">= 20x" }, async: { value: 5, text: ">= 5x" } },
+  },
+  {
+    // issue #11 item 10; CPython over real loopback sockets; both sides by CPU time (bench/README.md, "echo")
+    workload: "echo",
+    kind: "throughput",
+    byCpu: true,
+    targets: { generator: { value: 10, text: ">= 10x" }, async: { value: 3, text: ">= 3x" } },
   },
   {
     workload: "memory",
@@ -270,7 +279,7 @@ function num(json: Record<string, unknown>, key: string): number {
 
 function measure(plan: Plan, runs: number, python: Python | undefined, notes: string[]): Row[] {
   const rows: Row[] = [];
-  const valueKey = plan.kind === "throughput" ? "eventsPerSecond" : "bytesPerTask";
+  const valueKey = plan.kind === "throughput" ? (plan.byCpu === true ? "cpuEventsPerSecond" : "eventsPerSecond") : "bytesPerTask";
   let py: ChildResult | undefined;
   if (python) {
     const args = [join("bench", "cpython", `${plan.workload}.py`)];
@@ -306,6 +315,12 @@ function measure(plan: Plan, runs: number, python: Python | undefined, notes: st
     }
     row.vloopDetail = child.json;
     row.vloop = num(child.json, valueKey);
+    if (plan.byCpu === true) {
+      const wall = (j: Record<string, unknown> | undefined) => (j === undefined ? "-" : fmtValue(num(j, "eventsPerSecond"), "events/s"));
+      notes.push(
+        `${plan.workload} ${style}: events per CPU second on both sides (user + system); by wall time vloop ${wall(child.json)}, CPython ${wall(py?.ok ? py.json : undefined)}`,
+      );
+    }
     if (cpython !== null) row.ratio = row.vloop / cpython;
     if (plan.kind === "throughput") {
       row.met = row.ratio === null ? null : row.ratio >= target.value;

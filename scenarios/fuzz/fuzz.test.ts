@@ -1,13 +1,14 @@
 /**
  * The fuzz corpus: random asyncio programs (scenarios/fuzz/program.ts) with
- * the lines CPython 3.12 printed for them, recorded by `npm run fuzz -- --corpus N`
+ * the lines CPython 3.12 printed for them, recorded by `npm run fuzz -- --corpus N --net-corpus M`
  * (scenarios/fuzz/oracle.py on the project's virtual-clock recorder). vloop
- * must print the same lines in each coroutine style. Kept counterexamples
- * (negative seeds) are part of it.
+ * must print the same lines in each coroutine style; network programs
+ * (scenarios/fuzz/net.ts, CPython over real loopback sockets) in the same loop
+ * iterations too. Kept counterexamples (negative seeds) are part of it.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { type Corpus, STYLES, corpusPath, vloopLines } from "./fuzz.js";
+import { type Corpus, STYLES, corpusPath, vloopRun, withIterations } from "./fuzz.js";
 import { size } from "./program.js";
 
 const corpus = JSON.parse(readFileSync(corpusPath, "utf8")) as Corpus;
@@ -26,13 +27,27 @@ describe("fuzz corpus", () => {
     expect(statements / corpus.programs.length).toBeGreaterThan(8);
   });
 
+  test("has network programs that connect, write, read, close and fail in asyncio's ways", () => {
+    const net = corpus.programs.filter((e) => e.program.server !== undefined);
+    expect(net.length).toBeGreaterThanOrEqual(50);
+    for (const e of net) expect(e.iterations?.length, `seed ${e.seed}: an iteration per line`).toBe(e.lines.length);
+    const all = net.flatMap((e) => e.lines);
+    const needles = ["srv conn", "conn n", "wrote n", "wrote lines n", "eof n", "readline n", "readexactly(", "readuntil(", "read(-1) n", "closed n", "srv loop", "srv closed", "IncompleteReadError", "ConnectionResetError", "BrokenPipeError", "OSError", "srv abort", "TimeoutError", "deadlock"];
+    for (const needle of needles) {
+      expect(all.some((l) => l.includes(needle)), needle).toBe(true);
+    }
+  });
+
   for (const style of STYLES) {
     test(`every program prints what CPython printed (${style})`, async () => {
       const wrong: string[] = [];
       for (const entry of corpus.programs) {
-        const lines = await vloopLines(entry.program, style);
-        if (lines.join("\n") !== entry.lines.join("\n")) {
-          wrong.push(`seed ${entry.seed}:\n  CPython: ${entry.lines.join(" | ")}\n  vloop:   ${lines.join(" | ")}`);
+        const run = await vloopRun(entry.program, style);
+        // network programs: the loop iteration of every line as well (the recorder's --iterations)
+        const [expected, actual] =
+          entry.iterations === undefined ? [entry.lines, run.lines] : [withIterations({ lines: entry.lines, iterations: entry.iterations }), withIterations(run)];
+        if (actual.join("\n") !== expected.join("\n")) {
+          wrong.push(`seed ${entry.seed}${entry.grammar === "net" ? " (net)" : ""}:\n  CPython: ${expected.join(" | ")}\n  vloop:   ${actual.join(" | ")}`);
         }
       }
       expect(wrong.join("\n"), `${wrong.length} of ${corpus.programs.length} programs differ`).toBe("");

@@ -6,8 +6,15 @@
  * in one program); every line must match.
  *
  *   npm run fuzz -- [--from 0] [--count 500]     # compare; exit 1 on a mismatch
- *   npm run fuzz -- --corpus 300                 # (re)record scenarios/fuzz/corpus.json
+ *   npm run fuzz -- --net --count 500            # the network grammar (scenarios/fuzz/net.ts)
+ *   npm run fuzz -- --corpus 300 --net-corpus 60 # (re)record scenarios/fuzz/corpus.json
  *   npm run fuzz -- --versus 3.13.0 --count 2000 # where CPython 3.13 prints otherwise than 3.12
+ *
+ * Network programs run over real loopback sockets on CPython's side, and
+ * they must match in the loop iterations too: the oracle gives the iteration
+ * of every CPython line (the recorder's `--iterations`), and vloop's lines are
+ * taken with the loop's iteration counter (as scenarios/net's .iterations
+ * are checked). `--iterations` compares them for every program.
  *
  * A mismatch is shrunk (statements removed while vloop still differs from
  * CPython) and written to scenarios/fuzz/found/seed-N.json with both outputs,
@@ -20,7 +27,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runScenario, type Style } from "../../src/scenario/index.js";
-import { type Body, type Program, type Stmt, asyncMain, genMain, randomProgram, size, toPython } from "./program.js";
+import { type Body, type Program, type Stmt, asyncMain, genMain, randomNetProgram, randomProgram, size, toPython } from "./program.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const oracle = join(here, "oracle.py");
@@ -39,9 +46,13 @@ export const STYLES: readonly FuzzStyle[] = ["sync", "gen", "async", "mixed"];
 
 export interface CorpusEntry {
   seed: number;
+  /** "net": the seed is randomNetProgram's */
+  grammar?: "net";
   program: Program;
   /** CPython 3.12's lines */
   lines: string[];
+  /** the loop iteration of each line (network programs: vloop must match them too) */
+  iterations?: number[];
 }
 
 export interface Corpus {
@@ -49,8 +60,14 @@ export interface Corpus {
   programs: CorpusEntry[];
 }
 
-/** Runs the programs under CPython (3.12, or `version` for --versus); one list of lines per program. */
-function cpython(programs: Program[], version?: string): string[][] {
+/** What one run printed: its lines and the loop iteration of each. */
+export interface Recorded {
+  lines: string[];
+  iterations: number[];
+}
+
+/** Runs the programs under CPython (3.12, or `version` for --versus); what each printed. */
+function cpython(programs: Program[], version?: string): Recorded[] {
   const r = spawnSync(python, [oracle], {
     input: JSON.stringify(programs.map(toPython)),
     env: version === undefined ? pythonEnv : { ...pythonEnv, PYENV_VERSION: version },
@@ -58,7 +75,7 @@ function cpython(programs: Program[], version?: string): string[][] {
     maxBuffer: 1 << 28,
   });
   if (r.status !== 0) throw new Error(`oracle failed (${python}, PYENV_VERSION=${pythonEnv.PYENV_VERSION}):\n${r.stderr}`);
-  return JSON.parse(r.stdout) as string[][];
+  return JSON.parse(r.stdout) as Recorded[];
 }
 
 function pythonVersion(): string {
@@ -66,21 +83,54 @@ function pythonVersion(): string {
   return (r.stdout ?? "").trim();
 }
 
-/** vloop's lines for one program in one style (an unexpected error becomes a line, so it is compared too). */
-export async function vloopLines(p: Program, style: FuzzStyle): Promise<string[]> {
+/**
+ * vloop's lines for one program in one style, with the loop iteration of
+ * each (an unexpected error becomes a line, so it is compared too).
+ */
+export async function vloopRun(p: Program, style: FuzzStyle): Promise<Recorded> {
+  let loop: { _iteration: number } | null = null;
+  const iterations: number[] = [];
+  const options = { onLoop: (l: { _iteration: number }) => (loop = l), onLine: () => iterations.push(loop?._iteration ?? 0) };
   try {
-    if (style === "mixed") return await runScenario(asyncMain(p, true), "async");
-    return await runScenario(style === "async" ? asyncMain(p) : genMain(p), style);
+    const lines =
+      style === "mixed"
+        ? await runScenario(asyncMain(p, true), "async", options)
+        : await runScenario(style === "async" ? asyncMain(p) : genMain(p), style, options);
+    // the deadlock line is added after the run: the iteration the loop stopped in
+    while (iterations.length < lines.length) iterations.push(loop === null ? 0 : (loop as { _iteration: number })._iteration);
+    return { lines, iterations };
   } catch (e) {
-    return [`vloop threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`];
+    return { lines: [`vloop threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`], iterations: [0] };
   }
 }
 
-/** The first style whose lines differ from `expected`, with its lines; undefined if all match. */
-async function firstMismatch(p: Program, expected: string[]): Promise<{ style: FuzzStyle; lines: string[] } | undefined> {
+/** vloop's lines for one program in one style. */
+export async function vloopLines(p: Program, style: FuzzStyle): Promise<string[]> {
+  return (await vloopRun(p, style)).lines;
+}
+
+/** Whether a program's iterations are compared: network programs (or every program with --iterations). */
+let iterationsOfAll = false;
+export function comparesIterations(p: Program): boolean {
+  return iterationsOfAll || p.server !== undefined;
+}
+
+/** The lines with their iterations in front, as the recorder's --iterations prints them. */
+export function withIterations(r: Recorded): string[] {
+  return r.lines.map((l, i) => `${r.iterations[i]} ${l}`);
+}
+
+/** Whether vloop printed what CPython printed (and, where they count, in the same iterations). */
+export function sameRun(p: Program, expected: Recorded, actual: Recorded): boolean {
+  if (actual.lines.join("\n") !== expected.lines.join("\n")) return false;
+  return !comparesIterations(p) || actual.iterations.join(",") === expected.iterations.join(",");
+}
+
+/** The first style whose run differs from `expected`, with its run; undefined if all match. */
+async function firstMismatch(p: Program, expected: Recorded): Promise<{ style: FuzzStyle; run: Recorded } | undefined> {
   for (const style of STYLES) {
-    const lines = await vloopLines(p, style);
-    if (lines.join("\n") !== expected.join("\n")) return { style, lines };
+    const run = await vloopRun(p, style);
+    if (!sameRun(p, expected, run)) return { style, run };
   }
   return undefined;
 }
@@ -95,7 +145,7 @@ function smaller(p: Program): Program[] {
       const s = stmts[i]!;
       const without = [...stmts.slice(0, i), ...stmts.slice(i + 1)];
       // dropping a spawn is only valid if nothing else names the child
-      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : [];
+      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : s.op === "nconn" ? [s.c] : [];
       const rest = JSON.stringify(without);
       if (made.every((name) => !rest.includes(`"${name}"`))) out.push(rebuild(without));
     }
@@ -128,7 +178,19 @@ function smaller(p: Program): Program[] {
       }
     }
   };
-  visit(p.main.stmts, (stmts) => ({ main: { ...p.main, stmts } as Body }));
+  visit(p.main.stmts, (stmts) => ({ ...p, main: { ...p.main, stmts } as Body }));
+  // the server's handlers: one fewer, or one statement fewer in one of them
+  const server = p.server;
+  if (server !== undefined) {
+    const hs = server.handlers;
+    for (let j = 0; j < hs.length; j++) {
+      if (hs.length > 1) out.push({ ...p, server: { ...server, handlers: hs.filter((_, k) => k !== j) } });
+      for (let i = 0; i < hs[j]!.length; i++) {
+        const h = [...hs[j]!.slice(0, i), ...hs[j]!.slice(i + 1)];
+        out.push({ ...p, server: { ...server, handlers: hs.map((x, k) => (k === j ? h : x)) } });
+      }
+    }
+  }
   return out;
 }
 
@@ -155,8 +217,8 @@ async function shrinkWhile<W>(
 }
 
 interface VloopMismatch {
-  expected: string[];
-  actual: { style: FuzzStyle; lines: string[] };
+  expected: Recorded;
+  actual: { style: FuzzStyle; run: Recorded };
 }
 
 /** Shrinks a program whose vloop output differs from CPython's (`shown`: the difference found). */
@@ -179,31 +241,54 @@ function diffLine(a: string[], b: string[]): number {
   return i;
 }
 
-async function compare(from: number, count: number): Promise<number> {
-  const seeds = Array.from({ length: count }, (_, i) => from + i);
-  const programs = seeds.map((s) => randomProgram(s));
-  const expected = cpython(programs);
+/** The programs of `count` seeds from `from`, of the network grammar with `net`; CPython runs them in batches. */
+async function compare(from: number, count: number, net: boolean): Promise<number> {
+  const grammar = net ? "network programs" : "programs";
+  const make = net ? randomNetProgram : randomProgram;
+  const prefix = net ? "net-seed" : "seed";
   let mismatches = 0;
-  for (let i = 0; i < seeds.length; i++) {
-    const m = await firstMismatch(programs[i]!, expected[i]!);
-    if (m === undefined) continue;
-    mismatches++;
-    if (process.env.FUZZ_DEBUG) console.log(seeds[i], JSON.stringify(expected[i]), JSON.stringify(m));
-    const { program, shown } = await shrink(programs[i]!, { expected: expected[i]!, actual: m });
-    const small = { program, ...shown };
-    const at = diffLine(small.expected, small.actual.lines);
-    console.log(`seed ${seeds[i]}: ${small.actual.style} differs from CPython (shrunk to ${size(small.program)} statements), first at line ${at + 1}:`);
-    console.log(`  CPython: ${small.expected[at] ?? "(end)"}`);
-    console.log(`  vloop:   ${small.actual.lines[at] ?? "(end)"}`);
-    mkdirSync(foundDir, { recursive: true });
-    const file = join(foundDir, `seed-${seeds[i]}.json`);
-    writeFileSync(
-      file,
-      `${JSON.stringify({ seed: seeds[i], style: small.actual.style, program: small.program, cpython: small.expected, vloop: small.actual.lines, python: toPython(small.program) }, null, 1)}\n`,
-    );
-    console.log(`  written to ${file}`);
+  // batches keep one oracle process's memory (and open sockets) bounded on long campaigns
+  const BATCH = 500;
+  for (let start = from; start < from + count; start += BATCH) {
+    const seeds = Array.from({ length: Math.min(BATCH, from + count - start) }, (_, i) => start + i);
+    const programs = seeds.map((s) => make(s));
+    const expected = cpython(programs);
+    for (let i = 0; i < seeds.length; i++) {
+      const m = await firstMismatch(programs[i]!, expected[i]!);
+      if (m === undefined) continue;
+      mismatches++;
+      if (process.env.FUZZ_DEBUG) console.log(seeds[i], JSON.stringify(expected[i]), JSON.stringify(m));
+      const { program, shown } = await shrink(programs[i]!, { expected: expected[i]!, actual: m });
+      const small = { program, ...shown };
+      const linesDiffer = small.expected.lines.join("\n") !== small.actual.run.lines.join("\n");
+      const [a, b] = linesDiffer ? [small.expected.lines, small.actual.run.lines] : [withIterations(small.expected), withIterations(small.actual.run)];
+      const at = diffLine(a, b);
+      console.log(`${prefix} ${seeds[i]}: ${small.actual.style} differs from CPython${linesDiffer ? "" : " in iterations"} (shrunk to ${size(small.program)} statements), first at line ${at + 1}:`);
+      console.log(`  CPython: ${a[at] ?? "(end)"}`);
+      console.log(`  vloop:   ${b[at] ?? "(end)"}`);
+      mkdirSync(foundDir, { recursive: true });
+      const file = join(foundDir, `${prefix}-${seeds[i]}.json`);
+      writeFileSync(
+        file,
+        `${JSON.stringify(
+          {
+            seed: seeds[i],
+            ...(net ? { grammar: "net" } : {}),
+            style: small.actual.style,
+            program: small.program,
+            cpython: withIterations(small.expected),
+            vloop: withIterations(small.actual.run),
+            python: toPython(small.program),
+          },
+          null,
+          1,
+        )}\n`,
+      );
+      console.log(`  written to ${file}`);
+    }
   }
-  console.log(`${count - mismatches}/${count} programs (seeds ${from}..${from + count - 1}) print what CPython prints in all ${STYLES.length} ways`);
+  const what = net || iterationsOfAll ? "in the same loop iterations" : "";
+  console.log(`${count - mismatches}/${count} ${grammar} (seeds ${from}..${from + count - 1}) print what CPython prints ${what} in all ${STYLES.length} ways`.replace("  ", " "));
   return mismatches === 0 ? 0 : 1;
 }
 
@@ -215,8 +300,8 @@ async function compare(from: number, count: number): Promise<number> {
 async function versus(other: string, from: number, count: number): Promise<number> {
   const seeds = Array.from({ length: count }, (_, i) => from + i);
   const programs = seeds.map((s) => randomProgram(s));
-  const mine = cpython(programs);
-  const theirs = cpython(programs, other);
+  const mine = cpython(programs).map((r) => r.lines);
+  const theirs = cpython(programs, other).map((r) => r.lines);
   const differ = (a: string[], b: string[]) => a.join("\n") !== b.join("\n");
   let n = 0;
   for (let i = 0; i < count; i++) {
@@ -224,7 +309,7 @@ async function versus(other: string, from: number, count: number): Promise<numbe
     n++;
     if (n > 10) continue; // count them all, shrink the first ten
     const small = await shrinkWhile(programs[i]!, [mine[i]!, theirs[i]!], async (candidates) => {
-      const [ca, cb] = [cpython(candidates), cpython(candidates, other)];
+      const [ca, cb] = [cpython(candidates).map((r) => r.lines), cpython(candidates, other).map((r) => r.lines)];
       const k = candidates.findIndex((_, j) => differ(ca[j]!, cb[j]!));
       return k < 0 ? undefined : { index: k, shown: [ca[k]!, cb[k]!] };
     });
@@ -250,30 +335,48 @@ function writeCorpus(c: Corpus): void {
   writeFileSync(corpusPath, `{"recordedWith":${JSON.stringify(c.recordedWith)},"programs":[\n${entries}\n]}\n`);
 }
 
-/** Records the first `count` seeds' programs with CPython's lines, keeping earlier kept counterexamples. */
-function recordCorpus(count: number): number {
+/** A corpus entry from CPython's run (network programs keep their iterations). */
+function entry(seed: number, grammar: "net" | undefined, program: Program, r: Recorded): CorpusEntry {
+  return {
+    seed,
+    ...(grammar === undefined ? {} : { grammar }),
+    program,
+    lines: r.lines,
+    ...(program.server === undefined ? {} : { iterations: r.iterations }),
+  };
+}
+
+/**
+ * Records the first `count` seeds' programs and the first `netCount` seeds'
+ * network programs with CPython's lines, keeping earlier kept counterexamples.
+ */
+function recordCorpus(count: number, netCount: number): number {
   const old = readCorpus();
   const kept = old.programs.filter((e) => e.seed < 0); // counterexamples are stored with negative seeds
-  const programs = Array.from({ length: count }, (_, i) => randomProgram(i));
-  const all = [...programs, ...kept.map((e) => e.program)];
-  const lines = cpython(all);
-  const entries: CorpusEntry[] = all.map((program, i) => ({ seed: i < count ? i : kept[i - count]!.seed, program, lines: lines[i]! }));
+  const made: { seed: number; grammar?: "net"; program: Program }[] = [
+    ...Array.from({ length: count }, (_, i) => ({ seed: i, program: randomProgram(i) })),
+    ...Array.from({ length: netCount }, (_, i) => ({ seed: i, grammar: "net" as const, program: randomNetProgram(i) })),
+    ...kept,
+  ];
+  const runs = cpython(made.map((m) => m.program));
+  const entries = made.map((m, i) => entry(m.seed, m.grammar, m.program, runs[i]!));
   writeCorpus({ recordedWith: `CPython ${pythonVersion()}`, programs: entries });
-  console.log(`recorded ${entries.length} programs (${count} seeds, ${kept.length} kept counterexamples) into ${corpusPath}`);
+  console.log(`recorded ${entries.length} programs (${count} seeds, ${netCount} network seeds, ${kept.length} kept counterexamples) into ${corpusPath}`);
   return 0;
 }
 
 /** Moves a fixed counterexample from found/ into the corpus (seed stored negated), re-recorded by CPython. */
-function keep(seed: number): number {
-  const file = join(foundDir, `seed-${seed}.json`);
+function keep(seed: number, net: boolean): number {
+  const file = join(foundDir, `${net ? "net-seed" : "seed"}-${seed}.json`);
   const found = JSON.parse(readFileSync(file, "utf8")) as { program: Program };
-  const [lines] = cpython([found.program]);
+  const [run] = cpython([found.program]);
   const c = readCorpus();
-  c.programs = c.programs.filter((e) => e.seed !== -seed - 1);
-  c.programs.push({ seed: -seed - 1, program: found.program, lines: lines! });
+  const grammar = net ? ("net" as const) : undefined;
+  c.programs = c.programs.filter((e) => !(e.seed === -seed - 1 && e.grammar === grammar));
+  c.programs.push(entry(-seed - 1, grammar, found.program, run!));
   writeCorpus(c);
   rmSync(file);
-  console.log(`kept seed ${seed} as corpus entry ${-seed - 1}`);
+  console.log(`kept ${net ? "network " : ""}seed ${seed} as corpus entry ${-seed - 1}`);
   return 0;
 }
 
@@ -288,13 +391,15 @@ async function main(argv: string[]): Promise<number> {
     console.error(`fuzz: needs CPython 3.12 (got ${JSON.stringify(version)} from ${python}); set VLOOP_PYTHON or PYENV_VERSION`);
     return 2;
   }
+  iterationsOfAll = argv.includes("--iterations");
+  const net = argv.includes("--net");
   const corpus = arg(argv, "--corpus");
-  if (corpus !== undefined) return recordCorpus(Number(corpus));
+  if (corpus !== undefined) return recordCorpus(Number(corpus), Number(arg(argv, "--net-corpus") ?? 0));
   const other = arg(argv, "--versus");
   if (other !== undefined) return versus(other, Number(arg(argv, "--from") ?? 0), Number(arg(argv, "--count") ?? 500));
   const kept = arg(argv, "--keep");
-  if (kept !== undefined) return keep(Number(kept));
-  return compare(Number(arg(argv, "--from") ?? 0), Number(arg(argv, "--count") ?? 500));
+  if (kept !== undefined) return keep(Number(kept), net);
+  return compare(Number(arg(argv, "--from") ?? 0), Number(arg(argv, "--count") ?? 500), net);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

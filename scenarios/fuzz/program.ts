@@ -50,8 +50,27 @@ import {
   waitFor,
   type Task,
 } from "../../src/index.js";
+import { GenCoroutine } from "../../src/futures/coroutine.js";
 import { Prng } from "../../src/util/random.js";
 import { ValueError, log, py, pyRepr } from "../harness.js";
+import {
+  NET_OPS,
+  type NetCtx,
+  type NetServer,
+  type NetStmt,
+  PY_PRELUDE,
+  asyncNetStmt,
+  asyncStartServer,
+  genConn,
+  genNetStmt,
+  genNetUse,
+  genServer,
+  genStartServer,
+  netStmtPy,
+  newNetCtx,
+  serverPy,
+  startServerPy,
+} from "./net.js";
 
 export type Stmt =
   | { op: "sleep"; d: number }
@@ -84,7 +103,8 @@ export type Stmt =
   | { op: "cat"; d: number; k: number }
   | { op: "notify"; all: boolean }
   | { op: "cwait"; t: number }
-  | { op: "bwait"; t: number };
+  | { op: "bwait"; t: number }
+  | NetStmt;
 
 export interface Body {
   stmts: Stmt[];
@@ -94,6 +114,8 @@ export interface Body {
 
 export interface Program {
   main: Body;
+  /** a network program's server (scenarios/fuzz/net.ts), started before main's body */
+  server?: NetServer;
 }
 
 // ------------------------------------------------------------------ generating
@@ -106,6 +128,12 @@ interface GenState {
   rng: Prng;
   tasks: number;
   labels: number;
+  /** the network grammar is on (randomNetProgram) */
+  net: boolean;
+  /** connections opened so far */
+  conns: number;
+  /** the connections the body being generated may use (its own and its ancestors', opened before it) */
+  scope: string[];
 }
 
 function pick<T>(rng: Prng, xs: readonly T[]): T {
@@ -114,8 +142,15 @@ function pick<T>(rng: Prng, xs: readonly T[]): T {
 
 /** A random program, a pure function of the seed. */
 export function randomProgram(seed: string | number): Program {
-  const st: GenState = { rng: new Prng(`fuzz:${seed}`), tasks: 0, labels: 0 };
+  const st: GenState = { rng: new Prng(`fuzz:${seed}`), tasks: 0, labels: 0, net: false, conns: 0, scope: [] };
   return { main: genBody(st, 0) };
+}
+
+/** A random program of the network grammar (a server, connections), a pure function of the seed. */
+export function randomNetProgram(seed: string | number): Program {
+  const st: GenState = { rng: new Prng(`fuzz-net:${seed}`), tasks: 0, labels: 0, net: true, conns: 0, scope: [] };
+  const server = genServer(st.rng);
+  return { main: genBody(st, 0), server };
 }
 
 function genBody(st: GenState, depth: number): Body {
@@ -123,7 +158,24 @@ function genBody(st: GenState, depth: number): Body {
   const mine: string[] = [];
   const stmts: Stmt[] = [];
   const n = 1 + rng.below(depth === 0 ? 10 : 6);
+  const scopeLength = st.scope.length;
   for (let i = 0; i < n; i++) {
+    if (st.net) {
+      // network statements (only drawn in the network grammar, so the other seeds keep their programs)
+      const q = rng.next();
+      if (q < 0.35) {
+        if (st.conns < 4 && (st.scope.length === 0 || q < 0.07)) {
+          const c = `n${++st.conns}`;
+          stmts.push(genConn(rng, c));
+          st.scope.push(c);
+          continue;
+        }
+        if (st.scope.length > 0) {
+          stmts.push(genNetUse(rng, st.scope, depth === 0));
+          continue;
+        }
+      }
+    }
     const r = rng.next();
     if (r < 0.12 && depth < 3 && st.tasks < 8) {
       const name = `t${++st.tasks}`;
@@ -169,6 +221,7 @@ function genBody(st: GenState, depth: number): Body {
     }
   }
   if (rng.next() < 0.12) stmts.push({ op: "raise", k: ++st.labels });
+  st.scope.length = scopeLength;
   return { stmts, ret: ++st.labels };
 }
 
@@ -206,6 +259,7 @@ function genUse(st: GenState, mine: string[]): Stmt {
 /** A statement that spawns nothing; blocks nest up to `level` 3. */
 function genSimple(st: GenState, mine: string[], depth: number, level: number): Stmt {
   const { rng } = st;
+  if (st.net && st.scope.length > 0 && rng.next() < 0.25) return genNetUse(rng, st.scope, false);
   const r = rng.next();
   if (r < 0.38) return { op: "sleep", d: pick(rng, DELAYS) };
   if (r < 0.48) return { op: "log", k: ++st.labels };
@@ -269,12 +323,14 @@ export function toPython(p: Program): string {
     "    return str(v)",
     "",
     "",
+    ...(p.server === undefined ? [] : [PY_PRELUDE, "", ...serverPy(p.server).map((d) => `${d}\n\n`)]),
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
     "    global L, E, Q, S, C, B, PQ, LQ",
     "    L, E, Q, S = asyncio.Lock(), asyncio.Event(), asyncio.Queue(), asyncio.Semaphore(2)",
     "    C, B = asyncio.Condition(), asyncio.Barrier(2)",
     "    PQ, LQ = asyncio.PriorityQueue(), asyncio.LifoQueue()",
+    ...(p.server === undefined ? [] : startServerPy(p.server)),
     "    return await main_body()",
     "",
   ].join("\n");
@@ -447,6 +503,9 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "bwait":
         tryPy(ind, lines, `asyncio.wait_for(B.wait(), ${pyNum(s.t)})`, "barrier");
         break;
+      default:
+        if (NET_OPS.has(s.op)) netStmtPy(s, ind, lines);
+        break;
     }
   }
 }
@@ -463,6 +522,8 @@ interface Ctx {
   sem: Semaphore;
   cond: Condition;
   barrier: Barrier;
+  /** the network grammar's server and connections */
+  net: NetCtx;
   /** mixed styles: each child task's body runs as a generator or an async function, by its name */
   mixed: boolean;
 }
@@ -493,6 +554,7 @@ function newCtx(mixed = false): Ctx {
     sem: new Semaphore(2),
     cond: new Condition(),
     barrier: new Barrier(2),
+    net: newNetCtx(),
   };
 }
 
@@ -540,6 +602,7 @@ function caught(tag: string, e: unknown): void {
 export function genMain(p: Program, mixed = false): () => Generator<unknown, unknown, unknown> {
   return function* () {
     const ctx = newCtx(mixed);
+    if (p.server !== undefined) yield* genStartServer(ctx.net, p.server);
     return yield* genBodyRun(ctx, p.main);
   };
 }
@@ -735,6 +798,9 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
           return yield* waitFor(ctx.barrier.wait(), s.t);
         });
         break;
+      default:
+        yield* genNetStmt(ctx.net, s);
+        break;
     }
   }
 }
@@ -743,6 +809,12 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
 export function asyncMain(p: Program, mixed = false): () => Promise<unknown> {
   return async () => {
     const ctx = newCtx(mixed);
+    const server = p.server;
+    if (server !== undefined) {
+      // mixed: generator handlers under an async main
+      if (mixed) await new GenCoroutine(() => genStartServer(ctx.net, server), "start_server()");
+      else await asyncStartServer(ctx.net, server);
+    }
     return asyncBodyRun(ctx, p.main);
   };
 }
@@ -920,6 +992,9 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "bwait":
         await asyncTry("barrier", () => waitFor(ctx.barrier.wait(), s.t));
         break;
+      default:
+        await asyncNetStmt(ctx.net, s);
+        break;
     }
   }
 }
@@ -948,5 +1023,5 @@ export function size(p: Program): number {
               : 0),
       0,
     );
-  return count(p.main.stmts);
+  return count(p.main.stmts) + (p.server?.handlers.reduce((n, h) => n + h.length, 0) ?? 0);
 }

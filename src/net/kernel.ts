@@ -34,6 +34,7 @@ export const ECONNREFUSED = 111;
 export const ECONNRESET = 104;
 export const EPIPE = 32;
 export const ETIMEDOUT = 110;
+export const ENOTCONN = 107;
 
 /** selectors.EVENT_READ / EVENT_WRITE */
 export const EVENT_READ = 1;
@@ -79,6 +80,14 @@ export class WouldBlock extends OSError {}
 const WOULD_BLOCK = new WouldBlock(11, "Resource temporarily unavailable");
 
 type State = "new" | "listening" | "connecting" | "connected" | "closed";
+
+/** The words of an errno, as Linux's strerror gives them. */
+function strerror(errno: number): string {
+  if (errno === ECONNRESET) return "Connection reset by peer";
+  if (errno === EPIPE) return "Broken pipe";
+  if (errno === ECONNREFUSED) return "Connection refused";
+  return "error";
+}
 
 /** An error raised by errno, as Python picks the OSError subclass from it. */
 export function errnoError(errno: number, words: string): Error {
@@ -270,7 +279,7 @@ export class SimSocket implements Pollable {
   send(data: Uint8Array): number {
     if (this._error !== 0) {
       const errno = this.takeError();
-      throw errnoError(errno, errno === ECONNRESET ? "Connection reset by peer" : "error");
+      throw errnoError(errno, strerror(errno));
     }
     if (this._finOut || this._reset || this._state !== "connected") throw errnoError(EPIPE, "Broken pipe");
     const peer = this._peer as SimSocket;
@@ -298,8 +307,46 @@ export class SimSocket implements Pollable {
   }
 
   /**
+   * Non-blocking sendmsg(): the chunks in one syscall, so an error or a
+   * reset is seen once for all of them (to a peer that has closed, the call
+   * succeeds and the reset comes back), and a bounded receive buffer takes
+   * what fits, in order. Returns the number of bytes taken.
+   * @throws ConnectionResetError after a reset, BrokenPipeError after this side's FIN; WouldBlock when there is no room.
+   */
+  sendmsg(chunks: readonly Uint8Array[]): number {
+    if (this._error !== 0) {
+      const errno = this.takeError();
+      throw errnoError(errno, strerror(errno));
+    }
+    if (this._finOut || this._reset || this._state !== "connected") throw errnoError(EPIPE, "Broken pipe");
+    const peer = this._peer as SimSocket;
+    let total = 0;
+    for (let i = 0; i < chunks.length; i++) total += chunks[i].length;
+    if (total === 0) return 0;
+    if (peer._state === "closed") {
+      this._resetBy();
+      return total;
+    }
+    let room = peer._rcvbuf - peer._recvLen;
+    if (room <= 0) throw new WouldBlock(11, "Resource temporarily unavailable");
+    let n = 0;
+    for (let i = 0; i < chunks.length && room > 0; i++) {
+      const chunk = chunks[i];
+      const k = Math.min(chunk.length, room);
+      if (k === 0) continue;
+      peer._recv.push(chunk.slice(0, k));
+      room -= k;
+      n += k;
+    }
+    peer._recvLen += n;
+    this._kernel._wake(peer);
+    return n;
+  }
+
+  /**
    * Non-blocking recv(n): bytes if there are any (never the FIN with them),
-   * else b'' after a FIN.
+   * else b'' after a FIN, even if a reset came after it (Linux's
+   * tcp_recvmsg checks for a FIN before the pending error).
    * @throws ConnectionResetError once after a reset; WouldBlock when nothing is there.
    */
   recv(n: number): Uint8Array {
@@ -326,11 +373,12 @@ export class SimSocket implements Pollable {
       this._roomMade();
       return out;
     }
+    if (this._finIn) return new Uint8Array(0);
     if (this._error !== 0) {
       const errno = this.takeError();
-      throw errnoError(errno, errno === ECONNRESET ? "Connection reset by peer" : "error");
+      throw errnoError(errno, strerror(errno));
     }
-    if (this._finIn || this._reset) return new Uint8Array(0);
+    if (this._reset) return new Uint8Array(0);
     throw WOULD_BLOCK;
   }
 
@@ -340,8 +388,12 @@ export class SimSocket implements Pollable {
     if (this._rcvbuf !== Infinity && peer !== null && peer._state === "connected") this._kernel._wake(peer);
   }
 
-  /** shutdown(SHUT_WR): sends the FIN; the peer reads EOF after the bytes before it. */
+  /**
+   * shutdown(SHUT_WR): sends the FIN; the peer reads EOF after the bytes before it.
+   * @throws OSError ENOTCONN (107) on a connection that was reset (Linux: TCP_CLOSE).
+   */
   shutdownWrite(): void {
+    if (this._reset) throw new OSError(ENOTCONN, "Transport endpoint is not connected");
     if (this._finOut || this._state !== "connected") return;
     this._finOut = true;
     const peer = this._peer as SimSocket;
@@ -410,9 +462,11 @@ export class SimSocket implements Pollable {
   /**
    * @internal The peer reset the connection: ECONNRESET on the next send, or on
    * the recv after the bytes already received (Linux keeps them), then EOF.
+   * A reset that arrives after the peer's FIN, while this side has not sent
+   * its own (TCP's CLOSE_WAIT), is EPIPE: Linux's tcp_reset() says so.
    */
   _resetBy(): void {
-    this._error = ECONNRESET;
+    this._error = this._finIn && !this._finOut ? EPIPE : ECONNRESET;
     this._reset = true;
     this._state = "closed";
     this._kernel._wake(this);

@@ -75,8 +75,14 @@ export class Server implements AsyncContextManager<Server> {
     this._backlog = backlog;
   }
 
-  /** @internal a transport of this server opened */
+  /**
+   * @internal a transport of this server opened. asyncio asserts that the
+   * server is open: a connection accepted just before close() gets no
+   * transport (the transport's constructor fails before it queues
+   * connection_made) and no handler task; `_accept_connection2` swallows it.
+   */
   _attach(): void {
+    if (this._sockets === null) throw new RuntimeError(`Server._attach: ${this} is closed (asyncio: assert self._sockets is not None)`);
     this._activeCount++;
   }
 

@@ -48,6 +48,8 @@ export interface WritingTransport {
 export interface DrainingProtocol {
   /** @internal resolved when the writer's side is closed */ readonly _closed: Future<void>;
   /** @internal FlowControlMixin._drain_helper */ _drainHelper(): Generator<unknown, void, unknown>;
+  /** @internal FlowControlMixin's state, which drain() checks before calling _drainHelper */ readonly _connectionLost: boolean;
+  /** @internal */ readonly _paused: boolean;
 }
 
 /** What startServer calls for each connection: a generator function, an async function, or a plain function. */
@@ -401,7 +403,11 @@ export class StreamWriter<T extends WritingTransport = SocketTransport, P extend
       if (exc !== null) throw exc;
     }
     if (this._transport.isClosing()) yield* sleep(0);
-    yield* this._protocol._drainHelper();
+    const protocol = this._protocol;
+    // _drainHelper's own first checks, here, so that the usual drain (not paused) makes no generator for it
+    if (protocol._connectionLost) throw new ConnectionResetError("Connection lost");
+    if (!protocol._paused) return;
+    yield* protocol._drainHelper();
   }
 
   /** asyncio's repr */

@@ -229,8 +229,8 @@ export class SocketTransport {
           return;
         }
       }
+      if (n === data.length) return; // all taken (no subarray: a typed array per write costs)
       data = data.subarray(n);
-      if (data.length === 0) return;
       this._addWriter();
     }
     this._buffer.push(data);
@@ -411,29 +411,24 @@ export class SocketTransport {
     else this.close();
   }
 
-  /** `_write_sendmsg`: send what is buffered; when empty, finish a pending close or write_eof. */
+  /**
+   * `_write_sendmsg`: send what is buffered in one sendmsg() (so a reset is
+   * seen once, not chunk by chunk); when empty, finish a pending close or
+   * write_eof.
+   */
   private _writeSendmsg(): void {
     if (this._connLost) return;
     const sel = this._sel as SelectorLoop;
     const sock = this._sock as SimSocket;
-    let sent = 0;
     try {
-      while (this._buffer.length > 0) {
-        const chunk = this._buffer[0];
-        let n: number;
-        try {
-          n = sock.send(chunk);
-        } catch (error) {
-          if (error instanceof WouldBlock && sent > 0) break; // one sendmsg() took what it could
-          throw error;
-        }
-        sent += n;
-        if (n < chunk.length) {
-          this._buffer[0] = chunk.subarray(n);
-          break;
-        }
+      let n = sock.sendmsg(this._buffer);
+      // _adjust_leftover_buffer: drop what was sent (empty chunks with it; asyncio would keep a
+      // trailing empty one for ever and spin), keep the rest of a chunk sent in part
+      while (this._buffer.length > 0 && n >= this._buffer[0].length) {
+        n -= this._buffer[0].length;
         this._buffer.shift();
       }
+      if (n > 0) this._buffer[0] = this._buffer[0].subarray(n);
     } catch (error) {
       if (!(error instanceof WouldBlock)) {
         sel.removeWriter(sock);
