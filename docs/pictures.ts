@@ -119,6 +119,30 @@ function race(name: string, raceName: string, tape: string = shrunkTapeOf(raceNa
   };
 }
 
+/**
+ * A docs program's export replayed from a tape, as `vloop replay FILE --tape
+ * TAPE --export NAME` runs it (the command a docs page shows beside the
+ * picture); `fails` is how the run must end.
+ */
+async function replayed(name: string, source: string, exportName: string, tape: string, title: string, fails?: Picture["fails"]): Promise<Picture> {
+  const mod = (await import(pathToFileURL(join(repoRoot, source)).href)) as Record<string, Program>;
+  const program = mod[exportName];
+  if (typeof program !== "function") throw new Error(`${source} has no export ${exportName}`);
+  return {
+    name,
+    source,
+    title,
+    ...(fails === undefined ? {} : { fails }),
+    record: async (tracer) => {
+      const policy = new ReplayPolicy(tape);
+      const outcome = await traced(program, tracer, { strategy: policy, jitter: policy.jitter });
+      const unused = policy.unused();
+      if (unused.length > 0) throw new Error(`${name}: the run never reached tape entries ${unused.map((d) => `${d.index}:${d.value}`).join(", ")}`);
+      return outcome;
+    },
+  };
+}
+
 /** Every picture the docs use, in the order the pages show them. */
 export async function pictures(): Promise<Picture[]> {
   return [
@@ -137,6 +161,11 @@ export async function pictures(): Promise<Picture[]> {
     race("lost_update", "lost_update"),
     // network-pictures.md: a client on main, a server on db, drawn as a sequence diagram.
     await scenario("net_client_server", "docs/examples/net_client_server.async.ts"),
+    // testing-networked-code.md, "Replay it": the counter service under the partition explore found.
+    await replayed("counter_partition", "docs/programs/counter_net.ts", "main", "9:1", 'counter_net.ts replayed from tape "9:1": a partition before view 2, one view counted twice', {
+      name: "Error",
+      message: /^counted 4 views for 3 page views$/,
+    }),
   ];
 }
 
@@ -170,7 +199,8 @@ async function writeAll(): Promise<void> {
     }
   }
   for (const f of readdirSync(picturesDir)) {
-    if (!keep.has(f)) {
+    // playground.png is the README's screenshot, which the playground's browser test writes
+    if (!keep.has(f) && f !== "playground.png") {
       rmSync(join(picturesDir, f));
       console.log(`removed ${relative(repoRoot, join(picturesDir, f))} (no picture draws it)`);
     }

@@ -22,6 +22,7 @@ import * as stalePool from "./stale_pool.js";
 import * as staleReply from "./stale_reply.js";
 import * as truncatedResponse from "./truncated_response.js";
 import * as replicaLag from "./replica_lag.js";
+import * as pipeDeadlock from "./pipe_deadlock.js";
 import type { RaceEntry } from "./types.js";
 
 export const gallery: RaceEntry[] = [
@@ -45,6 +46,8 @@ export const gallery: RaceEntry[] = [
   { name: "stale_reply", ...staleReply },
   { name: "truncated_response", ...truncatedResponse },
   { name: "replica_lag", ...replicaLag },
+  // a subprocess on the simulated network: its output size depends on a network decision
+  { name: "pipe_deadlock", ...pipeDeadlock },
 ];
 
 /** The seed the gallery test and the docs use. */
