@@ -98,7 +98,8 @@ interface Message {
   id: number;
   seq: number;
   time: number;
-  kind: MessageKind | "timeout";
+  /** "retry": a connecting socket sends its SYN again now; "timeout": it gives up */
+  kind: MessageKind | "timeout" | "retry";
   /** the sending socket: its messages arrive in the order sent (null: an answer from no socket) */
   from: SimSocket | null;
   /** the receiving socket (a SYN's is the connecting socket it answers to) */
@@ -176,6 +177,13 @@ export class Network {
   private _creating: Host | null = null;
   private _seq = 0;
   private _ids = 0;
+  /**
+   * In the IO phase: what happens now (arrivals, the answers they send, the
+   * decisions they take) belongs to the iteration about to begin, which the
+   * loop counts only after its IO phase (baseEventLoop: _processEvents, then
+   * _beginIteration).
+   */
+  private _inIo = false;
   private _nextAddress = 2;
   /** fault decisions taken: maybe() and the losses (for reports) */
 
@@ -411,7 +419,7 @@ export class Network {
   inFlight(): InFlight[] {
     const show = (m: Message): InFlight => ({
       id: m.id,
-      kind: m.kind === "timeout" ? "syn" : m.kind,
+      kind: m.kind === "timeout" || m.kind === "retry" ? "syn" : m.kind,
       from: m.fromHost.name,
       to: m.toHost.name,
       bytes: m.bytes ?? EMPTY,
@@ -420,7 +428,7 @@ export class Network {
       held: m.held,
       lost: m.lost,
     });
-    return [...this._queue.filter((m) => m.kind !== "timeout").map(show), ...this._held.map(show)];
+    return [...this._queue.filter((m) => m.kind !== "timeout" && m.kind !== "retry").map(show), ...this._held.map(show)];
   }
 
   // -------------------------------------------------------- the kernel's side
@@ -515,12 +523,17 @@ export class Network {
   /** @internal the IO phase: deliver what is due; with nothing ready and no timer sooner, move the clock to the next arrival. */
   _deliver(nothingReady: () => boolean, nextTimer: () => number): void {
     const loop = this._loop;
-    this._deliverDue(loop.time());
-    while (this._queue.length > 0 && nothingReady() && !loop._stopping) {
-      const next = this._queue[0].time;
-      if (next > nextTimer()) return;
-      loop._advanceClock(next);
-      this._deliverDue(next);
+    this._inIo = true;
+    try {
+      this._deliverDue(loop.time());
+      while (this._queue.length > 0 && nothingReady() && !loop._stopping) {
+        const next = this._queue[0].time;
+        if (next > nextTimer()) return;
+        loop._advanceClock(next);
+        this._deliverDue(next);
+      }
+    } finally {
+      this._inIo = false;
     }
   }
 
@@ -604,7 +617,7 @@ export class Network {
     const loop = this._loop;
     const link = this._link(m.fromHost, m.toHost);
     let delay = this._latency(link, m);
-    if (this._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout") {
+    if (this._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout" && m.kind !== "retry") {
       const info: MessageInfo = { id: m.id, kind: m.kind, from: m.fromHost.name, to: m.toHost.name, bytes: m.bytes ?? EMPTY, sent: m.sent };
       for (const rule of this._rules) {
         const v = rule(info);
@@ -618,13 +631,14 @@ export class Network {
     }
     if (!m.lost && link.loss > 0 && (m.kind === "data" || m.kind === "syn" || m.kind === "datagram") && loop._policy.chooses) {
       const p = Math.min(1, link.loss * loop._faultScale);
-      m.lost = loop._choices.chooseNet(2, () => [`deliver ${this._describe(m)}`, `lose ${this._describe(m)}`], [1 - p, p]) === 1;
+      m.lost = loop._choices.chooseNet(2, () => [`deliver ${this._describe(m)}`, `lose ${this._describe(m)}`], [1 - p, p], this._inIo) === 1;
     }
     if (m.from !== null) {
       m.from._inFlight++;
     }
     if (this._loop._tracer !== null) this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
-    if (m.held || (m.from !== null && this._held.some((h) => h.from === m.from))) {
+    const blockedNow = m.kind !== "syn" && m.kind !== "datagram" && this._blocked(m.fromHost, m.toHost);
+    if (m.held || blockedNow || (m.from !== null && this._held.some((h) => h.from === m.from))) {
       m.held = true;
       this._held.push(m);
       return;
@@ -642,7 +656,7 @@ export class Network {
     const [lo, hi] = l;
     if (lo === hi || !this._loop._policy.chooses) return lo;
     const mid = (lo + hi) / 2;
-    const k = this._loop._choices.chooseNet(3, () => [`${this._describe(m)} in ${lo}s`, `${this._describe(m)} in ${mid}s`, `${this._describe(m)} in ${hi}s`], null);
+    const k = this._loop._choices.chooseNet(3, () => [`${this._describe(m)} in ${lo}s`, `${this._describe(m)} in ${mid}s`, `${this._describe(m)} in ${hi}s`], null, this._inIo);
     return k === 0 ? lo : k === 1 ? mid : hi;
   }
 
@@ -666,11 +680,14 @@ export class Network {
       let end = 1;
       while (end < q.length && q[end].time === q[0].time) end++;
       let pick = 0;
-      if (end > 1 && this._loop._policy.chooses) {
+      const internal = q[0].kind === "retry" || q[0].kind === "timeout"; // kernel timers go first, as they fall due
+      if (end > 1 && !internal && this._loop._policy.chooses) {
         // the first message of each sender in this group may go first
         const heads: number[] = [];
         const seen = new Set<SimSocket | null>();
         for (let i = 0; i < end; i++) {
+          const kind = q[i].kind;
+          if (kind === "retry" || kind === "timeout") continue; // a timer of the sender's kernel, not an arrival
           const s = q[i].from;
           if (s === null || !seen.has(s)) {
             if (s !== null) seen.add(s);
@@ -678,7 +695,7 @@ export class Network {
           }
         }
         if (heads.length > 1) {
-          const k = this._loop._choices.chooseNet(heads.length, () => heads.map((i) => `${this._describe(q[i])} arrives first`), null, true);
+          const k = this._loop._choices.chooseNet(heads.length, () => heads.map((i) => `${this._describe(q[i])} arrives first`), null, this._inIo);
           pick = heads[k];
         }
       }
@@ -696,12 +713,25 @@ export class Network {
       if (sock._state === "connecting") this._fail(sock, ETIMEDOUT);
       return;
     }
+    if (m.kind === "retry") {
+      // the SYN goes out again now (a decision of its own: it may be lost again)
+      const sock = m.to as SimSocket;
+      if (sock._state !== "connecting") return;
+      const syn = this._message("syn", sock, null, m.fromHost, m.toHost, null);
+      syn.address = m.address;
+      syn.start = m.start;
+      this._post(syn);
+      return;
+    }
     if (m.kind === "datagram" && (!m.toHost._up || (this._cut.size !== 0 && this._cut.has(`${m.fromHost.name}>${m.toHost.name}`)))) {
       if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${m.toHost._up ? "partition" : "host down"})`, m.id);
       return; // UDP does not retransmit
     }
     if (this._blocked(m.fromHost, m.toHost) || !m.toHost._up) {
-      if (m.kind === "syn") return this._retrySyn(m);
+      if (m.kind === "syn") {
+        if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${m.toHost._up ? "partition" : "host down"})`, m.id);
+        return this._retrySyn(m);
+      }
       if (!m.toHost._up) {
         if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (host down)`, m.id);
         return;
@@ -805,22 +835,17 @@ export class Network {
     this._send(child, "synack", null);
   }
 
+  /** A SYN got no answer: Linux sends it again 1, 3, 7, ... s after connect(), then gives up at 127 s. */
   private _retrySyn(m: Message): void {
     const sock = m.from as SimSocket;
     if (sock._state !== "connecting") return;
     sock._synAttempts++;
     const k = sock._synAttempts;
-    const retry = this._message(k <= SYN_RETRIES.length ? "syn" : "timeout", k <= SYN_RETRIES.length ? sock : null, k <= SYN_RETRIES.length ? null : sock, m.fromHost, m.toHost, null);
-    retry.address = m.address;
-    retry.start = m.start;
-    if (k <= SYN_RETRIES.length) {
-      const link = this._link(m.fromHost, m.toHost);
-      retry.time = m.start + SYN_RETRIES[k - 1] + minLatency(link.latency);
-      sock._inFlight++;
-    } else {
-      retry.time = m.start + SYN_TIMEOUT;
-    }
-    this._enqueue(retry);
+    const again = this._message(k <= SYN_RETRIES.length ? "retry" : "timeout", null, sock, m.fromHost, m.toHost, null);
+    again.address = m.address;
+    again.start = m.start;
+    again.time = m.start + (k <= SYN_RETRIES.length ? SYN_RETRIES[k - 1] : SYN_TIMEOUT);
+    this._enqueue(again);
   }
 
   private _fail(sock: SimSocket, errno: number): void {
@@ -858,7 +883,7 @@ export class Network {
       case "datagram":
         return `datagram of ${(m.bytes as Uint8Array).length} bytes ${m.fromHost.name}->${m.toHost.name}:${(m.address as Address)[1]}`;
       case "syn":
-        return `connect ${m.fromHost.name}->${m.toHost.name}:${(m.address as Address)[1]}`;
+        return `connect ${m.fromHost.name}->${m.toHost.name}:${(m.address as Address)[1]}${m.start !== m.sent ? " (again)" : ""}`;
       default:
         return `${m.kind} ${m.fromHost.name}->${m.toHost.name}`;
     }
@@ -868,10 +893,9 @@ export class Network {
   private _trace(op: string, from: string, to: string, detail: string, id?: number): void {
     const loop = this._loop;
     if (loop._tracer === null) return;
-    // A delivery or drop happens in the IO phase, which precedes the loop's
-    // count of the iteration it begins (baseEventLoop: _processEvents, then
-    // _beginIteration): it belongs to the next iteration.
-    const i = op === "deliver" || op === "drop" ? loop._iteration + 1 : loop._iteration;
+    // In the IO phase, which precedes the loop's count of the iteration it
+    // begins, an event belongs to the next iteration (see _inIo).
+    const i = this._inIo ? loop._iteration + 1 : loop._iteration;
     loop._emit({ kind: "net", t: loop.time(), i, op, from, to, ...(detail ? { detail } : {}), ...(id !== undefined ? { msg: id } : {}) });
   }
 }
