@@ -74,8 +74,8 @@ export abstract class FlowControlTransport {
     this._maybePauseProtocol();
   }
 
-  /** @internal `_maybe_pause_protocol`: past the high mark, pause the protocol once; a raising pause_writing() goes to the loop's exception handler. */
-  _maybePauseProtocol(): void {
+  /** `_maybe_pause_protocol`: past the high mark, pause the protocol once; a raising pause_writing() goes to the loop's exception handler. */
+  protected _maybePauseProtocol(): void {
     if (this.getWriteBufferSize() <= this._highWater || this._protocolPaused) return;
     this._protocolPaused = true;
     try {
@@ -85,8 +85,8 @@ export abstract class FlowControlTransport {
     }
   }
 
-  /** @internal `_maybe_resume_protocol`: paused and down to the low mark, resume the protocol; a raising resume_writing() goes to the loop's exception handler. */
-  _maybeResumeProtocol(): void {
+  /** `_maybe_resume_protocol`: paused and down to the low mark, resume the protocol; a raising resume_writing() goes to the loop's exception handler. */
+  protected _maybeResumeProtocol(): void {
     if (!this._protocolPaused || this.getWriteBufferSize() > this._lowWater) return;
     this._protocolPaused = false;
     try {

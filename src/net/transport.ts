@@ -8,13 +8,14 @@
  * `_call_connection_lost` (one more iteration); one `recv()` per readiness
  * event, so bytes and the EOF after them are read in two iterations.
  */
-import { BrokenPipeError, RuntimeError, ValueError } from "../errors.js";
+import { BrokenPipeError, RuntimeError } from "../errors.js";
 import type { Future } from "../futures/future.js";
 import type { Address, SimSocket } from "./kernel.js";
 import { WouldBlock } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 import type { Server } from "./server.js";
 import { BufferedProtocol, type Protocol } from "./protocols.js";
+import { FlowControlTransport } from "./flowControl.js";
 
 /** The protocols a stream transport serves: a Protocol (or any object with its callbacks) or a BufferedProtocol. */
 export type StreamProtocol = Protocol | BufferedProtocol;
@@ -36,10 +37,10 @@ function setResultUnlessCancelled(fut: Future<unknown>): void {
  * A TCP transport. Mirrors asyncio's socket transport (`_SelectorSocketTransport`).
  * @example const peer = writer.transport.getExtraInfo("peername");
  */
-export class SocketTransport {
+export class SocketTransport extends FlowControlTransport {
   /** @internal */ _sock: SimSocket | null;
-  /** @internal */ _protocol: StreamProtocol | null;
-  /** @internal */ _sel: SelectorLoop | null;
+  /** @internal */ override _protocol: StreamProtocol | null;
+  /** @internal */ override _sel: SelectorLoop | null;
   /** @internal */ readonly _extra: Record<string, unknown>;
   /** @internal */ _server: Server | null;
   /** @internal a write after the connection was lost has been reported (see write) */ _droppedWrite = false;
@@ -49,14 +50,12 @@ export class SocketTransport {
   /** @internal close() was called */ _closing = false;
   /** @internal pause_reading() was called */ _paused = false;
   /** @internal write_eof() was called */ _eof = false;
-  /** @internal _FlowControlMixin */ _protocolPaused = false;
-  /** @internal */ _highWater = 64 * 1024;
-  /** @internal */ _lowWater = 16 * 1024;
   private _readReady: (() => void) | null;
   private _writeReady: (() => void) | null;
 
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
   constructor(sel: SelectorLoop, sock: SimSocket, protocol: StreamProtocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
+    super();
     this._sel = sel;
     this._loop = sel.loop;
     this._sock = sock;
@@ -276,57 +275,10 @@ export class SocketTransport {
    * Bytes buffered, not yet taken by the kernel. Mirrors `transport.get_write_buffer_size()`.
    * @example transport.getWriteBufferSize(); // 0 when the kernel took everything
    */
-  getWriteBufferSize(): number {
+  override getWriteBufferSize(): number {
     let n = 0;
     for (const b of this._buffer) n += b.length;
     return n;
-  }
-
-  /**
-   * The write buffer marks [low, high]. Mirrors `transport.get_write_buffer_limits()`.
-   * @example transport.getWriteBufferLimits(); // [16384, 65536]
-   */
-  getWriteBufferLimits(): [number, number] {
-    return [this._lowWater, this._highWater];
-  }
-
-  /**
-   * Sets the marks at which the protocol is paused and resumed; one given
-   * derives the other (low = high // 4, high = 4 * low).
-   * Mirrors `transport.set_write_buffer_limits(high=None, low=None)`.
-   * @throws ValueError unless high >= low >= 0.
-   * @example transport.setWriteBufferLimits({ high: 1000 }); // marks [250, 1000]
-   */
-  setWriteBufferLimits(options: { high?: number | null; low?: number | null } = {}): void {
-    let high = options.high ?? null;
-    let low = options.low ?? null;
-    if (high === null) high = low === null ? 64 * 1024 : 4 * low;
-    if (low === null) low = Math.floor(high / 4);
-    if (!(high >= low && low >= 0)) throw new ValueError(`high (${high}) must be >= low (${low}) must be >= 0`);
-    this._highWater = high;
-    this._lowWater = low;
-    this._maybePauseProtocol();
-  }
-
-  private _maybePauseProtocol(): void {
-    if (this.getWriteBufferSize() <= this._highWater || this._protocolPaused) return;
-    this._protocolPaused = true;
-    try {
-      this._protocol?.pauseWriting?.();
-    } catch (error) {
-      this._sel?.loop._reportException({ message: "protocol.pause_writing() failed", exception: error });
-    }
-  }
-
-  private _maybeResumeProtocol(): void {
-    if (this._protocolPaused && this.getWriteBufferSize() <= this._lowWater) {
-      this._protocolPaused = false;
-      try {
-        this._protocol?.resumeWriting?.();
-      } catch (error) {
-        this._sel?.loop._reportException({ message: "protocol.resume_writing() failed", exception: error });
-      }
-    }
   }
 
   /** asyncio's `_add_reader` of the transport: only while reading. */
