@@ -1,7 +1,7 @@
 /**
  * SocketTransport: asyncio's `_SelectorSocketTransport` (selector_events.py,
- * 3.12) over a simulated socket, with `_FlowControlMixin`'s write buffer
- * limits. Iteration-exactness comes from making the same `call_soon`s in the
+ * 3.12) over a simulated socket; reading's pause and `_FlowControlMixin`'s
+ * write buffer limits are its base's (SelectorTransport). Iteration-exactness comes from making the same `call_soon`s in the
  * same places: the constructor queues `connection_made`, the reader's
  * registration and the waiter's result (one iteration after the transport
  * is made, the protocol is connected); `close()` queues
@@ -15,7 +15,7 @@ import { WouldBlock } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 import type { Server } from "./server.js";
 import { BufferedProtocol, type Protocol } from "./protocols.js";
-import { FlowControlTransport } from "./flowControl.js";
+import { SelectorTransport } from "./selectorTransport.js";
 
 /** The protocols a stream transport serves: a Protocol (or any object with its callbacks) or a BufferedProtocol. */
 export type StreamProtocol = Protocol | BufferedProtocol;
@@ -37,8 +37,8 @@ function setResultUnlessCancelled(fut: Future<unknown>): void {
  * A TCP transport. Mirrors asyncio's socket transport (`_SelectorSocketTransport`).
  * @example const peer = writer.transport.getExtraInfo("peername");
  */
-export class SocketTransport extends FlowControlTransport {
-  /** @internal */ _sock: SimSocket | null;
+export class SocketTransport extends SelectorTransport {
+  /** @internal */ override _sock: SimSocket | null;
   /** @internal */ override _protocol: StreamProtocol | null;
   /** @internal */ override _sel: SelectorLoop | null;
   /** @internal */ readonly _extra: Record<string, unknown>;
@@ -47,10 +47,8 @@ export class SocketTransport extends FlowControlTransport {
   /** @internal the loop (kept after close, which forgets the selector) */ readonly _loop: SelectorLoop["loop"];
   /** @internal the bytes the kernel has not taken yet */ readonly _buffer: Uint8Array[] = [];
   /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
-  /** @internal close() was called */ _closing = false;
-  /** @internal pause_reading() was called */ _paused = false;
   /** @internal write_eof() was called */ _eof = false;
-  private _readReady: (() => void) | null;
+  private _readReadyCb: (() => void) | null;
   private _writeReady: (() => void) | null;
 
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
@@ -70,7 +68,7 @@ export class SocketTransport extends FlowControlTransport {
     }
     this._server = server;
     if (server !== null) server._attach();
-    this._readReady = this._readReadyFor(protocol);
+    this._readReadyCb = this._readReadyFor(protocol);
     this._writeReady = () => this._writeSendmsg();
     // Ordering: asyncio's constructor queues these three, in this order.
     const loop = sel.loop;
@@ -102,36 +100,6 @@ export class SocketTransport extends FlowControlTransport {
   }
 
   /**
-   * True while the transport receives (not paused, not closing). Mirrors `transport.is_reading()`.
-   * @example transport.pauseReading(); transport.isReading(); // false
-   */
-  isReading(): boolean {
-    return !this._closing && !this._paused;
-  }
-
-  /**
-   * Stops receiving until resumeReading(): the peer's bytes wait in the
-   * kernel (and, once its buffer is full, the peer's writes buffer). Pausing
-   * twice does nothing. Mirrors `transport.pause_reading()`.
-   * @example transport.pauseReading();
-   */
-  pauseReading(): void {
-    if (!this.isReading()) return;
-    this._paused = true;
-    (this._sel as SelectorLoop).removeReader(this._sock as SimSocket);
-  }
-
-  /**
-   * Receives again: what waited arrives in the next iteration. Mirrors `transport.resume_reading()`.
-   * @example getRunningLoop().callLater(1, () => transport.resumeReading());
-   */
-  resumeReading(): void {
-    if (this._closing || !this._paused) return;
-    this._paused = false;
-    this._addReader();
-  }
-
-  /**
    * The protocol (null once the connection is lost). Mirrors `transport.get_protocol()`.
    * @example const proto = transport.getProtocol();
    */
@@ -148,7 +116,7 @@ export class SocketTransport extends FlowControlTransport {
   setProtocol(protocol: StreamProtocol): void {
     if (protocol === null || typeof protocol !== "object") throw new TypeError(`setProtocol: protocol must be a protocol object (got ${protocol === null ? "null" : typeof protocol})`);
     this._protocol = protocol;
-    if (this._readReady !== null) this._readReady = this._readReadyFor(protocol);
+    if (this._readReadyCb !== null) this._readReadyCb = this._readReadyFor(protocol);
   }
 
   /** set_protocol's choice of read callback: recv_into a BufferedProtocol's buffer, or recv. */
@@ -162,7 +130,7 @@ export class SocketTransport extends FlowControlTransport {
    * @example writer.transport.close();
    */
   close(): void {
-    this._readReady = null;
+    this._readReadyCb = null;
     this._writeReady = null;
     if (this._closing) return;
     this._closing = true;
@@ -281,13 +249,9 @@ export class SocketTransport extends FlowControlTransport {
     return n;
   }
 
-  /** asyncio's `_add_reader` of the transport: only while reading. */
-  private _addReader(): void {
-    if (!this.isReading()) return;
-    const self = this;
-    (this._sel as SelectorLoop).addReader(this._sock as SimSocket, function _read_ready() {
-      self._readReady?.();
-    });
+  /** `_read_ready`: the read callback set_protocol chose (none once closing). */
+  protected override _readReady(): void {
+    this._readReadyCb?.();
   }
 
   private _addWriter(): void {
