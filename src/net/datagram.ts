@@ -16,6 +16,7 @@ import { requireLoop } from "../loop/running.js";
 import { type Address, WouldBlock } from "./kernel.js";
 import type { DatagramProtocol } from "./protocols.js";
 import { SelectorLoop } from "./selectorLoop.js";
+import { SelectorTransport } from "./selectorTransport.js";
 import { checkPort, resolve } from "./server.js";
 import { Socket } from "./sockApi.js";
 import { UdpSocket } from "./udp.js";
@@ -35,26 +36,27 @@ function sameAddress(a: Address, b: Address): boolean {
 }
 
 /**
- * A datagram (UDP) transport. Mirrors asyncio's datagram transport
- * (`_SelectorDatagramTransport`).
+ * A datagram (UDP) transport; reading's pause and the write buffer limits are
+ * its base's (SelectorTransport), as in asyncio. sendto() does not pause the
+ * protocol yet: on the simulated network the socket always takes the datagram.
+ * Mirrors asyncio's datagram transport (`_SelectorDatagramTransport`).
  * @example
  * const [transport] = yield* loop.createDatagramEndpoint(() => new DatagramProtocol(), { remoteAddr: ["127.0.0.1", port] });
  * transport.sendto(b("ping"));
  */
-export class DatagramTransport {
-  /** @internal */ _sock: UdpSocket | null;
-  /** @internal */ _protocol: DatagramProtocol | null;
-  /** @internal */ _sel: SelectorLoop | null;
+export class DatagramTransport extends SelectorTransport {
+  /** @internal */ override _sock: UdpSocket | null;
+  /** @internal */ override _protocol: DatagramProtocol | null;
+  /** @internal */ override _sel: SelectorLoop | null;
   /** @internal */ readonly _extra: Record<string, unknown>;
   /** @internal connect()'s address, or null for an unconnected endpoint */ readonly _address: Address | null;
   /** @internal datagrams the socket did not take yet (never, on the perfect network) */ readonly _buffer: [Uint8Array, Address | null][] = [];
   /** @internal */ _bufferSize = 0;
   /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
-  /** @internal */ _closing = false;
-  /** @internal pause_reading() was called */ _paused = false;
 
   /** @internal made by createDatagramEndpoint; queues connection_made, the reader and the waiter's result. */
   constructor(sel: SelectorLoop, sock: UdpSocket, protocol: DatagramProtocol, address: Address | null, waiter: Future<unknown> | null) {
+    super();
     this._sel = sel;
     this._sock = sock;
     this._protocol = protocol;
@@ -119,48 +121,10 @@ export class DatagramTransport {
   }
 
   /**
-   * True while the endpoint receives. Mirrors `transport.is_reading()`.
-   * @example transport.isReading(); // true until pauseReading() or close()
-   */
-  isReading(): boolean {
-    return !this._closing && !this._paused;
-  }
-
-  /**
-   * Stops receiving: datagrams wait in the socket's queue until resumeReading().
-   * Mirrors `transport.pause_reading()`.
-   * @example transport.pauseReading();
-   */
-  pauseReading(): void {
-    if (!this.isReading()) return;
-    this._paused = true;
-    (this._sel as SelectorLoop).removeReader(this._sock as UdpSocket);
-  }
-
-  /**
-   * Receives again, one queued datagram per iteration. Mirrors `transport.resume_reading()`.
-   * @example transport.resumeReading();
-   */
-  resumeReading(): void {
-    if (this._closing || !this._paused) return;
-    this._paused = false;
-    this._addReader();
-  }
-
-  /** asyncio's `_add_reader` of the transport: only while reading. */
-  private _addReader(): void {
-    if (!this.isReading()) return;
-    const self = this;
-    (this._sel as SelectorLoop).addReader(this._sock as UdpSocket, function _read_ready() {
-      self._readReady();
-    });
-  }
-
-  /**
    * Bytes waiting to be sent (always 0 on the perfect network). Mirrors `transport.get_write_buffer_size()`.
    * @example transport.getWriteBufferSize(); // 0
    */
-  getWriteBufferSize(): number {
+  override getWriteBufferSize(): number {
     return this._bufferSize;
   }
 
@@ -246,7 +210,7 @@ export class DatagramTransport {
   }
 
   /** `_read_ready`: one recvfrom() per readiness event; an OSError goes to error_received. */
-  private _readReady(): void {
+  protected override _readReady(): void {
     if (this._connLost) return;
     let got: [Uint8Array, Address];
     try {
@@ -301,7 +265,7 @@ export class DatagramTransport {
   }
 
   /** asyncio's repr */
-  toString(): string {
+  override toString(): string {
     return `<_SelectorDatagramTransport fd=${this._sock === null ? "closed" : this._sock.fd}>`;
   }
 }

@@ -43,6 +43,24 @@ describe("bad input", () => {
     }) as Error).message).toMatch(/^createDatagramEndpoint: protocolFactory must be a function .* \(got number\)$/);
   });
 
+  test("a datagram transport has the write buffer limits and reading pause of asyncio's _SelectorTransport", () => {
+    // t, p = await loop.create_datagram_endpoint(asyncio.DatagramProtocol, local_addr=("127.0.0.1", 0))
+    // CPython 3.12: t.get_write_buffer_limits() -> (16384, 65536); after t.set_write_buffer_limits(low=100): (100, 400);
+    // is_reading() True, after pause_reading() False, after resume_reading() True
+    runSync(function* () {
+      const [t] = yield* createDatagramEndpoint(() => new DatagramProtocol(), { localAddr: ["127.0.0.1", 0] });
+      expect(t.getWriteBufferLimits()).toEqual([16384, 65536]);
+      t.setWriteBufferLimits({ low: 100 });
+      expect(t.getWriteBufferLimits()).toEqual([100, 400]);
+      expect(t.isReading()).toBe(true);
+      t.pauseReading();
+      expect(t.isReading()).toBe(false);
+      t.resumeReading();
+      expect(t.isReading()).toBe(true);
+      t.close();
+    });
+  });
+
   test("a port out of range is a TypeError that names it", () => {
     expect(() => runSync(function* () {
       yield* getRunningLoop().createServer(() => new Protocol(), "127.0.0.1", -1);

@@ -6,7 +6,7 @@
  * bytes already buffered does not suspend, and drain() suspends only when
  * the transport paused the protocol (or, once, when the writer is closing).
  */
-import { ConnectionResetError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.js";
+import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { isCoroutineObject } from "../futures/coroutineInput.js";
 import type { EventLoop } from "../futures/eventLoop.js";
@@ -15,6 +15,7 @@ import type { Task } from "../futures/task.js";
 import { sleep } from "../asyncio/sleep.js";
 import { requireLoop } from "../loop/running.js";
 import { ByteBuffer } from "./byteBuffer.js";
+import { FlowControlProtocol } from "./flowControl.js";
 import type { SocketTransport } from "./transport.js";
 import type { Protocol } from "./protocols.js";
 
@@ -421,20 +422,16 @@ export class StreamWriter<T extends WritingTransport = SocketTransport, P extend
  * FlowControlMixin for drain). On a server it makes the StreamWriter and
  * starts the client-connected callback as a task. Mirrors asyncio.StreamReaderProtocol.
  */
-export class StreamReaderProtocol implements Protocol {
-  /** @internal */ readonly _loop: EventLoop;
+export class StreamReaderProtocol extends FlowControlProtocol implements Protocol {
   /** @internal */ _streamReader: StreamReader | null;
   /** @internal */ _streamWriter: StreamWriter | null = null;
   /** @internal */ _task: Task<unknown> | null = null;
   /** @internal */ _transport: SocketTransport | null = null;
   /** @internal */ readonly _clientConnectedCb: ClientConnected | null;
   /** @internal resolved when the connection is lost */ readonly _closed: Future<void>;
-  /** @internal FlowControlMixin */ _paused = false;
-  /** @internal */ readonly _drainWaiters: Future<undefined>[] = [];
-  /** @internal */ _connectionLost = false;
 
   constructor(streamReader: StreamReader | null, clientConnectedCb: ClientConnected | null = null) {
-    this._loop = requireLoop("StreamReaderProtocol()") as EventLoop;
+    super(requireLoop("StreamReaderProtocol()") as EventLoop);
     this._streamReader = streamReader;
     this._clientConnectedCb = clientConnectedCb;
     this._closed = this._loop.createFuture<void>();
@@ -473,7 +470,7 @@ export class StreamReaderProtocol implements Protocol {
   }
 
   /** Mirrors `protocol.connection_lost(exc)`: EOF (or the error) to the reader, the close waiter resolved. */
-  connectionLost(exc: unknown): void {
+  override connectionLost(exc: unknown): void {
     const reader = this._streamReader;
     if (reader !== null) {
       if (exc === null) reader.feedEof();
@@ -483,16 +480,7 @@ export class StreamReaderProtocol implements Protocol {
       if (exc === null) this._closed.setResult(undefined);
       else this._closed.setException(exc);
     }
-    // FlowControlMixin.connection_lost
-    this._connectionLost = true;
-    if (this._paused) {
-      for (const waiter of this._drainWaiters) {
-        if (!waiter.done()) {
-          if (exc === null) waiter.setResult(undefined);
-          else waiter.setException(exc);
-        }
-      }
-    }
+    super.connectionLost(exc); // FlowControlMixin.connection_lost: wakes drain() waiters
     this._streamReader = null;
     this._streamWriter = null;
     this._task = null;
@@ -510,29 +498,6 @@ export class StreamReaderProtocol implements Protocol {
     return true;
   }
 
-  /** FlowControlMixin.pause_writing */
-  pauseWriting(): void {
-    this._paused = true;
-  }
-
-  /** FlowControlMixin.resume_writing: wakes every drain() */
-  resumeWriting(): void {
-    this._paused = false;
-    for (const waiter of this._drainWaiters) if (!waiter.done()) waiter.setResult(undefined);
-  }
-
-  /** @internal FlowControlMixin._drain_helper */
-  *_drainHelper(): Generator<unknown, void, unknown> {
-    if (this._connectionLost) throw new ConnectionResetError("Connection lost");
-    if (!this._paused) return;
-    const waiter = this._loop.createFuture<undefined>();
-    this._drainWaiters.push(waiter);
-    try {
-      yield* waiter;
-    } finally {
-      this._drainWaiters.splice(this._drainWaiters.indexOf(waiter), 1);
-    }
-  }
 }
 
 /** b''.join(blocks) */

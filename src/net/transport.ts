@@ -1,20 +1,21 @@
 /**
  * SocketTransport: asyncio's `_SelectorSocketTransport` (selector_events.py,
- * 3.12) over a simulated socket, with `_FlowControlMixin`'s write buffer
- * limits. Iteration-exactness comes from making the same `call_soon`s in the
+ * 3.12) over a simulated socket; reading's pause and `_FlowControlMixin`'s
+ * write buffer limits are its base's (SelectorTransport). Iteration-exactness comes from making the same `call_soon`s in the
  * same places: the constructor queues `connection_made`, the reader's
  * registration and the waiter's result (one iteration after the transport
  * is made, the protocol is connected); `close()` queues
  * `_call_connection_lost` (one more iteration); one `recv()` per readiness
  * event, so bytes and the EOF after them are read in two iterations.
  */
-import { BrokenPipeError, RuntimeError, ValueError } from "../errors.js";
+import { BrokenPipeError, RuntimeError } from "../errors.js";
 import type { Future } from "../futures/future.js";
 import type { Address, SimSocket } from "./kernel.js";
 import { WouldBlock } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 import type { Server } from "./server.js";
 import { BufferedProtocol, type Protocol } from "./protocols.js";
+import { SelectorTransport } from "./selectorTransport.js";
 
 /** The protocols a stream transport serves: a Protocol (or any object with its callbacks) or a BufferedProtocol. */
 export type StreamProtocol = Protocol | BufferedProtocol;
@@ -36,27 +37,23 @@ function setResultUnlessCancelled(fut: Future<unknown>): void {
  * A TCP transport. Mirrors asyncio's socket transport (`_SelectorSocketTransport`).
  * @example const peer = writer.transport.getExtraInfo("peername");
  */
-export class SocketTransport {
-  /** @internal */ _sock: SimSocket | null;
-  /** @internal */ _protocol: StreamProtocol | null;
-  /** @internal */ _sel: SelectorLoop | null;
+export class SocketTransport extends SelectorTransport {
+  /** @internal */ override _sock: SimSocket | null;
+  /** @internal */ override _protocol: StreamProtocol | null;
+  /** @internal */ override _sel: SelectorLoop | null;
   /** @internal */ readonly _extra: Record<string, unknown>;
   /** @internal */ _server: Server | null;
   /** @internal a write after the connection was lost has been reported (see write) */ _droppedWrite = false;
   /** @internal the loop (kept after close, which forgets the selector) */ readonly _loop: SelectorLoop["loop"];
   /** @internal the bytes the kernel has not taken yet */ readonly _buffer: Uint8Array[] = [];
   /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
-  /** @internal close() was called */ _closing = false;
-  /** @internal pause_reading() was called */ _paused = false;
   /** @internal write_eof() was called */ _eof = false;
-  /** @internal _FlowControlMixin */ _protocolPaused = false;
-  /** @internal */ _highWater = 64 * 1024;
-  /** @internal */ _lowWater = 16 * 1024;
-  private _readReady: (() => void) | null;
+  private _readReadyCb: (() => void) | null;
   private _writeReady: (() => void) | null;
 
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
   constructor(sel: SelectorLoop, sock: SimSocket, protocol: StreamProtocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
+    super();
     this._sel = sel;
     this._loop = sel.loop;
     this._sock = sock;
@@ -71,7 +68,7 @@ export class SocketTransport {
     }
     this._server = server;
     if (server !== null) server._attach();
-    this._readReady = this._readReadyFor(protocol);
+    this._readReadyCb = this._readReadyFor(protocol);
     this._writeReady = () => this._writeSendmsg();
     // Ordering: asyncio's constructor queues these three, in this order.
     const loop = sel.loop;
@@ -103,36 +100,6 @@ export class SocketTransport {
   }
 
   /**
-   * True while the transport receives (not paused, not closing). Mirrors `transport.is_reading()`.
-   * @example transport.pauseReading(); transport.isReading(); // false
-   */
-  isReading(): boolean {
-    return !this._closing && !this._paused;
-  }
-
-  /**
-   * Stops receiving until resumeReading(): the peer's bytes wait in the
-   * kernel (and, once its buffer is full, the peer's writes buffer). Pausing
-   * twice does nothing. Mirrors `transport.pause_reading()`.
-   * @example transport.pauseReading();
-   */
-  pauseReading(): void {
-    if (!this.isReading()) return;
-    this._paused = true;
-    (this._sel as SelectorLoop).removeReader(this._sock as SimSocket);
-  }
-
-  /**
-   * Receives again: what waited arrives in the next iteration. Mirrors `transport.resume_reading()`.
-   * @example getRunningLoop().callLater(1, () => transport.resumeReading());
-   */
-  resumeReading(): void {
-    if (this._closing || !this._paused) return;
-    this._paused = false;
-    this._addReader();
-  }
-
-  /**
    * The protocol (null once the connection is lost). Mirrors `transport.get_protocol()`.
    * @example const proto = transport.getProtocol();
    */
@@ -149,7 +116,7 @@ export class SocketTransport {
   setProtocol(protocol: StreamProtocol): void {
     if (protocol === null || typeof protocol !== "object") throw new TypeError(`setProtocol: protocol must be a protocol object (got ${protocol === null ? "null" : typeof protocol})`);
     this._protocol = protocol;
-    if (this._readReady !== null) this._readReady = this._readReadyFor(protocol);
+    if (this._readReadyCb !== null) this._readReadyCb = this._readReadyFor(protocol);
   }
 
   /** set_protocol's choice of read callback: recv_into a BufferedProtocol's buffer, or recv. */
@@ -163,7 +130,7 @@ export class SocketTransport {
    * @example writer.transport.close();
    */
   close(): void {
-    this._readReady = null;
+    this._readReadyCb = null;
     this._writeReady = null;
     if (this._closing) return;
     this._closing = true;
@@ -276,66 +243,15 @@ export class SocketTransport {
    * Bytes buffered, not yet taken by the kernel. Mirrors `transport.get_write_buffer_size()`.
    * @example transport.getWriteBufferSize(); // 0 when the kernel took everything
    */
-  getWriteBufferSize(): number {
+  override getWriteBufferSize(): number {
     let n = 0;
     for (const b of this._buffer) n += b.length;
     return n;
   }
 
-  /**
-   * The write buffer marks [low, high]. Mirrors `transport.get_write_buffer_limits()`.
-   * @example transport.getWriteBufferLimits(); // [16384, 65536]
-   */
-  getWriteBufferLimits(): [number, number] {
-    return [this._lowWater, this._highWater];
-  }
-
-  /**
-   * Sets the marks at which the protocol is paused and resumed; one given
-   * derives the other (low = high // 4, high = 4 * low).
-   * Mirrors `transport.set_write_buffer_limits(high=None, low=None)`.
-   * @throws ValueError unless high >= low >= 0.
-   * @example transport.setWriteBufferLimits({ high: 1000 }); // marks [250, 1000]
-   */
-  setWriteBufferLimits(options: { high?: number | null; low?: number | null } = {}): void {
-    let high = options.high ?? null;
-    let low = options.low ?? null;
-    if (high === null) high = low === null ? 64 * 1024 : 4 * low;
-    if (low === null) low = Math.floor(high / 4);
-    if (!(high >= low && low >= 0)) throw new ValueError(`high (${high}) must be >= low (${low}) must be >= 0`);
-    this._highWater = high;
-    this._lowWater = low;
-    this._maybePauseProtocol();
-  }
-
-  private _maybePauseProtocol(): void {
-    if (this.getWriteBufferSize() <= this._highWater || this._protocolPaused) return;
-    this._protocolPaused = true;
-    try {
-      this._protocol?.pauseWriting?.();
-    } catch (error) {
-      this._sel?.loop._reportException({ message: "protocol.pause_writing() failed", exception: error });
-    }
-  }
-
-  private _maybeResumeProtocol(): void {
-    if (this._protocolPaused && this.getWriteBufferSize() <= this._lowWater) {
-      this._protocolPaused = false;
-      try {
-        this._protocol?.resumeWriting?.();
-      } catch (error) {
-        this._sel?.loop._reportException({ message: "protocol.resume_writing() failed", exception: error });
-      }
-    }
-  }
-
-  /** asyncio's `_add_reader` of the transport: only while reading. */
-  private _addReader(): void {
-    if (!this.isReading()) return;
-    const self = this;
-    (this._sel as SelectorLoop).addReader(this._sock as SimSocket, function _read_ready() {
-      self._readReady?.();
-    });
+  /** `_read_ready`: the read callback set_protocol chose (none once closing). */
+  protected override _readReady(): void {
+    this._readReadyCb?.();
   }
 
   private _addWriter(): void {

@@ -10,6 +10,7 @@
 import { BrokenPipeError } from "../errors.js";
 import type { Future } from "../futures/future.js";
 import { WouldBlock } from "../net/kernel.js";
+import { FlowControlTransport } from "../net/flowControl.js";
 import type { SelectorLoop } from "../net/selectorLoop.js";
 import type { PipeReadEnd, PipeWriteEnd } from "./pipe.js";
 
@@ -161,25 +162,23 @@ export class ReadPipeTransport {
 
 /**
  * The writing end of a pipe as a transport, with asyncio's flow control
- * (pause above 64 KiB buffered, resume at 16 KiB). Mirrors asyncio's `_UnixWritePipeTransport`.
+ * (FlowControlTransport: pause above 64 KiB buffered, resume at 16 KiB). Mirrors asyncio's `_UnixWritePipeTransport`.
  * @example proc.stdin // a StreamWriter over one of these
  */
-export class WritePipeTransport {
-  /** @internal */ _sel: SelectorLoop | null;
+export class WritePipeTransport extends FlowControlTransport {
+  /** @internal */ override _sel: SelectorLoop | null;
   /** @internal */ _pipe: PipeWriteEnd | null;
-  /** @internal */ _protocol: PipeProtocol | null;
+  /** @internal */ override _protocol: PipeProtocol | null;
   /** @internal the bytes the pipe has not taken yet */ _buffer: Uint8Array[] = [];
   /** @internal */ _bufferSize = 0;
   /** @internal */ _connLost = 0;
   /** @internal close() or writeEof() was called */ _closing = false;
-  /** @internal _FlowControlMixin */ _protocolPaused = false;
-  /** @internal */ _highWater = 64 * 1024;
-  /** @internal */ _lowWater = 16 * 1024;
   /** @internal */ readonly _extra: Record<string, unknown>;
   private readonly _writeReady = () => this._onWriteReady();
 
   /** @internal made by the subprocess transport (asyncio's connect_write_pipe) */
   constructor(sel: SelectorLoop, pipe: PipeWriteEnd, protocol: PipeProtocol, waiter: Future<unknown> | null) {
+    super();
     this._sel = sel;
     this._pipe = pipe;
     this._protocol = protocol;
@@ -198,7 +197,7 @@ export class WritePipeTransport {
   }
 
   /** Bytes buffered, not yet taken by the pipe. Mirrors `transport.get_write_buffer_size()`. */
-  getWriteBufferSize(): number {
+  override getWriteBufferSize(): number {
     return this._bufferSize;
   }
 
@@ -318,26 +317,6 @@ export class WritePipeTransport {
     this._bufferSize = data.length;
   }
 
-  private _maybePauseProtocol(): void {
-    if (this._bufferSize <= this._highWater || this._protocolPaused) return;
-    this._protocolPaused = true;
-    try {
-      this._protocol?.pauseWriting?.();
-    } catch (error) {
-      this._sel?.loop._reportException({ message: "protocol.pause_writing() failed", exception: error });
-    }
-  }
-
-  private _maybeResumeProtocol(): void {
-    if (!this._protocolPaused || this._bufferSize > this._lowWater) return;
-    this._protocolPaused = false;
-    try {
-      this._protocol?.resumeWriting?.();
-    } catch (error) {
-      this._sel?.loop._reportException({ message: "protocol.resume_writing() failed", exception: error });
-    }
-  }
-
   /** `_fatal_error`: an OSError closes quietly; anything else is reported first. */
   private _fatalError(exc: unknown): void {
     if (!(exc instanceof Error && "errno" in exc)) {
@@ -374,7 +353,7 @@ export class WritePipeTransport {
   }
 
   /** asyncio's repr: `<_UnixWritePipeTransport fd=8 idle bufsize=0>` */
-  toString(): string {
+  override toString(): string {
     const pipe = this._pipe;
     if (pipe === null) return "<_UnixWritePipeTransport closed>";
     const state = this._closing ? " closing" : "";

@@ -23,6 +23,7 @@ import {
   run,
 } from "../index.js";
 import { ArrayTracer } from "../loop/trace.js";
+import type { WritePipeTransport } from "./pipeTransport.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -317,6 +318,21 @@ describe("signals", () => {
 });
 
 describe("communicate, wait and pipes", () => {
+  it("the stdin pipe transport has asyncio's write buffer limits (_FlowControlMixin), as CPython 3.12 prints them", () => {
+    runSync(function* () {
+      processes().register("cat", {});
+      const p = yield* createSubprocessExec("cat", { stdin: PIPE });
+      const t = p.stdin!.transport as WritePipeTransport;
+      // CPython: _UnixWritePipeTransport (16384, 65536), then (2, 10), then the ValueError below
+      expect(t.getWriteBufferLimits()).toEqual([16384, 65536]);
+      t.setWriteBufferLimits({ high: 10 });
+      expect(t.getWriteBufferLimits()).toEqual([2, 10]);
+      expect(() => t.setWriteBufferLimits({ high: 1, low: 2 })).toThrow(new ValueError("high (1) must be >= low (2) must be >= 0"));
+      p.stdin!.close();
+      yield* p.wait();
+    });
+  });
+
   it("communicate(input) needs bytes", () => {
     runSync(function* () {
       processes().register("cat", {});

@@ -3,9 +3,9 @@
  * Process's streams (asyncio/subprocess.py, 3.12, with streams.py's
  * FlowControlMixin for the stdin writer's drain()).
  */
-import { ConnectionResetError } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import type { Future } from "../futures/future.js";
+import { FlowControlProtocol } from "../net/flowControl.js";
 import { StreamReader, StreamWriter } from "../net/streams.js";
 import type { ReadPipeTransport, WritePipeTransport } from "./pipeTransport.js";
 import type { SubprocessProtocol, SubprocessTransport } from "./subprocessTransport.js";
@@ -16,9 +16,8 @@ import type { SubprocessProtocol, SubprocessTransport } from "./subprocessTransp
  * closes the transport once the child exited and its pipes closed.
  * Mirrors asyncio's `SubprocessStreamProtocol` (with `FlowControlMixin`).
  */
-export class SubprocessStreamProtocol implements SubprocessProtocol {
+export class SubprocessStreamProtocol extends FlowControlProtocol implements SubprocessProtocol {
   /** @internal */ readonly _limit: number;
-  /** @internal */ readonly _loop: EventLoop;
   /** the child's stdin, when it is a pipe */ stdin: StreamWriter<WritePipeTransport, SubprocessStreamProtocol> | null = null;
   /** the child's stdout, when it is a pipe */ stdout: StreamReader | null = null;
   /** the child's stderr, when it is a pipe */ stderr: StreamReader | null = null;
@@ -26,14 +25,11 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
   /** @internal */ _processExited = false;
   /** @internal */ readonly _pipeFds: number[] = [];
   /** @internal the stdin writer's close waiter (`_stdin_closed`) */ readonly _closed: Future<void>;
-  /** @internal FlowControlMixin */ _paused = false;
-  /** @internal */ readonly _drainWaiters: Future<undefined>[] = [];
-  /** @internal */ _connectionLost = false;
 
   /** @internal made by createSubprocessExec/Shell */
   constructor(limit: number, loop: EventLoop) {
+    super(loop);
     this._limit = limit;
-    this._loop = loop;
     this._closed = loop.createFuture<void>();
   }
 
@@ -92,42 +88,6 @@ export class SubprocessStreamProtocol implements SubprocessProtocol {
     if (this._pipeFds.length === 0 && this._processExited) {
       this._transport?.close();
       this._transport = null;
-    }
-  }
-
-  /** FlowControlMixin.connection_lost: wakes drain() waiters. */
-  connectionLost(exc: unknown): void {
-    this._connectionLost = true;
-    if (!this._paused) return;
-    this._paused = false;
-    for (const waiter of this._drainWaiters) {
-      if (waiter.done()) continue;
-      if (exc === null || exc === undefined) waiter.setResult(undefined);
-      else waiter.setException(exc);
-    }
-  }
-
-  /** FlowControlMixin.pause_writing */
-  pauseWriting(): void {
-    this._paused = true;
-  }
-
-  /** FlowControlMixin.resume_writing: wakes every drain() */
-  resumeWriting(): void {
-    this._paused = false;
-    for (const waiter of this._drainWaiters) if (!waiter.done()) waiter.setResult(undefined);
-  }
-
-  /** @internal FlowControlMixin._drain_helper */
-  *_drainHelper(): Generator<unknown, void, unknown> {
-    if (this._connectionLost) throw new ConnectionResetError("Connection lost");
-    if (!this._paused) return;
-    const waiter = this._loop.createFuture<undefined>();
-    this._drainWaiters.push(waiter);
-    try {
-      yield* waiter;
-    } finally {
-      this._drainWaiters.splice(this._drainWaiters.indexOf(waiter), 1);
     }
   }
 }

@@ -1,0 +1,64 @@
+/**
+ * SelectorTransport: what asyncio's `_SelectorTransport` (selector_events.py,
+ * 3.12) gives both of its transports, the socket (SocketTransport) and the
+ * datagram one (DatagramTransport): reading's pause and resume, on top of
+ * the write flow control of `_FlowControlMixin` (FlowControlTransport).
+ */
+import { FlowControlTransport } from "./flowControl.js";
+import type { Pollable } from "./kernel.js";
+import type { SelectorLoop } from "./selectorLoop.js";
+
+/**
+ * A transport over a selector-polled socket: pauses and resumes reading by
+ * removing and adding its reader. Mirrors asyncio's `selector_events._SelectorTransport`.
+ * @example transport.pauseReading(); transport.isReading(); // false
+ */
+export abstract class SelectorTransport extends FlowControlTransport {
+  /** @internal the socket (null once the connection is lost) */
+  abstract _sock: Pollable | null;
+  /** @internal close() or abort() was called, or the connection was lost */ _closing = false;
+  /** @internal pause_reading() was called */ _paused = false;
+
+  /** `_read_ready`: the socket is readable (one read per readiness event). */
+  protected abstract _readReady(): void;
+
+  /**
+   * True while the transport receives (not paused, not closing). Mirrors `transport.is_reading()`.
+   * @example transport.pauseReading(); transport.isReading(); // false
+   */
+  isReading(): boolean {
+    return !this._closing && !this._paused;
+  }
+
+  /**
+   * Stops receiving until resumeReading(): what the peer sends waits in the
+   * kernel (for a stream, once its buffer is full, the peer's writes buffer).
+   * Pausing twice does nothing. Mirrors `transport.pause_reading()`.
+   * @example transport.pauseReading();
+   */
+  pauseReading(): void {
+    if (!this.isReading()) return;
+    this._paused = true;
+    (this._sel as SelectorLoop).removeReader(this._sock as Pollable);
+  }
+
+  /**
+   * Receives again: what waited is read from the next iteration on, one read
+   * per iteration. Mirrors `transport.resume_reading()`.
+   * @example getRunningLoop().callLater(1, () => transport.resumeReading());
+   */
+  resumeReading(): void {
+    if (this._closing || !this._paused) return;
+    this._paused = false;
+    this._addReader();
+  }
+
+  /** asyncio's `_add_reader` of the transport: only while reading. */
+  protected _addReader(): void {
+    if (!this.isReading()) return;
+    const self = this;
+    (this._sel as SelectorLoop).addReader(this._sock as Pollable, function _read_ready() {
+      self._readReady();
+    });
+  }
+}
