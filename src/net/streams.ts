@@ -6,7 +6,7 @@
  * bytes already buffered does not suspend, and drain() suspends only when
  * the transport paused the protocol (or, once, when the writer is closing).
  */
-import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.js";
+import { ConnectionResetError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { isCoroutineObject } from "../futures/coroutineInput.js";
 import type { EventLoop } from "../futures/eventLoop.js";
