@@ -109,11 +109,13 @@ describe("plain JavaScript, the package alone", () => {
     dir = project("plain", []);
   }, 300_000);
 
-  test("npm install adds two packages (vloop, seedrandom), at most 2 MB, and no install scripts", () => {
+  // The budget: 1,676 kB before the network, protocol and subprocess layers
+  // (issue #11) about doubled the JavaScript; 2,356 kB after (seedrandom is 512 kB of it).
+  test("npm install adds two packages (vloop, seedrandom), at most 3 MB, and no install scripts", () => {
     const packages = readdirSync(join(dir, "node_modules")).filter((n) => !n.startsWith("."));
     expect(packages.sort()).toEqual(["seedrandom", "vloop"]);
     const kb = Number(execFileSync("du", ["-sk", join(dir, "node_modules")], { encoding: "utf8" }).split("\t")[0]);
-    expect(kb).toBeLessThanOrEqual(2048);
+    expect(kb).toBeLessThanOrEqual(3072);
     for (const name of packages) {
       const scripts = (JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
       expect(Object.keys(scripts).filter((s) => /^(pre|post)?install$/.test(s)), name).toEqual([]);
