@@ -40,9 +40,10 @@ import type { BaseEventLoop, LoopTask } from "../loop/baseEventLoop.js";
 import { GaiError, UsageError, ValueError } from "../errors.js";
 import { showTyped } from "../util/showValue.js";
 import { requireLoop } from "../loop/running.js";
-import { ECONNREFUSED, ETIMEDOUT, Host, type Address, type Kernel, SimSocket, traceTransfer } from "./kernel.js";
+import { Host, type Address, type Kernel, type SimSocket, traceTransfer } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
-import { deliver as deliverDatagram, portsOf, type UdpSocket } from "./udp.js";
+import { portsOf, type UdpSocket } from "./udp.js";
+import { type Link, PERFECT, Wire, minLatency } from "./wire.js";
 
 /** A link's one-way latency in seconds: fixed, or [min, max] (each message takes min, the middle or max: a decision). */
 export type Latency = number | readonly [number, number];
@@ -94,44 +95,8 @@ export type Rule = (message: MessageInfo) => Verdict;
 /** What a host runs: a generator function or an async function, as createTask takes them. */
 export type HostMain = (() => Generator<unknown, unknown, unknown>) | (() => PromiseLike<unknown>);
 
-interface Message {
-  id: number;
-  seq: number;
-  time: number;
-  /** "retry": a connecting socket sends its SYN again now; "timeout": it gives up */
-  kind: MessageKind | "timeout" | "retry";
-  /** the sending socket: its messages arrive in the order sent (null: an answer from no socket) */
-  from: SimSocket | null;
-  /** the receiving socket (a SYN's is the connecting socket it answers to) */
-  to: SimSocket | null;
-  fromHost: Host;
-  toHost: Host;
-  bytes: Uint8Array | null;
-  /** a SYN's destination */
-  address: Address | null;
-  /** a SYN: when connect() was called (its retries count from there) */
-  start: number;
-  lost: boolean;
-  held: boolean;
-  sent: number;
-  /** a datagram: its source address, and the socket that sent it (for an ICMP port unreachable) */
-  source?: Address;
-  sender?: UdpSocket;
-}
 
-/** Linux (tcp_syn_retries = 6): a SYN nobody answers is sent again this many seconds after connect() ... */
-const SYN_RETRIES = [1, 3, 7, 15, 31, 63];
-/** ... and connect() fails with ETIMEDOUT after this many. */
-const SYN_TIMEOUT = 127;
-const EMPTY = new Uint8Array(0);
 
-interface Link {
-  latency: Latency;
-  loss: number;
-  duplicate: number;
-}
-
-const PERFECT: Link = { latency: 0, loss: 0, duplicate: 0 };
 
 function checkLatency(what: string, latency: unknown): Latency {
   const ok = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x >= 0;
@@ -147,9 +112,6 @@ function checkProbability(what: string, name: string, p: unknown): number {
   return p;
 }
 
-function minLatency(l: Latency): number {
-  return typeof l === "number" ? l : l[0];
-}
 
 /**
  * The simulated network of one run. Get it with `network()` inside a
@@ -164,27 +126,16 @@ export class Network {
   /** links set with link(), by sending host, then receiving host */
   private readonly _links = new Map<Host, Map<Host, Link>>();
   /** directed paths "a>b" cut by a partition, and held by a hold */
-  private readonly _cut = new Set<string>();
+  /** @internal */ readonly _cut = new Set<string>();
   private readonly _holds = new Set<string>();
-  /** messages on their way, by (time, seq) */
-  private _queue: Message[] = [];
-  /** messages a partition or hold keeps, in the order sent */
-  private _held: Message[] = [];
-  private readonly _rules: Rule[] = [];
+  /** @internal */ readonly _rules: Rule[] = [];
   private readonly _taskHost = new WeakMap<object, Host>();
   /** @internal the host whose callback runs now (transports' callbacks), if not a task's */
   _callbackHost: Host | null = null;
   private _creating: Host | null = null;
-  private _seq = 0;
-  private _ids = 0;
-  /**
-   * In the IO phase: what happens now (arrivals, the answers they send, the
-   * decisions they take) belongs to the iteration about to begin, which the
-   * loop counts only after its IO phase (baseEventLoop: _processEvents, then
-   * _beginIteration).
-   */
-  private _inIo = false;
   private _nextAddress = 2;
+  /** @internal what is on the wire: messages in flight and held, and their arrivals (wire.ts) */
+  readonly _wire = new Wire(this);
   /** fault decisions taken: maybe() and the losses (for reports) */
 
   constructor(
@@ -360,7 +311,7 @@ export class Network {
       this._cut.delete(`${b}>${a}`);
     }
     this._trace("repair", a ?? "*", b ?? "*", "");
-    this._unhold();
+    this._wire._unhold();
   }
 
   /**
@@ -381,7 +332,7 @@ export class Network {
     this._host(b, "release");
     this._holds.delete(`${a}>${b}`);
     this._trace("release", a, b, "");
-    this._unhold();
+    this._wire._unhold();
   }
 
   /**
@@ -417,19 +368,9 @@ export class Network {
 
   /** The messages on their way now, in arrival order, then the ones held. @example network().inFlight().length */
   inFlight(): InFlight[] {
-    const show = (m: Message): InFlight => ({
-      id: m.id,
-      kind: m.kind === "timeout" || m.kind === "retry" ? "syn" : m.kind,
-      from: m.fromHost.name,
-      to: m.toHost.name,
-      bytes: m.bytes ?? EMPTY,
-      sent: m.sent,
-      due: m.held ? Infinity : m.time,
-      held: m.held,
-      lost: m.lost,
-    });
-    return [...this._queue.filter((m) => m.kind !== "timeout" && m.kind !== "retry").map(show), ...this._held.map(show)];
+    return this._wire._inFlight();
   }
+
 
   // -------------------------------------------------------- the kernel's side
 
@@ -476,16 +417,16 @@ export class Network {
   _connect(sock: SimSocket, to: Host, address: Address): void {
     sock._state = "connecting";
     sock._peerAddr = [address[0], address[1]];
-    const m = this._message("syn", sock, null, sock.host, to, null);
+    const m = this._wire._message("syn", sock, null, sock.host, to, null);
     m.address = address;
     m.start = this._loop.time();
-    this._post(m);
+    this._wire._post(m);
   }
 
   /** @internal `sock` sends a message to its peer over a link. */
   _send(sock: SimSocket, kind: "data" | "fin" | "rst" | "synack", bytes: Uint8Array | null): void {
     const peer = sock._peer as SimSocket;
-    this._post(this._message(kind, sock, peer, sock.host, peer.host, bytes));
+    this._wire._post(this._wire._message(kind, sock, peer, sock.host, peer.host, bytes));
   }
 
   /**
@@ -496,46 +437,35 @@ export class Network {
    */
   _sendDatagram(sock: UdpSocket, to: Host, address: Address, bytes: Uint8Array, from: Address): void {
     const loop = this._loop;
-    const m = this._message("datagram", null, null, sock.host, to, bytes);
+    const m = this._wire._message("datagram", null, null, sock.host, to, bytes);
     m.address = address;
     m.source = from;
     m.sender = sock;
     if (!to._up || (this._cut.size !== 0 && this._cut.has(`${sock.host.name}>${to.name}`))) {
       // nothing gets through a partition or to a machine that is down, and UDP does not try again
-      if (this._loop._tracer !== null) this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
-      if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${to._up ? "partition" : "host down"})`, m.id);
+      if (this._loop._tracer !== null) this._trace("send", m.fromHost.name, m.toHost.name, this._wire._describe(m), m.id);
+      if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._wire._describe(m)} (${to._up ? "partition" : "host down"})`, m.id);
       return;
     }
-    this._post(m);
+    this._wire._post(m);
     const link = this._link(sock.host, to);
     if (link.duplicate > 0 && !m.lost && loop._policy.chooses) {
       const p = Math.min(1, link.duplicate * loop._faultScale);
-      if (loop._choices.chooseNet(2, () => [`send ${this._describe(m)} once`, `duplicate ${this._describe(m)}`], [1 - p, p]) === 1) {
-        const twin = this._message("datagram", null, null, sock.host, to, bytes);
+      if (loop._choices.chooseNet(2, () => [`send ${this._wire._describe(m)} once`, `duplicate ${this._wire._describe(m)}`], [1 - p, p], this._wire._inIo) === 1) {
+        const twin = this._wire._message("datagram", null, null, sock.host, to, bytes);
         twin.address = address;
         twin.source = from;
         twin.sender = sock;
-        this._post(twin);
+        this._wire._post(twin);
       }
     }
   }
 
   /** @internal the IO phase: deliver what is due; with nothing ready and no timer sooner, move the clock to the next arrival. */
   _deliver(nothingReady: () => boolean, nextTimer: () => number): void {
-    const loop = this._loop;
-    this._inIo = true;
-    try {
-      this._deliverDue(loop.time());
-      while (this._queue.length > 0 && nothingReady() && !loop._stopping) {
-        const next = this._queue[0].time;
-        if (next > nextTimer()) return;
-        loop._advanceClock(next);
-        this._deliverDue(next);
-      }
-    } finally {
-      this._inIo = false;
-    }
+    this._wire._deliver(nothingReady, nextTimer);
   }
+
 
   // ----------------------------------------------------------------- inside
 
@@ -559,12 +489,14 @@ export class Network {
     };
   }
 
-  private _link(from: Host, to: Host): Link {
+  /** @internal */
+  _link(from: Host, to: Host): Link {
     if (from === to) return PERFECT;
     return this._links.get(from)?.get(to) ?? this._defaults;
   }
 
-  private _blocked(from: Host, to: Host): boolean {
+  /** @internal */
+  _blocked(from: Host, to: Host): boolean {
     if (this._cut.size === 0 && this._holds.size === 0) return false;
     const key = `${from.name}>${to.name}`;
     return this._cut.has(key) || this._holds.has(key);
@@ -607,295 +539,14 @@ export class Network {
     }
   }
 
-  private _message(kind: Message["kind"], from: SimSocket | null, to: SimSocket | null, fromHost: Host, toHost: Host, bytes: Uint8Array | null): Message {
-    const now = this._loop.time();
-    return { id: ++this._ids, seq: ++this._seq, time: now, kind, from, to, fromHost, toHost, bytes, address: null, start: now, lost: false, held: false, sent: now };
-  }
-
-  /** Sends a message: rules, loss and latency decide when (and whether) it arrives. */
-  private _post(m: Message): void {
-    const loop = this._loop;
-    const link = this._link(m.fromHost, m.toHost);
-    let delay = this._latency(link, m);
-    if (this._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout" && m.kind !== "retry") {
-      const info: MessageInfo = { id: m.id, kind: m.kind, from: m.fromHost.name, to: m.toHost.name, bytes: m.bytes ?? EMPTY, sent: m.sent };
-      for (const rule of this._rules) {
-        const v = rule(info);
-        if (v === undefined || v === "deliver") continue;
-        if (v === "drop") m.lost = true;
-        else if (v === "hold") m.held = true;
-        else if (typeof v === "object" && v !== null && typeof v.delay === "number" && v.delay >= 0 && Number.isFinite(v.delay)) delay += v.delay;
-        else throw new ValueError(`network().rule: a rule must return "deliver", "drop", "hold", { delay: seconds >= 0 } or undefined (got ${showTyped(v)})`);
-        break;
-      }
-    }
-    if (!m.lost && link.loss > 0 && (m.kind === "data" || m.kind === "syn" || m.kind === "datagram") && loop._policy.chooses) {
-      const p = Math.min(1, link.loss * loop._faultScale);
-      m.lost = loop._choices.chooseNet(2, () => [`deliver ${this._describe(m)}`, `lose ${this._describe(m)}`], [1 - p, p], this._inIo) === 1;
-    }
-    if (m.from !== null) {
-      m.from._inFlight++;
-    }
-    if (this._loop._tracer !== null) this._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
-    const blockedNow = m.kind !== "syn" && m.kind !== "datagram" && this._blocked(m.fromHost, m.toHost);
-    if (m.held || blockedNow || (m.from !== null && this._held.some((h) => h.from === m.from))) {
-      m.held = true;
-      this._held.push(m);
-      return;
-    }
-    m.time = loop.time() + delay;
-    if (m.from !== null && m.time < m.from._lastArrival) m.time = m.from._lastArrival;
-    if (m.from !== null) m.from._lastArrival = m.time;
-    this._enqueue(m);
-  }
-
-  /** The latency a message takes on `link`: a decision among three buckets for a range. */
-  private _latency(link: Link, m: Message): number {
-    const l = link.latency;
-    if (typeof l === "number") return l;
-    const [lo, hi] = l;
-    if (lo === hi || !this._loop._policy.chooses) return lo;
-    const mid = (lo + hi) / 2;
-    const k = this._loop._choices.chooseNet(3, () => [`${this._describe(m)} in ${lo}s`, `${this._describe(m)} in ${mid}s`, `${this._describe(m)} in ${hi}s`], null, this._inIo);
-    return k === 0 ? lo : k === 1 ? mid : hi;
-  }
-
-  private _enqueue(m: Message): void {
-    const q = this._queue;
-    let lo = 0;
-    let hi = q.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = q[mid];
-      if (x.time < m.time || (x.time === m.time && x.seq < m.seq)) lo = mid + 1;
-      else hi = mid;
-    }
-    q.splice(lo, 0, m);
-  }
-
-  /** Delivers every message due at `now`; messages due together from different senders arrive in an order the policy picks (0: the order sent). */
-  private _deliverDue(now: number): void {
-    const q = this._queue;
-    while (q.length > 0 && q[0].time <= now) {
-      let end = 1;
-      while (end < q.length && q[end].time === q[0].time) end++;
-      let pick = 0;
-      const internal = q[0].kind === "retry" || q[0].kind === "timeout"; // kernel timers go first, as they fall due
-      if (end > 1 && !internal && this._loop._policy.chooses) {
-        // the first message of each sender in this group may go first
-        const heads: number[] = [];
-        const seen = new Set<SimSocket | null>();
-        for (let i = 0; i < end; i++) {
-          const kind = q[i].kind;
-          if (kind === "retry" || kind === "timeout") continue; // a timer of the sender's kernel, not an arrival
-          const s = q[i].from;
-          if (s === null || !seen.has(s)) {
-            if (s !== null) seen.add(s);
-            heads.push(i);
-          }
-        }
-        if (heads.length > 1) {
-          const k = this._loop._choices.chooseNet(heads.length, () => heads.map((i) => `${this._describe(q[i])} arrives first`), null, this._inIo);
-          pick = heads[k];
-        }
-      }
-      const [m] = q.splice(pick, 1);
-      this._arrive(m);
-    }
-  }
-
-  /** A message arrives (or a partition keeps it, or its loss resets the connection). */
-  private _arrive(m: Message): void {
-    const from = m.from;
-    if (from !== null) from._inFlight--;
-    if (m.kind === "timeout") {
-      const sock = m.to as SimSocket;
-      if (sock._state === "connecting") this._fail(sock, ETIMEDOUT);
-      return;
-    }
-    if (m.kind === "retry") {
-      // the SYN goes out again now (a decision of its own: it may be lost again)
-      const sock = m.to as SimSocket;
-      if (sock._state !== "connecting") return;
-      const syn = this._message("syn", sock, null, m.fromHost, m.toHost, null);
-      syn.address = m.address;
-      syn.start = m.start;
-      this._post(syn);
-      return;
-    }
-    if (m.kind === "datagram" && (!m.toHost._up || (this._cut.size !== 0 && this._cut.has(`${m.fromHost.name}>${m.toHost.name}`)))) {
-      if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${m.toHost._up ? "partition" : "host down"})`, m.id);
-      return; // UDP does not retransmit
-    }
-    if (this._blocked(m.fromHost, m.toHost) || !m.toHost._up) {
-      if (m.kind === "syn") {
-        if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (${m.toHost._up ? "partition" : "host down"})`, m.id);
-        return this._retrySyn(m);
-      }
-      if (!m.toHost._up) {
-        if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (host down)`, m.id);
-        return;
-      }
-      if (from !== null) from._inFlight++;
-      m.held = true;
-      this._held.push(m);
-      return;
-    }
-    if (m.lost) {
-      if (this._loop._tracer !== null) this._trace("drop", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
-      if (m.kind === "syn") return this._retrySyn(m);
-      if (m.kind === "datagram") return;
-      // a lost segment of a stream resets the connection, both ends (as turmoil does)
-      if (from !== null && (from._state === "connected" || from._state === "connecting")) from._resetBy();
-      if (m.to !== null && m.to._state === "connected") m.to._resetBy();
-      return;
-    }
-    if (this._loop._tracer !== null) this._trace("deliver", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
-    switch (m.kind) {
-      case "datagram": {
-        const target = portsOf(m.toHost).get((m.address as Address)[1]);
-        if (target !== undefined) return deliverDatagram(target, m.bytes as Uint8Array, m.source as Address);
-        // nothing bound there: the ICMP port unreachable tells a connected sender (as Linux)
-        const sender = m.sender as UdpSocket;
-        if (sender._connectedTo !== null && sender._state !== "closed") {
-          sender._error = ECONNREFUSED;
-          this._kernel._wake(sender);
-        }
-        return;
-      }
-      case "syn":
-        return this._accept(m);
-      case "synack": {
-        const client = m.to as SimSocket;
-        const child = from as SimSocket;
-        if (client._state !== "connecting") {
-          // the connecting socket was closed meanwhile: its kernel answers with a reset
-          if (child._state === "connected") this._answerReset(child);
-          return;
-        }
-        client._peer = child;
-        client._state = "connected";
-        this._kernel._wake(client);
-        return;
-      }
-      case "refused":
-        if ((m.to as SimSocket)._state === "connecting") this._fail(m.to as SimSocket, ECONNREFUSED);
-        return;
-      case "rst": {
-        const to = m.to as SimSocket;
-        if (to._state === "connected" || to._state === "connecting") to._resetBy();
-        return;
-      }
-      case "data":
-      case "fin": {
-        const to = m.to as SimSocket;
-        if (to._state !== "connected") {
-          // the receiving socket is gone: its kernel answers with a reset
-          if (to._state === "closed" && !to._reset && from !== null && from._state === "connected") this._answerReset(from);
-          return;
-        }
-        if (m.kind === "data") {
-          const bytes = m.bytes as Uint8Array;
-          to._recv.push(bytes);
-          to._recvLen += bytes.length;
-        } else {
-          to._finIn = true;
-        }
-        this._kernel._wake(to);
-        return;
-      }
-    }
-  }
-
-  /** A reset from the host of a gone socket back to `sock` (over the network). */
-  private _answerReset(sock: SimSocket): void {
-    const m = this._message("rst", null, sock, (sock._peer as SimSocket).host, sock.host, null);
-    this._post(m);
-  }
-
-  private _accept(m: Message): void {
-    const client = m.from as SimSocket;
-    if (client._state !== "connecting") return; // closed before the handshake
-    const to = m.toHost;
-    const port = (m.address as Address)[1];
-    const listener = to._bound.get(port);
-    // a listener bound to 127.0.0.1 does not see connections from other hosts
-    const loopbackOnly = listener !== undefined && listener._local !== null && listener._local[0].startsWith("127.");
-    if (listener === undefined || !listener._listening || loopbackOnly) {
-      this._post(this._message("refused", null, client, to, client.host, null));
-      return;
-    }
-    const child = new SimSocket(this._kernel, this._kernel._nextFd++, to);
-    child._local = [to.address, port];
-    child._peerAddr = client._local;
-    child._peer = client;
-    child._state = "connected";
-    listener._backlog.push(child);
-    this._kernel._wake(listener);
-    this._send(child, "synack", null);
-  }
-
-  /** A SYN got no answer: Linux sends it again 1, 3, 7, ... s after connect(), then gives up at 127 s. */
-  private _retrySyn(m: Message): void {
-    const sock = m.from as SimSocket;
-    if (sock._state !== "connecting") return;
-    sock._synAttempts++;
-    const k = sock._synAttempts;
-    const again = this._message(k <= SYN_RETRIES.length ? "retry" : "timeout", null, sock, m.fromHost, m.toHost, null);
-    again.address = m.address;
-    again.start = m.start;
-    again.time = m.start + (k <= SYN_RETRIES.length ? SYN_RETRIES[k - 1] : SYN_TIMEOUT);
-    this._enqueue(again);
-  }
-
-  private _fail(sock: SimSocket, errno: number): void {
-    sock._error = errno;
-    sock._state = "closed";
-    sock._peer = null;
-    this._kernel._wake(sock);
-  }
-
-  /** A partition healed or a hold was released: what they kept goes on, in the order sent. */
-  private _unhold(): void {
-    if (this._held.length === 0) return;
-    const still: Message[] = [];
-    const now = this._loop.time();
-    for (const m of this._held) {
-      if (this._blocked(m.fromHost, m.toHost) || (m.from !== null && still.some((h) => h.from === m.from))) {
-        still.push(m);
-        continue;
-      }
-      m.held = false;
-      m.time = now + minLatency(this._link(m.fromHost, m.toHost).latency);
-      if (m.from !== null) {
-        if (m.time < m.from._lastArrival) m.time = m.from._lastArrival;
-        m.from._lastArrival = m.time;
-      }
-      this._enqueue(m);
-    }
-    this._held = still;
-  }
-
-  private _describe(m: Message): string {
-    switch (m.kind) {
-      case "data":
-        return `${(m.bytes as Uint8Array).length} bytes ${m.fromHost.name}->${m.toHost.name}`;
-      case "datagram":
-        return `datagram of ${(m.bytes as Uint8Array).length} bytes ${m.fromHost.name}->${m.toHost.name}:${(m.address as Address)[1]}`;
-      case "syn":
-        return `connect ${m.fromHost.name}->${m.toHost.name}:${(m.address as Address)[1]}${m.start !== m.sent ? " (again)" : ""}`;
-      default:
-        return `${m.kind} ${m.fromHost.name}->${m.toHost.name}`;
-    }
-  }
-
   /** A trace event (callers of the per-message ones check for a tracer first: their details cost a string each). */
-  private _trace(op: string, from: string, to: string, detail: string, id?: number): void {
+  /** @internal */
+  _trace(op: string, from: string, to: string, detail: string, id?: number): void {
     const loop = this._loop;
     if (loop._tracer === null) return;
     // In the IO phase, which precedes the loop's count of the iteration it
     // begins, an event belongs to the next iteration (see _inIo).
-    const i = this._inIo ? loop._iteration + 1 : loop._iteration;
+    const i = this._wire._inIo ? loop._iteration + 1 : loop._iteration;
     loop._emit({ kind: "net", t: loop.time(), i, op, from, to, ...(detail ? { detail } : {}), ...(id !== undefined ? { msg: id } : {}) });
   }
 }
