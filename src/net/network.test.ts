@@ -13,7 +13,7 @@ import { explore } from "../explore/explore.js";
 import { replay } from "../testing.js";
 import { openConnection, startServer } from "./server.js";
 import type { StreamReader, StreamWriter } from "./streams.js";
-import { network, type LinkOptions } from "./network.js";
+import { network, type LinkOptions, type Rule } from "./network.js";
 import { createDatagramEndpoint } from "./datagram.js";
 import { DatagramProtocol } from "./protocols.js";
 import { ArrayTracer } from "../loop/trace.js";
@@ -614,5 +614,51 @@ describe("datagrams between hosts", () => {
       return got.join("");
     });
     expect(out).toBe("ac");
+  });
+});
+
+describe("rules", () => {
+  /** One line from main to db's line server over a 0.01 s link, with `rule` in force; the reply's time, or the error. */
+  const withRule = (rule: Rule, release = false) =>
+    run(function* () {
+      const net = network();
+      net.host("db", () => serve(5432));
+      net.link("main", "db", { latency: 0.01 });
+      yield* settle();
+      const [reader, writer] = yield* openConnection("db", 5432); // t=0.02: the handshake passed before the rule
+      net.rule(rule);
+      if (release) getRunningLoop().callLater(3, () => net.release("main", "db"));
+      writer.write(enc("x\n"));
+      try {
+        yield* reader.readline();
+        return `reply at t=${now().toFixed(3)}`;
+      } catch (e) {
+        return (e as Error).name;
+      } finally {
+        writer.close();
+      }
+    });
+
+  test("a rule sees each message over the link and may delay, drop or hold it; no opinion delivers", async () => {
+    const seen: string[] = [];
+    // no opinion: the line 0.01 there, the reply 0.01 back
+    expect(await withRule((m) => void seen.push(`${m.kind} ${m.from}->${m.to} ${m.bytes.length}`))).toBe("reply at t=0.040");
+    expect(seen.slice(0, 2)).toEqual(["data main->db 2", "data db->main 5"]);
+    // delayed by a second, each way
+    expect(await withRule((m) => (m.kind === "data" ? { delay: 1 } : undefined))).toBe("reply at t=2.040");
+    // dropped: a lost segment resets the connection
+    expect(await withRule((m) => (m.kind === "data" && m.to === "db" ? "drop" : undefined))).toBe("ConnectionResetError");
+    // held until release (at t=3.02): then the line goes on, and the reply comes back
+    expect(await withRule((m) => (m.kind === "data" && m.to === "db" ? "hold" : "deliver"), true)).toBe("reply at t=3.040");
+  });
+
+  test("a rule that answers something else stops the run, named with what it answered; so does a rule that throws", async () => {
+    await expect(withRule(() => { throw new Error("boom"); })).rejects.toThrow("boom");
+    await expect(withRule(() => "maybe" as never)).rejects.toThrow(/network\(\)\.rule: a rule must return "deliver", "drop", "hold", \{ delay: seconds >= 0 \} or undefined \(got string "maybe"\)/);
+    expect(() =>
+      runSync(function* () {
+        network().rule("drop" as never);
+      }),
+    ).toThrow(/network\(\)\.rule: a rule must be a function \(got string "drop"\)/);
   });
 });

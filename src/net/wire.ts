@@ -6,7 +6,7 @@
  * datagram). The Network decides which paths are perfect and owns hosts,
  * links and faults; this is the part between a send() and an arrival.
  */
-import { ValueError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { showTyped } from "../util/showValue.js";
 import { ECONNREFUSED, ETIMEDOUT, type Address, type Host, SimSocket } from "./kernel.js";
 import type { InFlight, Latency, MessageInfo, MessageKind, Network } from "./network.js";
@@ -124,12 +124,23 @@ export class Wire {
     if (this.net._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout" && m.kind !== "retry") {
       const info: MessageInfo = { id: m.id, kind: m.kind, from: m.fromHost.name, to: m.toHost.name, bytes: m.bytes ?? EMPTY, sent: m.sent };
       for (const rule of this.net._rules) {
-        const v = rule(info);
+        let v: ReturnType<typeof rule>;
+        try {
+          v = rule(info);
+        } catch (error) {
+          this.net._loop._fatal(error); // the rule's own error stops the run (not a lost connection)
+          throw error;
+        }
         if (v === undefined || v === "deliver") continue;
         if (v === "drop") m.lost = true;
         else if (v === "hold") m.held = true;
         else if (typeof v === "object" && v !== null && typeof v.delay === "number" && v.delay >= 0 && Number.isFinite(v.delay)) delay += v.delay;
-        else throw new ValueError(`network().rule: a rule must return "deliver", "drop", "hold", { delay: seconds >= 0 } or undefined (got ${showTyped(v)})`);
+        else {
+          // a broken rule is the test's mistake, not the network's: stop the run (a transport would take it for a lost connection)
+          const error = new UsageError(`network().rule: a rule must return "deliver", "drop", "hold", { delay: seconds >= 0 } or undefined (got ${showTyped(v)})`);
+          this.net._loop._fatal(error);
+          throw error;
+        }
         break;
       }
     }
