@@ -537,22 +537,27 @@ describe("listening addresses", () => {
 });
 
 describe("datagrams between hosts", () => {
+  /** Host "sink": an endpoint on port 9000 that keeps what it receives in `got`. */
+  function sinkHost(net: ReturnType<typeof network>, got: string[]): void {
+    net.host("sink", function* () {
+      yield* createDatagramEndpoint(
+        () =>
+          new (class extends DatagramProtocol {
+            override datagramReceived(data: Uint8Array): void {
+              got.push(dec(data));
+            }
+          })(),
+        { localAddr: ["0.0.0.0", 9000] },
+      );
+    });
+  }
+
   /** A collector on host "sink" (port 9000) and 6 datagrams from main, 1 ms apart. */
   const program = (link: LinkOptions) =>
     function* (): Generator<unknown, string, unknown> {
       const net = network();
       const got: string[] = [];
-      net.host("sink", function* () {
-        yield* createDatagramEndpoint(
-          () =>
-            new (class extends DatagramProtocol {
-              override datagramReceived(data: Uint8Array): void {
-                got.push(dec(data));
-              }
-            })(),
-          { localAddr: ["0.0.0.0", 9000] },
-        );
-      });
+      sinkHost(net, got);
       net.link("main", "sink", link);
       yield* settle();
       const [transport] = yield* createDatagramEndpoint(() => new DatagramProtocol(), { remoteAddr: ["sink", 9000] });
@@ -592,17 +597,7 @@ describe("datagrams between hosts", () => {
     const out = await run(function* () {
       const net = network();
       const got: string[] = [];
-      net.host("sink", function* () {
-        yield* createDatagramEndpoint(
-          () =>
-            new (class extends DatagramProtocol {
-              override datagramReceived(data: Uint8Array): void {
-                got.push(dec(data));
-              }
-            })(),
-          { localAddr: ["0.0.0.0", 9000] },
-        );
-      });
+      sinkHost(net, got);
       yield* settle();
       const [transport] = yield* createDatagramEndpoint(() => new DatagramProtocol(), { remoteAddr: ["sink", 9000] });
       transport.sendto(enc("a"));
@@ -610,6 +605,9 @@ describe("datagrams between hosts", () => {
       transport.sendto(enc("b"));
       net.repair();
       transport.sendto(enc("c"));
+      yield* sleep(0.1);
+      net.crash("sink");
+      transport.sendto(enc("d"));
       yield* sleep(0.1);
       return got.join("");
     });

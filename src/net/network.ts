@@ -437,10 +437,14 @@ export class Network {
    */
   _sendDatagram(sock: UdpSocket, to: Host, address: Address, bytes: Uint8Array, from: Address): void {
     const loop = this._loop;
-    const m = this._wire._message("datagram", null, null, sock.host, to, bytes);
-    m.address = address;
-    m.source = from;
-    m.sender = sock;
+    const datagram = () => {
+      const d = this._wire._message("datagram", null, null, sock.host, to, bytes);
+      d.address = address;
+      d.source = from;
+      d.sender = sock;
+      return d;
+    };
+    const m = datagram();
     if (!to._up || (this._cut.size !== 0 && this._cut.has(`${sock.host.name}>${to.name}`))) {
       // nothing gets through a partition or to a machine that is down, and UDP does not try again
       if (this._loop._tracer !== null) this._trace("send", m.fromHost.name, m.toHost.name, this._wire._describe(m), m.id);
@@ -452,11 +456,7 @@ export class Network {
     if (link.duplicate > 0 && !m.lost && loop._policy.chooses) {
       const p = Math.min(1, link.duplicate * loop._faultScale);
       if (loop._choices.chooseNet(2, () => [`send ${this._wire._describe(m)} once`, `duplicate ${this._wire._describe(m)}`], [1 - p, p], this._wire._inIo) === 1) {
-        const twin = this._wire._message("datagram", null, null, sock.host, to, bytes);
-        twin.address = address;
-        twin.source = from;
-        twin.sender = sock;
-        this._wire._post(twin);
+        this._wire._post(datagram());
       }
     }
   }
@@ -465,7 +465,6 @@ export class Network {
   _deliver(nothingReady: () => boolean, nextTimer: () => number): void {
     this._wire._deliver(nothingReady, nextTimer);
   }
-
 
   // ----------------------------------------------------------------- inside
 

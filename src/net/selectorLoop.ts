@@ -149,12 +149,20 @@ export class SelectorLoop {
 
 /** The IoSource the loop calls once per iteration. */
 class SelectorIo {
-  constructor(readonly sel: SelectorLoop) {}
+  /** the network's questions to the loop in its IO phase (made once, not per iteration) */
+  private readonly nothingReady: () => boolean;
+  private readonly nextTimer: () => number;
+
+  constructor(readonly sel: SelectorLoop) {
+    this.nothingReady = () => sel.loop._ready.length === 0 && !sel.kernel._anyReady();
+    this.nextTimer = () => sel.loop._nextTimerWhen();
+  }
+
   _processEvents(): void {
     const sel = this.sel;
     if (sel._beforeIo !== null) sel._beforeIo();
     const net = sel.kernel._net;
-    if (net !== null) net._deliver(() => sel.loop._ready.length === 0 && !sel.kernel._anyReady(), () => sel.loop._nextTimerWhen());
+    if (net !== null) net._deliver(this.nothingReady, this.nextTimer);
     sel.processEvents();
   }
 }
