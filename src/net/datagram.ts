@@ -85,24 +85,6 @@ export class DatagramTransport extends SelectorTransport {
   }
 
   /**
-   * Extra information: "sockname" and "peername" ((host, port), peername null
-   * when unconnected), "socket"; any other name gives `defaultValue`.
-   * Mirrors `transport.get_extra_info(name, default=None)`.
-   * @example transport.getExtraInfo("sockname"); // ["127.0.0.1", 40000]
-   */
-  getExtraInfo(name: string, defaultValue: unknown = null): unknown {
-    return name in this._extra ? this._extra[name] : defaultValue;
-  }
-
-  /**
-   * True once close() or abort() was called. Mirrors `transport.is_closing()`.
-   * @example transport.close(); transport.isClosing(); // true
-   */
-  isClosing(): boolean {
-    return this._closing;
-  }
-
-  /**
    * The protocol (null once closed). Mirrors `transport.get_protocol()`.
    * @example const proto = transport.getProtocol();
    */

@@ -1,8 +1,9 @@
 /**
  * SelectorTransport: what asyncio's `_SelectorTransport` (selector_events.py,
  * 3.12) gives both of its transports, the socket (SocketTransport) and the
- * datagram one (DatagramTransport): reading's pause and resume, on top of
- * the write flow control of `_FlowControlMixin` (FlowControlTransport).
+ * datagram one (DatagramTransport): its extra information, closing,
+ * reading's pause and resume, on top of the write flow control of
+ * `_FlowControlMixin` (FlowControlTransport).
  */
 import { FlowControlTransport } from "./flowControl.js";
 import type { Pollable } from "./kernel.js";
@@ -18,9 +19,29 @@ export abstract class SelectorTransport extends FlowControlTransport {
   abstract _sock: Pollable | null;
   /** @internal close() or abort() was called, or the connection was lost */ _closing = false;
   /** @internal pause_reading() was called */ _paused = false;
+  /** @internal what getExtraInfo answers: "socket", "sockname", "peername" */
+  abstract readonly _extra: Record<string, unknown>;
 
   /** `_read_ready`: the socket is readable (one read per readiness event). */
   protected abstract _readReady(): void;
+
+  /**
+   * Extra information: "sockname" and "peername" are (host, port) pairs
+   * (peername null for an unconnected datagram endpoint), "socket" the
+   * socket; any other name gives `defaultValue`. Mirrors `transport.get_extra_info(name, default=None)`.
+   * @example transport.getExtraInfo("peername"); // ["127.0.0.1", 40001]
+   */
+  getExtraInfo(name: string, defaultValue: unknown = null): unknown {
+    return name in this._extra ? this._extra[name] : defaultValue;
+  }
+
+  /**
+   * True once close() or abort() was called, or the connection was lost. Mirrors `transport.is_closing()`.
+   * @example if (!transport.isClosing()) transport.write(b("more"));
+   */
+  isClosing(): boolean {
+    return this._closing;
+  }
 
   /**
    * True while the transport receives (not paused, not closing). Mirrors `transport.is_reading()`.

@@ -83,23 +83,6 @@ export class SocketTransport extends SelectorTransport {
   }
 
   /**
-   * Extra information: "peername" and "sockname" are (host, port) pairs, "socket" the socket;
-   * any other name gives `defaultValue`. Mirrors `transport.get_extra_info(name, default=None)`.
-   * @example transport.getExtraInfo("peername"); // ["127.0.0.1", 40001]
-   */
-  getExtraInfo(name: string, defaultValue: unknown = null): unknown {
-    return name in this._extra ? this._extra[name] : defaultValue;
-  }
-
-  /**
-   * True once close() or abort() was called, or the connection was lost. Mirrors `transport.is_closing()`.
-   * @example if (!transport.isClosing()) transport.write(b("more"));
-   */
-  isClosing(): boolean {
-    return this._closing;
-  }
-
-  /**
    * The protocol (null once the connection is lost). Mirrors `transport.get_protocol()`.
    * @example const proto = transport.getProtocol();
    */
