@@ -24,6 +24,26 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * @internal Makes an error the loop raises itself (a cancellation, a reset the
+ * simulated kernel reports) without capturing a JavaScript stack. Its frames
+ * would be the loop's own (a handle running a callback, a task's step), never
+ * the program's, and capturing them cost more than the rest of a short run:
+ * measured, half of an explored run that cancels one pending task at its end
+ * (16.7 us a run before, see bench/explore.ts), and the captured frames keep
+ * the run's objects alive into the next garbage collections. `error.stack`
+ * is then the first line alone ("CancelledError: ...").
+ */
+export function withoutStack<E>(make: () => E): E {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** asyncio.TimeoutError (the built-in TimeoutError since Python 3.11). */
 export class TimeoutError extends VloopError {}
 

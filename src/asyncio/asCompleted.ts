@@ -71,16 +71,22 @@ export function* asCompleted<T>(
     done.putNowait(f);
     if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
   };
-  function* waitForOne(): Generator<unknown, T, unknown> {
-    const f = yield* done.get();
-    if (f === null) throw new TimeoutError();
-    return f.result();
-  }
 
   // a wait for the next result is a get() from `done`: traces and reports say asCompleted (of the futures left)
   done._reportAs = { _waitLabel: "asCompleted()", _waitInfo: () => awaitingMany("asCompleted", todo) };
   for (const f of todo) f.addDoneCallback(onCompletion);
   if (todo.size > 0 && timeout !== null) timeoutHandle = loop.callLater(timeout, onTimeout);
   const n = todo.size;
-  for (let i = 0; i < n; i++) yield new GenCoroutine(waitForOne, "asCompleted()");
+  for (let i = 0; i < n; i++) yield new GenCoroutine(() => waitForOne(done), "asCompleted()");
+}
+
+/**
+ * asyncio's _wait_for_one: the next future done, or TimeoutError for the dummy
+ * a timeout puts. At module level, not made per asCompleted() call (a
+ * generator function made per call costs a V8 map; see createConnectionBody in net/server.ts).
+ */
+function* waitForOne<T>(done: Queue<Future<T> | null>): Generator<unknown, T, unknown> {
+  const f = yield* done.get();
+  if (f === null) throw new TimeoutError();
+  return f.result();
 }

@@ -13,7 +13,7 @@
  * Ordering: each child reports through its own done callback, so results are
  * collected one iteration after the last child finishes.
  */
-import { CancelledError } from "../errors.js";
+import { CancelledError, withoutStack } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import { Future, isFuture, type Waker } from "../futures/future.js";
 import { awaitingMany } from "../futures/waitInfo.js";
@@ -106,7 +106,7 @@ export class GatheringFuture<T> extends Future<T> implements Waker {
       for (const child of this._children) {
         let res: unknown;
         if (child.cancelled()) {
-          res = new CancelledError(child._cancelMessage ?? "");
+          res = withoutStack(() => new CancelledError(child._cancelMessage ?? ""));
         } else {
           res = child.exception();
           if (res === undefined) res = child.result();

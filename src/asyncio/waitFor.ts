@@ -63,9 +63,9 @@ function* waitForGen<T>(aw: AwaitableInput<T>, timeout: number | null): Generato
       throw error;
     }
   }
-  return (yield* asyncWith(makeTimeout(timeout), function* () {
-    return yield* awaitInline(aw, "waitFor");
-  })) as T;
+  // (the body is an arrow to a module-level generator function: a generator
+  // function made per call costs a V8 map; see createConnectionBody in net/server.ts)
+  return (yield* asyncWith(makeTimeout(timeout), () => awaitInline(aw, "waitFor"))) as T;
 }
 
 /**

@@ -10,7 +10,7 @@
  * callSoon when the future completes, in registration order, so a waiter
  * resumes one loop iteration after the completion.
  */
-import { CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
+import { CancelledError, InvalidStateError, RuntimeError, UsageError, withoutStack } from "../errors.js";
 import { BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { currentLoop, requireEventLoop } from "../loop/running.js";
 import { inspectCustom, pyTypeName, setPyName } from "../util/asyncioRepr.js";
@@ -262,7 +262,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Future._make_cancelled_error (a Task may hand out its coroutine's own error first) */
   _makeCancelledError(): CancelledError {
-    return new CancelledError(this._cancelMessage);
+    const message = this._cancelMessage;
+    return withoutStack(() => new CancelledError(message));
   }
 
   /** @internal what this future is, for error messages */

@@ -23,7 +23,7 @@
  *   settles its promise. The loop waits for that before it runs the next
  *   handle, so both styles give the same interleaving.
  */
-import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageError } from "../errors.js";
+import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageError, withoutStack } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { isTaskCallback } from "../loop/taskCallbacks.js";
 import { badYieldError, explainNotIterable, keepBadYield } from "./badYield.js";
@@ -184,7 +184,7 @@ export class Task<T = unknown> extends Future<T> {
     this._enqueue(stepTask, undefined);
     loop._addTask(this);
     if (loop._tracer !== null) {
-      const host = loop._hostOf !== null ? loop._hostOf(this) : undefined;
+      const host = loop._hosts !== null ? loop._hosts._hostNameOf(this) : undefined;
       loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName(), ...(host !== undefined ? { host } : {}) });
     }
   }
@@ -271,7 +271,7 @@ export class Task<T = unknown> extends Future<T> {
       this._cancel = undefined;
       return stored;
     }
-    return new CancelledError(stored);
+    return withoutStack(() => new CancelledError(stored));
   }
 
   /** @internal */

@@ -40,6 +40,14 @@ export const CLOCK_RESOLUTION = 1e-9;
 export const DEFAULT_MAX_STEPS = 50_000_000;
 
 /** What the loop needs to know of a task (Task lives in a higher layer). */
+/** @internal what the loop asks the simulated network about tasks (see BaseEventLoop._hosts) */
+export interface TaskHosts {
+  /** a new task lives on the host of the code that created it */
+  _placeTask(task: LoopTask): void;
+  /** the name of the host `task` lives on */
+  _hostNameOf(task: LoopTask): string;
+}
+
 export interface LoopTask {
   getName(): string;
   done(): boolean;
@@ -719,13 +727,15 @@ export class BaseEventLoop {
   /** @internal registers a new task (asyncio's _register_task). */
   _addTask(task: LoopTask): void {
     this._taskList.push(task);
-    if (this._onTaskCreated !== null) this._onTaskCreated(task);
+    if (this._hosts !== null) this._hosts._placeTask(task);
   }
 
-  /** @internal called for every new task once the simulated network has hosts (it places the task on its creator's host) */
-  _onTaskCreated: ((task: LoopTask) => void) | null = null;
-  /** @internal tracing only: the name of the host a task lives on, once the simulated network has hosts */
-  _hostOf: ((task: LoopTask) => string) | null = null;
+  /**
+   * @internal The simulated network once it has hosts: it places every new
+   * task on its creator's host, and names a task's host for traces. (An
+   * object with methods, not closures: see SelectorIo in net/selectorLoop.ts.)
+   */
+  _hosts: TaskHosts | null = null;
 
   /**
    * @internal a task finished: drop finished tasks from the registry once

@@ -3,7 +3,11 @@
  * front: the `bytearray` a StreamReader keeps.
  */
 export class ByteBuffer {
-  private _data = new Uint8Array(256);
+  // Starts empty and grows to what it holds: typed arrays of up to 64 bytes
+  // live on V8's heap, larger ones own an off-heap backing store whose
+  // allocation and sweeping cost more than the bytes (a reader that only ever
+  // sees short lines never allocates one).
+  private _data: Uint8Array = EMPTY;
   private _start = 0;
   private _end = 0;
 
@@ -19,7 +23,7 @@ export class ByteBuffer {
       if (len + n <= this._data.length / 2) {
         this._data.copyWithin(0, this._start, this._end);
       } else {
-        const grown = new Uint8Array(Math.max(2 * this._data.length, len + n));
+        const grown = new Uint8Array(Math.max(2 * this._data.length, len + n, 16));
         grown.set(this._data.subarray(this._start, this._end));
         this._data = grown;
       }
@@ -69,3 +73,5 @@ export class ByteBuffer {
     this._start = this._end = 0;
   }
 }
+
+const EMPTY = new Uint8Array(0);

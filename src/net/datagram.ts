@@ -286,42 +286,45 @@ export function createDatagramEndpoint<P extends DatagramProtocol>(protocolFacto
   const loop = requireLoop("createDatagramEndpoint()") as EventLoop;
   if (typeof protocolFactory !== "function") throw new TypeError(`createDatagramEndpoint: protocolFactory must be a function that returns a protocol (got ${protocolFactory === null ? "null" : typeof protocolFactory})`);
   if (options === null || typeof options !== "object") throw new TypeError(`createDatagramEndpoint: options must be an object (got ${String(options)})`);
-  return new GenCoroutine(function* () {
-    const sel = SelectorLoop.of(loop);
-    let sock: UdpSocket;
-    let remote: Address | null = null;
-    const given = options.sock ?? null;
-    if (given !== null) {
-      if (!(given instanceof Socket) || !(given._sim instanceof UdpSocket)) throw new ValueError(`A UDP Socket was expected, got ${String(given)}`);
-      if (options.localAddr || options.remoteAddr) {
-        const problems = [options.localAddr ? `local_addr=${reprAddress(options.localAddr)}` : "", options.remoteAddr ? `remote_addr=${reprAddress(options.remoteAddr)}` : ""].filter((p) => p !== "");
-        throw new ValueError(`socket modifier keyword arguments can not be used when sock is specified. (${problems.join(", ")})`);
-      }
-      sock = given._sim;
-      given._blocking = false;
-    } else {
-      if (!options.localAddr && !options.remoteAddr) throw new ValueError("unexpected address family (createDatagramEndpoint needs localAddr, remoteAddr or sock)");
-      const local = options.localAddr ? checkAddress("localAddr", options.localAddr) : null;
-      remote = options.remoteAddr ? checkAddress("remoteAddr", options.remoteAddr) : null;
-      sock = UdpSocket.create(sel.kernel);
-      try {
-        if (local !== null) sock.bind(local);
-        // Ordering: a UDP connect() completes inside the call, so asyncio's sock_connect does not suspend.
-        if (remote !== null) sock.connect(remote);
-      } catch (e) {
-        sock.close();
-        throw e;
-      }
+  return new GenCoroutine(() => createDatagramEndpointBody(loop, protocolFactory, options), "create_datagram_endpoint()");
+}
+
+/** The body of createDatagramEndpoint, at module level, not made per call (see createConnectionBody in server.ts). */
+function* createDatagramEndpointBody<P extends DatagramProtocol>(loop: EventLoop, protocolFactory: () => P, options: DatagramEndpointOptions): Generator<unknown, [DatagramTransport, P], unknown> {
+  const sel = SelectorLoop.of(loop);
+  let sock: UdpSocket;
+  let remote: Address | null = null;
+  const given = options.sock ?? null;
+  if (given !== null) {
+    if (!(given instanceof Socket) || !(given._sim instanceof UdpSocket)) throw new ValueError(`A UDP Socket was expected, got ${String(given)}`);
+    if (options.localAddr || options.remoteAddr) {
+      const problems = [options.localAddr ? `local_addr=${reprAddress(options.localAddr)}` : "", options.remoteAddr ? `remote_addr=${reprAddress(options.remoteAddr)}` : ""].filter((p) => p !== "");
+      throw new ValueError(`socket modifier keyword arguments can not be used when sock is specified. (${problems.join(", ")})`);
     }
-    const protocol = protocolFactory();
-    const waiter = loop.createFuture<undefined>();
-    const transport = new DatagramTransport(sel, sock, protocol, remote, waiter);
+    sock = given._sim;
+    given._blocking = false;
+  } else {
+    if (!options.localAddr && !options.remoteAddr) throw new ValueError("unexpected address family (createDatagramEndpoint needs localAddr, remoteAddr or sock)");
+    const local = options.localAddr ? checkAddress("localAddr", options.localAddr) : null;
+    remote = options.remoteAddr ? checkAddress("remoteAddr", options.remoteAddr) : null;
+    sock = UdpSocket.create(sel.kernel);
     try {
-      yield* waiter;
+      if (local !== null) sock.bind(local);
+      // Ordering: a UDP connect() completes inside the call, so asyncio's sock_connect does not suspend.
+      if (remote !== null) sock.connect(remote);
     } catch (e) {
-      transport.close();
+      sock.close();
       throw e;
     }
-    return [transport, protocol] as [DatagramTransport, P];
-  }, "create_datagram_endpoint()");
+  }
+  const protocol = protocolFactory();
+  const waiter = loop.createFuture<undefined>();
+  const transport = new DatagramTransport(sel, sock, protocol, remote, waiter);
+  try {
+    yield* waiter;
+  } catch (e) {
+    transport.close();
+    throw e;
+  }
+  return [transport, protocol] as [DatagramTransport, P];
 }

@@ -14,7 +14,7 @@
  *
  * Reading's pause and resume (`pause_reading`) are selectorTransport.ts's.
  */
-import { ConnectionResetError, ValueError } from "../errors.js";
+import { ConnectionResetError, ValueError, withoutStack } from "../errors.js";
 import type { EventLoop } from "../futures/eventLoop.js";
 import type { Future } from "../futures/future.js";
 import type { SelectorLoop } from "./selectorLoop.js";
@@ -151,7 +151,7 @@ export abstract class FlowControlProtocol {
 
   /** @internal `_drain_helper`: what StreamWriter.drain() waits for; ConnectionResetError("Connection lost") once the connection is lost. */
   *_drainHelper(): Generator<unknown, void, unknown> {
-    if (this._connectionLost) throw new ConnectionResetError("Connection lost");
+    if (this._connectionLost) throw withoutStack(() => new ConnectionResetError("Connection lost"));
     if (!this._paused) return;
     const waiter = this._loop.createFuture<undefined>();
     this._drainWaiters.push(waiter);

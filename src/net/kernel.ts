@@ -27,7 +27,7 @@
  * network is about what crosses between machines. Without a tracer, or
  * without hosts, this costs a check or two per syscall on a perfect path.
  */
-import { BrokenPipeError, ConnectionRefusedError, ConnectionResetError, OSError, TimeoutError } from "../errors.js";
+import { BrokenPipeError, ConnectionRefusedError, ConnectionResetError, OSError, TimeoutError, withoutStack } from "../errors.js";
 import type { Network } from "./network.js";
 
 export const ECONNREFUSED = 111;
@@ -91,6 +91,10 @@ function strerror(errno: number): string {
 
 /** An error raised by errno, as Python picks the OSError subclass from it. */
 export function errnoError(errno: number, words: string): Error {
+  return withoutStack(() => errnoErrorWithStack(errno, words));
+}
+
+function errnoErrorWithStack(errno: number, words: string): Error {
   if (errno === ECONNREFUSED) return new ConnectionRefusedError(errno, words);
   if (errno === ECONNRESET) return new ConnectionResetError(errno, words);
   if (errno === EPIPE) return new BrokenPipeError(errno, words);
@@ -262,6 +266,16 @@ export class SimSocket implements Pollable {
     const conn = this._backlog.shift();
     if (conn === undefined) throw WOULD_BLOCK;
     return [conn, conn._peerAddr as Address];
+  }
+
+  /**
+   * @internal accept() for the server's accept loop: the next queued
+   * connection, or null where accept() raises EAGAIN (that loop ends on every
+   * readiness event by finding the queue empty: a throw each time was a tenth
+   * of an explored request/reply run).
+   */
+  _acceptNext(): SimSocket | null {
+    return this._backlog.shift() ?? null;
   }
 
   /** getsockopt(SOL_SOCKET, SO_ERROR): the pending error, cleared by reading it. */

@@ -43,7 +43,7 @@ import { requireLoop } from "../loop/running.js";
 import { Host, type Address, type Kernel, type SimSocket, traceTransfer } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
 import { portsOf, type UdpSocket } from "./udp.js";
-import { type Link, PERFECT, Wire, minLatency } from "./wire.js";
+import { type IoPhase, type Link, PERFECT, Wire, minLatency } from "./wire.js";
 
 /** A link's one-way latency in seconds: fixed, or [min, max] (each message takes min, the middle or max: a decision). */
 export type Latency = number | readonly [number, number];
@@ -178,8 +178,7 @@ export class Network {
     const host = new Host(name, address);
     this._hosts.set(name, host);
     this._byAddress.set(address, host);
-    this._loop._onTaskCreated = (task) => this._placeTask(task);
-    this._loop._hostOf = (task) => (this._taskHost.get(task) ?? this._kernel.localhost).name;
+    this._loop._hosts = this;
     if (main !== undefined) {
       this._factories.set(host, main);
       this._run(host);
@@ -462,8 +461,8 @@ export class Network {
   }
 
   /** @internal the IO phase: deliver what is due; with nothing ready and no timer sooner, move the clock to the next arrival. */
-  _deliver(nothingReady: () => boolean, nextTimer: () => number): void {
-    this._wire._deliver(nothingReady, nextTimer);
+  _deliver(io: IoPhase): void {
+    this._wire._deliver(io);
   }
 
   // ----------------------------------------------------------------- inside
@@ -512,7 +511,13 @@ export class Network {
     }
   }
 
-  private _placeTask(task: LoopTask): void {
+  /** @internal the host a task lives on, by name (traces) */
+  _hostNameOf(task: LoopTask): string {
+    return (this._taskHost.get(task) ?? this._kernel.localhost).name;
+  }
+
+  /** @internal a new task lives on the host whose code created it */
+  _placeTask(task: LoopTask): void {
     const host = this._currentHost();
     if (host === this._kernel.localhost) return;
     this._taskHost.set(task, host);

@@ -149,20 +149,21 @@ export class SelectorLoop {
 
 /** The IoSource the loop calls once per iteration. */
 class SelectorIo {
-  /** the network's questions to the loop in its IO phase (made once, not per iteration) */
-  private readonly nothingReady: () => boolean;
-  private readonly nextTimer: () => number;
+  // (methods, not closures made per run: a closure that reaches the loop,
+  // kept where the loop keeps it, is held by the unoptimized code's feedback
+  // through minor collections, which kept whole runs alive; see bench/README.md)
+  constructor(readonly sel: SelectorLoop) {}
 
-  constructor(readonly sel: SelectorLoop) {
-    this.nothingReady = () => sel.loop._ready.length === 0 && !sel.kernel._anyReady();
-    this.nextTimer = () => sel.loop._nextTimerWhen();
+  /** The network's question in its IO phase: no handle is ready and select() would report nothing. */
+  _nothingReady(): boolean {
+    return this.sel.loop._ready.length === 0 && !this.sel.kernel._anyReady();
   }
 
   _processEvents(): void {
     const sel = this.sel;
     if (sel._beforeIo !== null) sel._beforeIo();
     const net = sel.kernel._net;
-    if (net !== null) net._deliver(this.nothingReady, this.nextTimer);
+    if (net !== null) net._deliver(this);
     sel.processEvents();
   }
 }

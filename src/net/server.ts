@@ -20,7 +20,7 @@ import { gather } from "../asyncio/gather.js";
 import { sleep } from "../asyncio/sleep.js";
 import type { AsyncContextManager } from "../asyncio/asyncWith.js";
 import { requireLoop } from "../loop/running.js";
-import { type Address, type SimSocket, WouldBlock, errnoError } from "./kernel.js";
+import { type Address, type SimSocket, errnoError } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
 import { type ClientConnected, DEFAULT_LIMIT, StreamReader, StreamReaderProtocol, StreamWriter } from "./streams.js";
 import { SocketTransport, type StreamProtocol } from "./transport.js";
@@ -153,11 +153,16 @@ export class Server implements AsyncContextManager<Server> {
    * Mirrors `Server.start_serving()`.
    */
   startServing(): CoroutineObject<void> {
-    const self = this;
-    return new GenCoroutine(function* () {
-      self._startServing();
-      yield* sleep(0);
-    }, "Server.start_serving()");
+    return new GenCoroutine(() => this._startServingBody(), "Server.start_serving()");
+  }
+
+  // The coroutines' bodies are generator methods, not generator functions
+  // made per call (see createConnectionBody).
+
+  /** @internal */
+  *_startServingBody(): Generator<unknown, void, unknown> {
+    this._startServing();
+    yield* sleep(0);
   }
 
   /**
@@ -166,26 +171,28 @@ export class Server implements AsyncContextManager<Server> {
    * @throws RuntimeError if already serving forever or closed.
    */
   serveForever(): CoroutineObject<void> {
-    const self = this;
-    return new GenCoroutine(function* () {
-      if (self._servingForeverFut !== null) throw new RuntimeError(`server ${self} is already being awaited on serve_forever()`);
-      if (self._sockets === null) throw new RuntimeError(`server ${self} is closed`);
-      self._startServing();
-      const fut = self._loop.createFuture<undefined>();
-      self._servingForeverFut = fut;
-      try {
-        yield* fut;
-      } catch (e) {
-        if (e instanceof CancelledError) {
-          // asyncio: close, wait until closed, then re-raise the cancellation
-          self.close();
-          yield* self.waitClosed();
-        }
-        throw e;
-      } finally {
-        self._servingForeverFut = null;
+    return new GenCoroutine(() => this._serveForeverBody(), "Server.serve_forever()");
+  }
+
+  /** @internal */
+  *_serveForeverBody(): Generator<unknown, void, unknown> {
+    if (this._servingForeverFut !== null) throw new RuntimeError(`server ${this} is already being awaited on serve_forever()`);
+    if (this._sockets === null) throw new RuntimeError(`server ${this} is closed`);
+    this._startServing();
+    const fut = this._loop.createFuture<undefined>();
+    this._servingForeverFut = fut;
+    try {
+      yield* fut;
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        // asyncio: close, wait until closed, then re-raise the cancellation
+        this.close();
+        yield* this.waitClosed();
       }
-    }, "Server.serve_forever()");
+      throw e;
+    } finally {
+      this._servingForeverFut = null;
+    }
   }
 
   /**
@@ -193,13 +200,15 @@ export class Server implements AsyncContextManager<Server> {
    * Mirrors `Server.wait_closed()`.
    */
   waitClosed(): CoroutineObject<void> {
-    const self = this;
-    return new GenCoroutine(function* () {
-      if (self._waiters === null) return;
-      const waiter = self._loop.createFuture<undefined>();
-      self._waiters.push(waiter);
-      yield* waiter;
-    }, "Server.wait_closed()");
+    return new GenCoroutine(() => this._waitClosedBody(), "Server.wait_closed()");
+  }
+
+  /** @internal */
+  *_waitClosedBody(): Generator<unknown, void, unknown> {
+    if (this._waiters === null) return;
+    const waiter = this._loop.createFuture<undefined>();
+    this._waiters.push(waiter);
+    yield* waiter;
   }
 
   /** `async with server`: enters with the server. */
@@ -232,16 +241,10 @@ export function inheritBuffers(conn: SimSocket, listener: SimSocket): void {
 /** selector_events._accept_connection: accept every queued connection, a task each. */
 function acceptConnection(sel: SelectorLoop, factory: () => StreamProtocol, sock: SimSocket, server: Server, backlog: number): void {
   for (let i = 0; i < backlog; i++) {
-    let conn: SimSocket;
-    let addr: Address;
-    try {
-      [conn, addr] = sock.accept();
-    } catch (error) {
-      if (error instanceof WouldBlock) return;
-      throw error;
-    }
+    const conn = sock._acceptNext();
+    if (conn === null) return; // EAGAIN
     inheritBuffers(conn, sock);
-    (sel.loop as EventLoop).createTask(acceptConnection2(sel, factory, conn, { peername: addr }, server));
+    (sel.loop as EventLoop).createTask(acceptConnection2(sel, factory, conn, { peername: conn._peerAddr as Address }, server));
   }
 }
 
@@ -324,36 +327,56 @@ export function createConnection<P extends StreamProtocol>(
   const loop = requireLoop("createConnection()") as EventLoop;
   checkFactory("createConnection", protocolFactory);
   const given = options?.sock ?? null;
-  return new GenCoroutine(function* () {
-    const sel = SelectorLoop.of(loop);
-    let sock: SimSocket;
-    if (given !== null) {
-      if (host !== null && host !== undefined) throw new ValueError("createConnection: host/port and sock can not be specified at the same time");
-      if (port !== null && port !== undefined) throw new ValueError("createConnection: host/port and sock can not be specified at the same time");
-      sock = streamSocketOf("createConnection", given);
-    } else {
-      if ((host === null || host === undefined) && (port === null || port === undefined)) throw new ValueError("createConnection: host and port was not specified and no sock specified");
-      const addr = resolve(host, "createConnection", loop);
-      checkPort("createConnection", port);
-      sock = sel.kernel.socket();
-      try {
-        yield* sockConnect(sel, sock, [addr, port as number]);
-      } catch (e) {
-        sock.close();
-        throw e;
-      }
-    }
-    const protocol = protocolFactory();
-    const waiter = loop.createFuture<undefined>();
-    const transport = new SocketTransport(sel, sock, protocol, waiter);
+  return new GenCoroutine(() => createConnectionBody(loop, protocolFactory, host, port, given), "create_connection()");
+}
+
+/**
+ * The body of createConnection: a generator function at module level, as
+ * every body of vloop's own coroutines is. A generator function made per
+ * call gets its own object layout (a V8 map, made outside the young
+ * generation, which only a full collection frees) the first time it runs, and
+ * that map holds the closure and all it sees (the loop: the whole run)
+ * through every minor collection until then, so that the runs of an
+ * exploration were copied and promoted instead of dying young. Measured on
+ * an explored run that only creates a server: 13.5 us a run and 54% of the
+ * young generation surviving each scavenge with per-call bodies, 3.0 us and
+ * 0.3% with module-level ones.
+ */
+function* createConnectionBody<P extends StreamProtocol>(
+  loop: EventLoop,
+  protocolFactory: () => P,
+  host: string | null,
+  port: number | null,
+  given: Socket | null,
+): Generator<unknown, [SocketTransport, P], unknown> {
+  const sel = SelectorLoop.of(loop);
+  let sock: SimSocket;
+  if (given !== null) {
+    if (host !== null && host !== undefined) throw new ValueError("createConnection: host/port and sock can not be specified at the same time");
+    if (port !== null && port !== undefined) throw new ValueError("createConnection: host/port and sock can not be specified at the same time");
+    sock = streamSocketOf("createConnection", given);
+  } else {
+    if ((host === null || host === undefined) && (port === null || port === undefined)) throw new ValueError("createConnection: host and port was not specified and no sock specified");
+    const addr = resolve(host, "createConnection", loop);
+    checkPort("createConnection", port);
+    sock = sel.kernel.socket();
     try {
-      yield* waiter;
+      yield* sockConnect(sel, sock, [addr, port as number]);
     } catch (e) {
-      transport.close();
+      sock.close();
       throw e;
     }
-    return [transport, protocol] as [SocketTransport, P];
-  }, "create_connection()");
+  }
+  const protocol = protocolFactory();
+  const waiter = loop.createFuture<undefined>();
+  const transport = new SocketTransport(sel, sock, protocol, waiter);
+  try {
+    yield* waiter;
+  } catch (e) {
+    transport.close();
+    throw e;
+  }
+  return [transport, protocol] as [SocketTransport, P];
 }
 
 /** The options of createServer and startServer (asyncio's keyword arguments). */
@@ -380,38 +403,50 @@ export function createServer(protocolFactory: () => StreamProtocol, host: string
   const loop = requireLoop("createServer()") as EventLoop;
   checkFactory("createServer", protocolFactory);
   const given = options?.sock ?? null;
-  return new GenCoroutine(function* () {
-    const startServing = options.startServing ?? true;
-    const backlog = options.backlog ?? BACKLOG;
-    const sel = SelectorLoop.of(loop);
-    let sock: SimSocket;
-    if (given !== null) {
-      if ((host !== null && host !== undefined) || (port !== null && port !== undefined)) throw new ValueError("createServer: host/port and sock can not be specified at the same time");
-      sock = streamSocketOf("createServer", given);
-    } else {
-      checkPort("createServer", port);
-      // Ordering: asyncio looks the address up with a gather of one coroutine per host (a task).
-      const [addr] = (yield* gather(
-        new GenCoroutine(function* () {
-          return resolve(host, "createServer", loop);
-        }, "_create_server_getaddrinfo()"),
-      )) as [string];
-      sock = sel.kernel.socket();
-      try {
-        sock.bind([addr, port as number]);
-      } catch (err) {
-        // asyncio's words, with the address as Python's repr of the tuple
-        if (!(err instanceof OSError) || err.errno === null) throw err;
-        throw new OSError(err.errno, `error while attempting to bind on address ('${addr}', ${port}): ${String(err.strerror).toLowerCase()}`);
-      }
+  return new GenCoroutine(() => createServerBody(loop, protocolFactory, host, port, options, given), "create_server()");
+}
+
+/** The body of createServer (at module level: see createConnectionBody). */
+function* createServerBody(
+  loop: EventLoop,
+  protocolFactory: () => StreamProtocol,
+  host: string | null,
+  port: number | null,
+  options: ServerOptions,
+  given: Socket | null,
+): Generator<unknown, Server, unknown> {
+  const startServing = options.startServing ?? true;
+  const backlog = options.backlog ?? BACKLOG;
+  const sel = SelectorLoop.of(loop);
+  let sock: SimSocket;
+  if (given !== null) {
+    if ((host !== null && host !== undefined) || (port !== null && port !== undefined)) throw new ValueError("createServer: host/port and sock can not be specified at the same time");
+    sock = streamSocketOf("createServer", given);
+  } else {
+    checkPort("createServer", port);
+    // Ordering: asyncio looks the address up with a gather of one coroutine per host (a task).
+    const [addr] = (yield* gather(new GenCoroutine(() => getaddrinfoBody(host, loop), "_create_server_getaddrinfo()"))) as [string];
+    sock = sel.kernel.socket();
+    try {
+      sock.bind([addr, port as number]);
+    } catch (err) {
+      // asyncio's words, with the address as Python's repr of the tuple
+      if (!(err instanceof OSError) || err.errno === null) throw err;
+      throw new OSError(err.errno, `error while attempting to bind on address ('${addr}', ${port}): ${String(err.strerror).toLowerCase()}`);
     }
-    const server = new Server(sel, [sock], protocolFactory, backlog);
-    if (startServing) {
-      server._startServing();
-      yield* sleep(0);
-    }
-    return server;
-  }, "create_server()");
+  }
+  const server = new Server(sel, [sock], protocolFactory, backlog);
+  if (startServing) {
+    server._startServing();
+    yield* sleep(0);
+  }
+  return server;
+}
+
+/** createServer's address lookup, a coroutine run as a task (at module level: see createConnectionBody). */
+// eslint-disable-next-line require-yield
+function* getaddrinfoBody(host: string | null, loop: EventLoop): Generator<unknown, string, unknown> {
+  return resolve(host, "createServer", loop);
 }
 
 /**
@@ -422,13 +457,17 @@ export function createServer(protocolFactory: () => StreamProtocol, host: string
  */
 export function openConnection(host: string, port: number, options: { limit?: number } = {}): CoroutineObject<[StreamReader, StreamWriter]> {
   requireLoop("openConnection()");
-  return new GenCoroutine(function* () {
-    const reader = new StreamReader({ limit: options.limit ?? DEFAULT_LIMIT });
-    const protocol = new StreamReaderProtocol(reader);
-    const [transport] = yield* createConnection(() => protocol, host, port);
-    const writer = new StreamWriter(transport, protocol, reader);
-    return [reader, writer] as [StreamReader, StreamWriter];
-  }, "open_connection()");
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  return new GenCoroutine(() => openConnectionBody(host, port, limit), "open_connection()");
+}
+
+/** The body of openConnection (at module level: see createConnectionBody). */
+function* openConnectionBody(host: string, port: number, limit: number): Generator<unknown, [StreamReader, StreamWriter], unknown> {
+  const reader = new StreamReader({ limit });
+  const protocol = new StreamReaderProtocol(reader);
+  const [transport] = yield* createConnection(() => protocol, host, port);
+  const writer = new StreamWriter(transport, protocol, reader);
+  return [reader, writer];
 }
 
 /**

@@ -206,13 +206,18 @@ export function sockConnect(sock: Socket, address: Address): CoroutineObject<voi
   const [, sel] = loopFor("sockConnect()");
   checkSock("sockConnect", sock);
   const addr = checkAddress("sockConnect", address);
-  return new GenCoroutine(function* () {
-    if (sock._sim instanceof UdpSocket) {
-      sock._sim.connect(addr);
-      return;
-    }
-    yield* connectInProgress(sel, sock._sim, addr);
-  }, "BaseSelectorEventLoop.sock_connect()");
+  return new GenCoroutine(() => sockConnectBody(sel, sock, addr), "BaseSelectorEventLoop.sock_connect()");
+}
+
+// The bodies of these coroutines are generator functions at module level, not
+// made per call: see createConnectionBody in server.ts for what that costs.
+
+function* sockConnectBody(sel: SelectorLoop, sock: Socket, addr: Address): Generator<unknown, void, unknown> {
+  if (sock._sim instanceof UdpSocket) {
+    sock._sim.connect(addr);
+    return;
+  }
+  yield* connectInProgress(sel, sock._sim, addr);
 }
 
 /**
@@ -224,33 +229,35 @@ export function sockConnect(sock: Socket, address: Address): CoroutineObject<voi
 export function sockAccept(sock: Socket): CoroutineObject<[Socket, Address]> {
   const [loop, sel] = loopFor("sockAccept()");
   checkSock("sockAccept", sock);
-  return new GenCoroutine(function* () {
-    const sim = sock._sim;
-    if (!sim._listening) throw new OSError(22, "Invalid argument (sockAccept: the socket is not listening)");
-    const fut = loop.createFuture<[Socket, Address]>();
-    const tryAccept = (): boolean => {
-      try {
-        const [conn, addr] = sim.accept();
-        inheritBuffers(conn, sim);
-        const s = new Socket(conn);
-        s._blocking = false;
-        fut.setResult([s, addr]);
-      } catch (error) {
-        if (error instanceof WouldBlock) return false;
-        fut.setException(error);
-      }
-      return true;
-    };
-    if (!tryAccept()) {
-      const handle = sel.addReader(sim, function _sock_accept() {
-        if (!fut.done()) tryAccept();
-      });
-      fut.addDoneCallback(function _sock_read_done() {
-        if (!handle.cancelled()) sel.removeReader(sim);
-      });
+  return new GenCoroutine(() => sockAcceptBody(loop, sel, sock), "BaseSelectorEventLoop.sock_accept()");
+}
+
+function* sockAcceptBody(loop: EventLoop, sel: SelectorLoop, sock: Socket): Generator<unknown, [Socket, Address], unknown> {
+  const sim = sock._sim;
+  if (!sim._listening) throw new OSError(22, "Invalid argument (sockAccept: the socket is not listening)");
+  const fut = loop.createFuture<[Socket, Address]>();
+  const tryAccept = (): boolean => {
+    try {
+      const [conn, addr] = sim.accept();
+      inheritBuffers(conn, sim);
+      const s = new Socket(conn);
+      s._blocking = false;
+      fut.setResult([s, addr]);
+    } catch (error) {
+      if (error instanceof WouldBlock) return false;
+      fut.setException(error);
     }
-    return yield* fut;
-  }, "BaseSelectorEventLoop.sock_accept()");
+    return true;
+  };
+  if (!tryAccept()) {
+    const handle = sel.addReader(sim, function _sock_accept() {
+      if (!fut.done()) tryAccept();
+    });
+    fut.addDoneCallback(function _sock_read_done() {
+      if (!handle.cancelled()) sel.removeReader(sim);
+    });
+  }
+  return yield* fut;
 }
 
 /**
@@ -264,31 +271,33 @@ export function sockSendall(sock: Socket, data: Uint8Array): CoroutineObject<voi
   const [loop, sel] = loopFor("sockSendall()");
   checkSock("sockSendall", sock);
   if (!(data instanceof Uint8Array)) throw new TypeError(`sockSendall: data must be bytes (a Uint8Array) (got ${data === null ? "null" : typeof data})`);
-  return new GenCoroutine(function* () {
-    const sim = sock._sim;
-    let pos = 0;
+  return new GenCoroutine(() => sockSendallBody(loop, sel, sock, data), "BaseSelectorEventLoop.sock_sendall()");
+}
+
+function* sockSendallBody(loop: EventLoop, sel: SelectorLoop, sock: Socket, data: Uint8Array): Generator<unknown, void, unknown> {
+  const sim = sock._sim;
+  let pos = 0;
+  try {
+    pos = sim.send(data);
+  } catch (error) {
+    if (!(error instanceof WouldBlock)) throw error;
+  }
+  if (pos === data.length) return;
+  const fut = loop.createFuture<undefined>();
+  const handle = sel.addWriter(sim, function _sock_sendall() {
+    if (fut.done()) return;
     try {
-      pos = sim.send(data);
+      pos += sim.send(data.subarray(pos));
     } catch (error) {
-      if (!(error instanceof WouldBlock)) throw error;
+      if (!(error instanceof WouldBlock)) fut.setException(error);
+      return;
     }
-    if (pos === data.length) return;
-    const fut = loop.createFuture<undefined>();
-    const handle = sel.addWriter(sim, function _sock_sendall() {
-      if (fut.done()) return;
-      try {
-        pos += sim.send(data.subarray(pos));
-      } catch (error) {
-        if (!(error instanceof WouldBlock)) fut.setException(error);
-        return;
-      }
-      if (pos === data.length) fut.setResult(undefined);
-    });
-    fut.addDoneCallback(function _sock_write_done() {
-      if (!handle.cancelled()) sel.removeWriter(sim);
-    });
-    yield* fut;
-  }, "BaseSelectorEventLoop.sock_sendall()");
+    if (pos === data.length) fut.setResult(undefined);
+  });
+  fut.addDoneCallback(function _sock_write_done() {
+    if (!handle.cancelled()) sel.removeWriter(sim);
+  });
+  yield* fut;
 }
 
 /** sock_recv and sock_recv_into: the syscall now, or a reader that retries it on each readiness event. */
@@ -325,9 +334,7 @@ export function sockRecv(sock: Socket, n: number): CoroutineObject<Uint8Array> {
   requireLoop("sockRecv()");
   checkSock("sockRecv", sock);
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw new ValueError(`sockRecv: n must be a whole number >= 0 (got ${String(n)})`);
-  return new GenCoroutine(function* () {
-    return yield* recvWith("sockRecv()", sock, () => sock._sim.recv(n));
-  }, "BaseSelectorEventLoop.sock_recv()");
+  return new GenCoroutine(() => recvWith("sockRecv()", sock, () => sock._sim.recv(n)), "BaseSelectorEventLoop.sock_recv()");
 }
 
 /**
@@ -340,11 +347,10 @@ export function sockRecvInto(sock: Socket, buf: Uint8Array): CoroutineObject<num
   requireLoop("sockRecvInto()");
   checkSock("sockRecvInto", sock);
   if (!(buf instanceof Uint8Array)) throw new TypeError(`sockRecvInto: buf must be a Uint8Array (got ${buf === null ? "null" : typeof buf})`);
-  return new GenCoroutine(function* () {
-    return yield* recvWith("sockRecvInto()", sock, () => {
-      const data = sock._sim.recv(buf.length);
-      buf.set(data);
-      return data.length;
-    });
-  }, "BaseSelectorEventLoop.sock_recv_into()");
+  const syscall = (): number => {
+    const data = sock._sim.recv(buf.length);
+    buf.set(data);
+    return data.length;
+  };
+  return new GenCoroutine(() => recvWith("sockRecvInto()", sock, syscall), "BaseSelectorEventLoop.sock_recv_into()");
 }

@@ -6,7 +6,7 @@
  * bytes already buffered does not suspend, and drain() suspends only when
  * the transport paused the protocol (or, once, when the writer is closing).
  */
-import { ConnectionResetError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from "../errors.js";
+import { ConnectionResetError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError, withoutStack } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { isCoroutineObject } from "../futures/coroutineInput.js";
 import type { EventLoop } from "../futures/eventLoop.js";
@@ -197,7 +197,8 @@ export class StreamReader {
     return new GenCoroutine(() => this._readline(), "StreamReader.readline()");
   }
 
-  private *_readline(): Generator<unknown, Uint8Array, unknown> {
+  /** @internal */
+  *_readline(): Generator<unknown, Uint8Array, unknown> {
     try {
       return yield* this._readuntil(NEWLINE);
     } catch (e) {
@@ -282,10 +283,7 @@ export class StreamReader {
     const self = this;
     const it = {
       next(): CoroutineObject<IteratorResult<Uint8Array, undefined>> {
-        return new GenCoroutine(function* () {
-          const line = yield* self._readline();
-          return line.length === 0 ? { done: true as const, value: undefined } : { done: false as const, value: line };
-        }, "StreamReader.__anext__()");
+        return new GenCoroutine(() => nextLine(self), "StreamReader.__anext__()");
       },
       [Symbol.asyncIterator]() {
         return it;
@@ -373,9 +371,7 @@ export class StreamWriter<T extends WritingTransport = SocketTransport, P extend
    */
   waitClosed(): CoroutineObject<void> {
     const closed = this._protocol._closed;
-    return new GenCoroutine(function* () {
-      yield* closed;
-    }, "StreamWriter.wait_closed()");
+    return new GenCoroutine(() => awaitClosed(closed), "StreamWriter.wait_closed()");
   }
 
   /**
@@ -406,7 +402,7 @@ export class StreamWriter<T extends WritingTransport = SocketTransport, P extend
     if (this._transport.isClosing()) yield* sleep(0);
     const protocol = this._protocol;
     // _drainHelper's own first checks, here, so that the usual drain (not paused) makes no generator for it
-    if (protocol._connectionLost) throw new ConnectionResetError("Connection lost");
+    if (protocol._connectionLost) throw withoutStack(() => new ConnectionResetError("Connection lost"));
     if (!protocol._paused) return;
     yield* protocol._drainHelper();
   }
@@ -513,4 +509,19 @@ function concat(blocks: Uint8Array[]): Uint8Array {
     off += b.length;
   }
   return out;
+}
+
+// Coroutine bodies at module level, not made per call: a generator function
+// made per call costs a V8 map that keeps the run alive through minor garbage
+// collections (see createConnectionBody in server.ts).
+
+/** StreamReader.__anext__: the next line, done at EOF. */
+function* nextLine(reader: StreamReader): Generator<unknown, IteratorResult<Uint8Array, undefined>, unknown> {
+  const line = yield* reader._readline();
+  return line.length === 0 ? { done: true as const, value: undefined } : { done: false as const, value: line };
+}
+
+/** StreamWriter.wait_closed: the protocol's closed future. */
+function* awaitClosed(closed: Future<void>): Generator<unknown, void, unknown> {
+  yield* closed;
 }

@@ -12,6 +12,11 @@ import { ECONNREFUSED, ETIMEDOUT, type Address, type Host, SimSocket } from "./k
 import type { InFlight, Latency, MessageInfo, MessageKind, Network } from "./network.js";
 import { deliver as deliverDatagram, portsOf, type UdpSocket } from "./udp.js";
 
+/** @internal what the IO phase asks the loop's selector: would select() report anything, is a handle ready? */
+export interface IoPhase {
+  _nothingReady(): boolean;
+}
+
 /** @internal How a link behaves (see LinkOptions). */
 export interface Link {
   latency: Latency;
@@ -94,14 +99,14 @@ export class Wire {
   }
 
   /** @internal the IO phase (see Network._deliver): deliver what is due; with nothing ready and no timer sooner, move the clock to the next arrival */
-  _deliver(nothingReady: () => boolean, nextTimer: () => number): void {
+  _deliver(io: IoPhase): void {
     const loop = this.net._loop;
     this._inIo = true;
     try {
       this._deliverDue(loop.time());
-      while (this._queue.length > 0 && nothingReady() && !loop._stopping) {
+      while (this._queue.length > 0 && io._nothingReady() && !loop._stopping) {
         const next = this._queue[0].time;
-        if (next > nextTimer()) return;
+        if (next > loop._nextTimerWhen()) return;
         loop._advanceClock(next);
         this._deliverDue(next);
       }

@@ -97,39 +97,47 @@ export class Process {
     if (input !== null && input !== undefined && !(input instanceof Uint8Array)) {
       throw new TypeError(`communicate: input must be bytes (a Uint8Array) or null (got ${typeof input})`);
     }
-    const self = this;
-    return new GenCoroutine(function* () {
-      const stdin = self.stdin !== null ? self._feedStdin(input) : noop();
-      const stdout = self.stdout !== null ? self._readStream(1) : noop();
-      const stderr = self.stderr !== null ? self._readStream(2) : noop();
-      const [, out, err] = (yield* gather(stdin, stdout, stderr)) as [unknown, Uint8Array | null, Uint8Array | null];
-      yield* self._transport._wait();
-      return [out, err] as [Uint8Array | null, Uint8Array | null];
-    }, "Process.communicate()");
+    return new GenCoroutine(() => this._communicateBody(input), "Process.communicate()");
+  }
+
+  /** @internal */
+  *_communicateBody(input: Uint8Array | null): Generator<unknown, [Uint8Array | null, Uint8Array | null], unknown> {
+    const stdin = this.stdin !== null ? this._feedStdin(input) : noop();
+    const stdout = this.stdout !== null ? this._readStream(1) : noop();
+    const stderr = this.stderr !== null ? this._readStream(2) : noop();
+    const [, out, err] = (yield* gather(stdin, stdout, stderr)) as [unknown, Uint8Array | null, Uint8Array | null];
+    yield* this._transport._wait();
+    return [out, err] as [Uint8Array | null, Uint8Array | null];
   }
 
   private _feedStdin(input: Uint8Array | null): CoroutineObject<null> {
     const stdin = this.stdin as StreamWriter<WritingTransport, DrainingProtocol>;
-    return new GenCoroutine(function* () {
-      try {
-        if (input !== null && input !== undefined) stdin.write(input);
-        yield* stdin.drain();
-      } catch (error) {
-        if (!(error instanceof BrokenPipeError || error instanceof ConnectionResetError)) throw error;
-      }
-      stdin.close();
-      return null;
-    }, "Process._feed_stdin()");
+    return new GenCoroutine(() => this._feedStdinBody(stdin, input), "Process._feed_stdin()");
+  }
+
+  /** @internal */
+  *_feedStdinBody(stdin: StreamWriter<WritingTransport, DrainingProtocol>, input: Uint8Array | null): Generator<unknown, null, unknown> {
+    try {
+      if (input !== null && input !== undefined) stdin.write(input);
+      yield* stdin.drain();
+    } catch (error) {
+      if (!(error instanceof BrokenPipeError || error instanceof ConnectionResetError)) throw error;
+    }
+    stdin.close();
+    return null;
   }
 
   private _readStream(fd: 1 | 2): CoroutineObject<Uint8Array> {
     const transport = this._transport.getPipeTransport(fd) as ReadPipeTransport;
     const stream = (fd === 1 ? this.stdout : this.stderr) as StreamReader;
-    return new GenCoroutine(function* () {
-      const output = yield* stream.read();
-      transport.close();
-      return output;
-    }, "Process._read_stream()");
+    return new GenCoroutine(() => this._readStreamBody(stream, transport), "Process._read_stream()");
+  }
+
+  /** @internal */
+  *_readStreamBody(stream: StreamReader, transport: ReadPipeTransport): Generator<unknown, Uint8Array, unknown> {
+    const output = yield* stream.read();
+    transport.close();
+    return output;
   }
 
   /**
@@ -174,9 +182,11 @@ export class Process {
 }
 
 function noop(): CoroutineObject<null> {
-  return new GenCoroutine(function* () {
-    return null;
-  }, "Process._noop()");
+  return new GenCoroutine(() => noopBody(), "Process._noop()");
+}
+
+function* noopBody(): Generator<unknown, null, unknown> {
+  return null;
 }
 
 /** Python's type name of a value, for CPython's TypeError words. */
@@ -248,12 +258,14 @@ export function createSubprocessExec(program: string, ...rest: (string | Subproc
   }
   const argv = [program, ...args];
   // Checked when awaited, as CPython's Popen checks them inside the coroutine.
-  return new GenCoroutine(function* () {
-    for (const a of argv) {
-      if (typeof a !== "string") throw new TypeError(`expected str, bytes or os.PathLike object, not ${pyTypeName(a)}`);
-    }
-    return yield* startProcess("createSubprocessExec", argv as string[], false, options);
-  }, "create_subprocess_exec()");
+  return new GenCoroutine(() => createSubprocessExecBody(argv, options), "create_subprocess_exec()");
+}
+
+function* createSubprocessExecBody(argv: unknown[], options: unknown): Generator<unknown, Process, unknown> {
+  for (const a of argv) {
+    if (typeof a !== "string") throw new TypeError(`expected str, bytes or os.PathLike object, not ${pyTypeName(a)}`);
+  }
+  return yield* startProcess("createSubprocessExec", argv as string[], false, options);
 }
 
 /**
@@ -272,9 +284,11 @@ export function createSubprocessExec(program: string, ...rest: (string | Subproc
  * yield* proc.wait(); // 3
  */
 export function createSubprocessShell(cmd: string, options?: SubprocessOptions): CoroutineObject<Process> {
-  return new GenCoroutine(function* () {
-    if (typeof cmd !== "string") throw new ValueError("cmd must be a string");
-    const argv = cmd.split(/\s+/).filter((w) => w !== "");
-    return yield* startProcess("createSubprocessShell", argv, true, options);
-  }, "create_subprocess_shell()");
+  return new GenCoroutine(() => createSubprocessShellBody(cmd, options), "create_subprocess_shell()");
+}
+
+function* createSubprocessShellBody(cmd: string, options: SubprocessOptions | undefined): Generator<unknown, Process, unknown> {
+  if (typeof cmd !== "string") throw new ValueError("cmd must be a string");
+  const argv = cmd.split(/\s+/).filter((w) => w !== "");
+  return yield* startProcess("createSubprocessShell", argv, true, options);
 }

@@ -106,34 +106,38 @@ export class Barrier extends LoopBound implements AsyncContextManager<number>, W
 
   /** Resets the barrier; tasks waiting get BrokenBarrierError. Mirrors Barrier.reset(). */
   reset(): CoroutineObject<void> {
-    const self = this;
-    return new GenCoroutine(function* () {
-      yield* self._cond.aenter();
-      try {
-        if (self._count > 0) {
-          if (self._state !== "resetting") self._state = "resetting";
-        } else {
-          self._state = "filling";
-        }
-        self._cond.notifyAll();
-      } finally {
-        self._cond.release();
+    return new GenCoroutine(() => this._resetBody(), "Barrier.reset()");
+  }
+
+  /** @internal */
+  *_resetBody(): Generator<unknown, void, unknown> {
+    yield* this._cond.aenter();
+    try {
+      if (this._count > 0) {
+        if (this._state !== "resetting") this._state = "resetting";
+      } else {
+        this._state = "filling";
       }
-    }, "Barrier.reset()");
+      this._cond.notifyAll();
+    } finally {
+      this._cond.release();
+    }
   }
 
   /** Breaks the barrier: waiters and later wait() calls get BrokenBarrierError. Mirrors Barrier.abort(). */
   abort(): CoroutineObject<void> {
-    const self = this;
-    return new GenCoroutine(function* () {
-      yield* self._cond.aenter();
-      try {
-        self._state = "broken";
-        self._cond.notifyAll();
-      } finally {
-        self._cond.release();
-      }
-    }, "Barrier.abort()");
+    return new GenCoroutine(() => this._abortBody(), "Barrier.abort()");
+  }
+
+  /** @internal */
+  *_abortBody(): Generator<unknown, void, unknown> {
+    yield* this._cond.aenter();
+    try {
+      this._state = "broken";
+      this._cond.notifyAll();
+    } finally {
+      this._cond.release();
+    }
   }
 
   /** Mirrors Barrier.parties. */

@@ -113,15 +113,17 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
    */
   waitFor<T>(predicate: () => T): CoroutineObject<T> {
     if (typeof predicate !== "function") throw new TypeError(`Condition.waitFor: predicate must be a function (got ${showValue(predicate)})`);
-    const self = this;
-    return new GenCoroutine(function* () {
-      let result = predicate();
-      while (!result) {
-        yield* self._wait();
-        result = predicate();
-      }
-      return result;
-    }, "Condition.waitFor()");
+    return new GenCoroutine(() => this._waitForBody(predicate), "Condition.waitFor()");
+  }
+
+  /** @internal */
+  *_waitForBody<T>(predicate: () => T): Generator<unknown, T, unknown> {
+    let result = predicate();
+    while (!result) {
+      yield* this._wait();
+      result = predicate();
+    }
+    return result;
   }
 
   /**

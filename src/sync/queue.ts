@@ -179,10 +179,12 @@ export class Queue<T> extends LoopBound {
 
   /** Waits until every item put has been marked done. Mirrors Queue.join(). */
   join(): CoroutineObject<void> {
-    const self = this;
-    return new GenCoroutine(function* () {
-      if (self._unfinishedTasks > 0) yield* self._finished.wait();
-    }, "Queue.join()");
+    return new GenCoroutine(() => this._joinBody(), "Queue.join()");
+  }
+
+  /** @internal */
+  *_joinBody(): Generator<unknown, void, unknown> {
+    if (this._unfinishedTasks > 0) yield* this._finished.wait();
   }
 
   /**
