@@ -3,7 +3,7 @@
  * CPython) and the exploration benchmarks (bench/explore.ts, their own table).
  *
  * `--only` may name loop workloads, exploration benchmarks (`explore` for all of them,
- * or `explore_throughput`, `explore_loaders`, `pct_vs_random`), or a mix: splitArgs() gives each
+ * or `explore_throughput`, `explore_loaders`, `pct_vs_random`, `explore_lost_reply`), or a mix: splitArgs() gives each
  * side its own argv, or null when that side was not asked for. Without --only,
  * both run, the loop benchmarks first.
  */
@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const EXPLORE_NAMES = ["explore", "explore_throughput", "explore_loaders", "pct_vs_random"];
+const EXPLORE_NAMES = ["explore", "explore_throughput", "explore_loaders", "pct_vs_random", "explore_lost_reply"];
 const TIMEOUT_MS = 600_000;
 
 export function splitArgs(argv: string[]): { loop: string[] | null; explore: string[] | null } {
