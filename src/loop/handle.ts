@@ -89,8 +89,21 @@ export class Handle {
   describe(): string {
     const fn = this._fn;
     if (fn === null) return "<cancelled handle>";
-    return `callback ${fn.name || "<anonymous>"}`;
+    const shown = fn === onBehalf ? (this._a0 as { readonly fn: Callback }).fn : fn;
+    return `callback ${shown.name || "<anonymous>"}`;
   }
+}
+
+/**
+ * The one callback that runs another on behalf of something (the simulated
+ * network's callbacks of a host: net/selectorLoop.ts), with that call as its
+ * argument: a handle running it is described by the callback it runs.
+ */
+let onBehalf: Callback | null = null;
+
+/** @internal registers the callback of calls made on behalf of a host (see onBehalf). */
+export function registerOnBehalf(fn: Callback): void {
+  onBehalf = fn;
 }
 
 /**

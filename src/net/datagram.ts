@@ -192,7 +192,8 @@ export class DatagramTransport extends SelectorTransport {
   }
 
   /** `_read_ready`: one recvfrom() per readiness event; an OSError goes to error_received. */
-  protected override _readReady(): void {
+  /** @internal */
+  override _readReady(): void {
     if (this._connLost) return;
     let got: [Uint8Array, Address];
     try {

@@ -9,8 +9,9 @@
  * program without sockets pays one null check per iteration.
  */
 import type { BaseEventLoop } from "../loop/baseEventLoop.js";
-import { Handle, type Callback } from "../loop/handle.js";
+import { Handle, type Callback, registerOnBehalf } from "../loop/handle.js";
 import { EVENT_READ, EVENT_WRITE, type Host, Kernel, type Pollable } from "./kernel.js";
+import type { Network } from "./network.js";
 
 /** asyncio's selector-loop state for one event loop. */
 export class SelectorLoop {
@@ -64,34 +65,33 @@ export class SelectorLoop {
   }
 
   /**
-   * `fn` as a callback of `sock`'s host: the tasks it creates live on that
-   * host (see network.ts). On main, or with no network, `fn` itself.
+   * A handle calling `fn` with `argc` (0-2) arguments as a callback of
+   * `sock`'s host: the tasks it creates live on that host (see network.ts).
+   * On main, or with no network, a plain handle. (A HostCall object as the
+   * argument of one module-level function, not a closure per callback: see
+   * SelectorIo; traces still name `fn`.)
    */
-  onHost<F extends Callback>(sock: Pollable, fn: F): F {
+  handleOnHost(sock: Pollable, fn: Callback, argc: number, a0: unknown, a1: unknown): Handle {
     const net = this.kernel._net;
     const host = (sock as { host?: Host }).host; // pipes and pidfds have none: they are main's
-    if (net === null || host === undefined || host === this.kernel.localhost) return fn;
-    // (no closure or argument array per call: handles pass at most two arguments;
-    // a computed key names the wrapper after the callback, for reports, more
-    // cheaply than redefining its name)
-    const bound = {
-      [fn.name](this: unknown, a?: unknown, b?: unknown): void {
-        const saved = net._callbackHost;
-        net._callbackHost = host;
-        try {
-          fn.call(this, a, b);
-        } finally {
-          net._callbackHost = saved;
-        }
-      },
-    }[fn.name];
-    return bound as F;
+    if (net === null || host === undefined || host === this.kernel.localhost) return new Handle(fn, argc, a0, a1);
+    return new Handle(callOnHost, 1, new HostCall(net, host, fn, argc, a0, a1), undefined);
   }
 
-  /** asyncio's `_add_reader`: registers (or re-registers) the read callback, cancelling the old one. */
-  addReader(sock: Pollable, fn: Callback): Handle {
+  /** loop.callSoon(fn, ...args) as a callback of `sock`'s host (see handleOnHost). */
+  callSoonOnHost(sock: Pollable, fn: Callback, argc: number, a0?: unknown, a1?: unknown): void {
+    this.loop._ready.push(this.handleOnHost(sock, fn, argc, a0, a1));
+  }
+
+  /**
+   * asyncio's `_add_reader`: registers (or re-registers) the read callback,
+   * cancelling the old one. `fn` is called with the `argc` (0-2) arguments
+   * given, as loop.callSoon's are: a module-level function and its object
+   * rather than a closure made per socket (see SelectorIo).
+   */
+  addReader(sock: Pollable, fn: Callback, argc = 0, a0?: unknown, a1?: unknown): Handle {
     this.loop._checkClosed();
-    const handle = new Handle(this.onHost(sock, fn), 0, undefined, undefined);
+    const handle = this.handleOnHost(sock, fn, argc, a0, a1);
     const old = sock._key[0] as Handle | null;
     const writer = sock._key[1];
     this.kernel._register(sock, sock._mask | EVENT_READ);
@@ -117,10 +117,10 @@ export class SelectorLoop {
     return false;
   }
 
-  /** asyncio's `_add_writer` */
-  addWriter(sock: Pollable, fn: Callback): Handle {
+  /** asyncio's `_add_writer` (the arguments as addReader's) */
+  addWriter(sock: Pollable, fn: Callback, argc = 0, a0?: unknown, a1?: unknown): Handle {
     this.loop._checkClosed();
-    const handle = new Handle(this.onHost(sock, fn), 0, undefined, undefined);
+    const handle = this.handleOnHost(sock, fn, argc, a0, a1);
     const old = sock._key[1] as Handle | null;
     const reader = sock._key[0];
     this.kernel._register(sock, sock._mask | EVENT_WRITE);
@@ -167,3 +167,30 @@ class SelectorIo {
     sel.processEvents();
   }
 }
+
+/** A callback to run as one of a host's (see SelectorLoop.handleOnHost). */
+class HostCall {
+  constructor(
+    readonly net: Network,
+    readonly host: Host,
+    readonly fn: Callback,
+    readonly argc: number,
+    readonly a0: unknown,
+    readonly a1: unknown,
+  ) {}
+}
+
+/** Runs a HostCall's callback with the network's current host set to its host. */
+function callOnHost(call: HostCall): void {
+  const net = call.net;
+  const saved = net._callbackHost;
+  net._callbackHost = call.host;
+  try {
+    if (call.argc === 0) call.fn();
+    else if (call.argc === 1) call.fn(call.a0);
+    else call.fn(call.a0, call.a1);
+  } finally {
+    net._callbackHost = saved;
+  }
+}
+registerOnBehalf(callOnHost);

@@ -23,7 +23,8 @@ export abstract class SelectorTransport extends FlowControlTransport {
   abstract readonly _extra: Record<string, unknown>;
 
   /** `_read_ready`: the socket is readable (one read per readiness event). */
-  protected abstract _readReady(): void;
+  /** @internal the read callback's work (`_read_ready`) */
+  abstract _readReady(): void;
 
   /**
    * Extra information: "sockname" and "peername" are (host, port) pairs
@@ -74,12 +75,14 @@ export abstract class SelectorTransport extends FlowControlTransport {
     this._addReader();
   }
 
-  /** asyncio's `_add_reader` of the transport: only while reading. */
-  protected _addReader(): void {
+  /** @internal asyncio's `_add_reader` of the transport: only while reading. */
+  _addReader(): void {
     if (!this.isReading()) return;
-    const self = this;
-    (this._sel as SelectorLoop).addReader(this._sock as Pollable, function _read_ready() {
-      self._readReady();
-    });
+    (this._sel as SelectorLoop).addReader(this._sock as Pollable, _read_ready, 1, this);
   }
+}
+
+/** The read callback of a transport's socket (one function for every transport, not a closure each). */
+function _read_ready(transport: SelectorTransport): void {
+  transport._readReady();
 }

@@ -14,7 +14,8 @@ import { GaiError, OSError, RuntimeError, ValueError } from "../errors.js";
 import { Socket } from "./sockApi.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import type { Future } from "../futures/future.js";
+import type { Future, Waker } from "../futures/future.js";
+import type { Handle } from "../loop/handle.js";
 import { CancelledError } from "../errors.js";
 import { gather } from "../asyncio/gather.js";
 import { sleep } from "../asyncio/sleep.js";
@@ -105,10 +106,7 @@ export class Server implements AsyncContextManager<Server> {
     this._serving = true;
     for (const sock of this._sockets as SimSocket[]) {
       sock.listen();
-      const self = this;
-      this._sel.addReader(sock, function _accept_connection() {
-        acceptConnection(self._sel, self._protocolFactory, sock, self, self._backlog);
-      });
+      this._sel.addReader(sock, _accept_connection, 2, this, sock);
     }
   }
 
@@ -238,6 +236,11 @@ export function inheritBuffers(conn: SimSocket, listener: SimSocket): void {
   conn._rcvbuf = listener._rcvbuf;
 }
 
+/** The listening socket's read callback (a module-level function with its server and socket as arguments, not a closure per server). */
+function _accept_connection(server: Server, sock: SimSocket): void {
+  acceptConnection(server._sel, server._protocolFactory, sock, server, server._backlog);
+}
+
 /** selector_events._accept_connection: accept every queued connection, a task each. */
 function acceptConnection(sel: SelectorLoop, factory: () => StreamProtocol, sock: SimSocket, server: Server, backlog: number): void {
   for (let i = 0; i < backlog; i++) {
@@ -272,14 +275,44 @@ export function* sockConnect(sel: SelectorLoop, sock: SimSocket, address: Addres
   const fut = loop.createFuture<undefined>();
   sock.connect(address);
   // EINPROGRESS: wait until writable
-  const handle = sel.addWriter(sock, function _sock_connect_cb() {
-    sockConnectCb(fut, sock, address);
-  });
+  const connecting = new Connecting(sel, sock, address, fut);
+  connecting.handle = sel.addWriter(sock, _sock_connect_cb, 1, connecting);
   // Ordering: this done callback is added before the task awaits the future, so it runs first.
-  fut.addDoneCallback(function _sock_write_done() {
-    if (!handle.cancelled()) sel.removeWriter(sock);
-  });
+  fut._addWaker(connecting);
   yield* fut;
+}
+
+/**
+ * A connect() in progress: the writer callback's and the done callback's
+ * state, as the arguments of module-level functions rather than two closures
+ * per connection (see SelectorIo in selectorLoop.ts).
+ */
+class Connecting implements Waker {
+  handle: Handle | null = null;
+
+  constructor(
+    readonly sel: SelectorLoop,
+    readonly sock: SimSocket,
+    readonly address: Address,
+    readonly fut: Future<undefined>,
+  ) {}
+
+  /** the future is done: call_soon(_sock_write_done), as its done callback */
+  _scheduleWake(): void {
+    this.sel.loop._callSoon(_sock_write_done, 1, this);
+  }
+
+  _wakeupFrom(): void {
+    _sock_write_done(this);
+  }
+}
+
+function _sock_connect_cb(c: Connecting): void {
+  sockConnectCb(c.fut, c.sock, c.address);
+}
+
+function _sock_write_done(c: Connecting): void {
+  if (!(c.handle as Handle).cancelled()) c.sel.removeWriter(c.sock);
 }
 
 function sockConnectCb(fut: Future<undefined>, sock: SimSocket, address: Address): void {

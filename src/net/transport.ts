@@ -33,6 +33,37 @@ function setResultUnlessCancelled(fut: Future<unknown>): void {
   fut.setResult(undefined);
 }
 
+/** Which read callback a transport runs (see SocketTransport._readMode). */
+type ReadMode = 0 | 1 | 2;
+const READ_NONE = 0;
+const READ_DATA = 1;
+const READ_BUFFER = 2;
+
+/** set_protocol's choice of read callback: recv_into a BufferedProtocol's buffer, or recv. */
+function readModeFor(protocol: StreamProtocol): ReadMode {
+  return protocol instanceof BufferedProtocol ? READ_BUFFER : READ_DATA;
+}
+
+// The transport's callbacks: module-level functions called with the transport
+// (and what else they need) as handle arguments, not closures made per
+// transport; their names are asyncio's, as traces show them.
+
+function connection_made(protocol: StreamProtocol, transport: SocketTransport): void {
+  protocol.connectionMade(transport);
+}
+
+function _add_reader(transport: SocketTransport): void {
+  transport._addReader();
+}
+
+function _write_ready(transport: SocketTransport): void {
+  transport._writeReady();
+}
+
+function _call_connection_lost(transport: SocketTransport, exc: unknown): void {
+  transport._callConnectionLost(exc);
+}
+
 /**
  * A TCP transport. Mirrors asyncio's socket transport (`_SelectorSocketTransport`).
  * @example const peer = writer.transport.getExtraInfo("peername");
@@ -48,8 +79,14 @@ export class SocketTransport extends SelectorTransport {
   /** @internal the bytes the kernel has not taken yet */ readonly _buffer: Uint8Array[] = [];
   /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
   /** @internal write_eof() was called */ _eof = false;
-  private _readReadyCb: (() => void) | null;
-  private _writeReady: (() => void) | null;
+  /**
+   * The read callback set_protocol chose: recv into data_received, recv_into
+   * a BufferedProtocol's buffer, or none once closing. (A mode, not a
+   * closure per transport: see SelectorIo in selectorLoop.ts.)
+   */
+  private _readMode: ReadMode;
+  /** writes are flushed when the socket is writable (false once closing) */
+  private _writeOn = true;
 
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
   constructor(sel: SelectorLoop, sock: SimSocket, protocol: StreamProtocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
@@ -68,17 +105,11 @@ export class SocketTransport extends SelectorTransport {
     }
     this._server = server;
     if (server !== null) server._attach();
-    this._readReadyCb = this._readReadyFor(protocol);
-    this._writeReady = () => this._writeSendmsg();
+    this._readMode = readModeFor(protocol);
     // Ordering: asyncio's constructor queues these three, in this order.
     const loop = sel.loop;
-    loop._callSoon(sel.onHost(sock, function connection_made(transport: SocketTransport) {
-      protocol.connectionMade(transport);
-    }), 1, this);
-    const self = this;
-    loop._callSoon(function _add_reader() {
-      self._addReader();
-    }, 0);
+    sel.callSoonOnHost(sock, connection_made, 2, protocol, this);
+    loop._callSoon(_add_reader, 1, this);
     if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
   }
 
@@ -99,12 +130,7 @@ export class SocketTransport extends SelectorTransport {
   setProtocol(protocol: StreamProtocol): void {
     if (protocol === null || typeof protocol !== "object") throw new TypeError(`setProtocol: protocol must be a protocol object (got ${protocol === null ? "null" : typeof protocol})`);
     this._protocol = protocol;
-    if (this._readReadyCb !== null) this._readReadyCb = this._readReadyFor(protocol);
-  }
-
-  /** set_protocol's choice of read callback: recv_into a BufferedProtocol's buffer, or recv. */
-  private _readReadyFor(protocol: StreamProtocol): () => void {
-    return protocol instanceof BufferedProtocol ? () => this._readReadyGetBuffer(protocol) : () => this._readReadyDataReceived();
+    if (this._readMode !== READ_NONE) this._readMode = readModeFor(protocol);
   }
 
   /**
@@ -113,8 +139,8 @@ export class SocketTransport extends SelectorTransport {
    * @example writer.transport.close();
    */
   close(): void {
-    this._readReadyCb = null;
-    this._writeReady = null;
+    this._readMode = READ_NONE;
+    this._writeOn = false;
     if (this._closing) return;
     this._closing = true;
     const sel = this._sel as SelectorLoop;
@@ -122,10 +148,7 @@ export class SocketTransport extends SelectorTransport {
     if (this._buffer.length === 0) {
       this._connLost++;
       sel.removeWriter(this._sock as SimSocket);
-      const self = this;
-      sel.loop._callSoon(sel.onHost(this._sock as SimSocket, function _call_connection_lost() {
-        self._callConnectionLost(null);
-      }), 0);
+      sel.callSoonOnHost(this._sock as SimSocket, _call_connection_lost, 2, this, null);
     }
   }
 
@@ -233,15 +256,20 @@ export class SocketTransport extends SelectorTransport {
   }
 
   /** `_read_ready`: the read callback set_protocol chose (none once closing). */
-  protected override _readReady(): void {
-    this._readReadyCb?.();
+  /** @internal */
+  override _readReady(): void {
+    const mode = this._readMode;
+    if (mode === READ_DATA) this._readReadyDataReceived();
+    else if (mode === READ_BUFFER) this._readReadyGetBuffer(this._protocol as BufferedProtocol);
+  }
+
+  /** @internal the write callback's work (`_write_ready`) */
+  _writeReady(): void {
+    if (this._writeOn) this._writeSendmsg();
   }
 
   private _addWriter(): void {
-    const self = this;
-    (this._sel as SelectorLoop).addWriter(this._sock as SimSocket, function _write_ready() {
-      self._writeReady?.();
-    });
+    (this._sel as SelectorLoop).addWriter(this._sock as SimSocket, _write_ready, 1, this);
   }
 
   /** `_read_ready__data_received`: one recv() per readiness event. */
@@ -365,14 +393,11 @@ export class SocketTransport extends SelectorTransport {
       sel.removeReader(this._sock as SimSocket);
     }
     this._connLost++;
-    const self = this;
-    sel.loop._callSoon(sel.onHost(this._sock as SimSocket, function _call_connection_lost() {
-      self._callConnectionLost(exc);
-    }), 0);
+    sel.callSoonOnHost(this._sock as SimSocket, _call_connection_lost, 2, this, exc);
   }
 
-  /** `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
-  private _callConnectionLost(exc: unknown): void {
+  /** @internal `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
+  _callConnectionLost(exc: unknown): void {
     try {
       this._protocol?.connectionLost(exc as Error | null);
     } finally {
