@@ -180,6 +180,11 @@ export class SimSocket implements Pollable {
     return this._local;
   }
 
+  /** @internal getpeername(), or null where it raises ENOTCONN (no error, and no stack, made) */
+  _peernameOrNull(): Address | null {
+    return this._peerAddr === null || this._state !== "connected" ? null : this._peerAddr;
+  }
+
   /** socket.getpeername() @throws OSError ENOTCONN when not connected */
   getpeername(): Address {
     if (this._peerAddr === null || this._state !== "connected") throw new OSError(107, "Transport endpoint is not connected");

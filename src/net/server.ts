@@ -247,17 +247,17 @@ function acceptConnection(sel: SelectorLoop, factory: () => StreamProtocol, sock
     const conn = sock._acceptNext();
     if (conn === null) return; // EAGAIN
     inheritBuffers(conn, sock);
-    (sel.loop as EventLoop).createTask(acceptConnection2(sel, factory, conn, { peername: conn._peerAddr as Address }, server));
+    (sel.loop as EventLoop).createTask(acceptConnection2(sel, factory, conn, conn._peerAddr as Address, server));
   }
 }
 
 /** selector_events._accept_connection2: make the protocol and transport, wait until connected. */
-function* acceptConnection2(sel: SelectorLoop, factory: () => StreamProtocol, conn: SimSocket, extra: Record<string, unknown>, server: Server): Generator<unknown, void, unknown> {
+function* acceptConnection2(sel: SelectorLoop, factory: () => StreamProtocol, conn: SimSocket, peername: Address, server: Server): Generator<unknown, void, unknown> {
   let transport: SocketTransport | null = null;
   try {
     const protocol = factory();
     const waiter = (sel.loop as EventLoop).createFuture<undefined>();
-    transport = new SocketTransport(sel, conn, protocol, waiter, extra, server);
+    transport = new SocketTransport(sel, conn, protocol, waiter, peername, server);
     try {
       yield* waiter;
     } catch (e) {

@@ -89,20 +89,14 @@ export class SocketTransport extends SelectorTransport {
   private _writeOn = true;
 
   /** @internal made by the loop (createConnection, the server's accept); queues connection_made. */
-  constructor(sel: SelectorLoop, sock: SimSocket, protocol: StreamProtocol, waiter: Future<unknown> | null, extra: Record<string, unknown> = {}, server: Server | null = null) {
+  constructor(sel: SelectorLoop, sock: SimSocket, protocol: StreamProtocol, waiter: Future<unknown> | null, peername?: Address, server: Server | null = null) {
     super();
     this._sel = sel;
     this._loop = sel.loop;
     this._sock = sock;
     this._protocol = protocol;
-    this._extra = { ...extra, socket: sock, sockname: sock.getsockname() };
-    if (!("peername" in this._extra)) {
-      try {
-        this._extra.peername = sock.getpeername();
-      } catch {
-        this._extra.peername = null;
-      }
-    }
+    // the accepted side is told its peer; the connecting side asks getpeername(), None if not connected
+    this._extra = { peername: peername ?? sock._peernameOrNull(), socket: sock, sockname: sock.getsockname() };
     this._server = server;
     if (server !== null) server._attach();
     this._readMode = readModeFor(protocol);
