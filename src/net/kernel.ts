@@ -572,33 +572,39 @@ export class Kernel {
     sock._key = [null, null];
     if (sock._onReadyList) {
       sock._onReadyList = false;
-      const i = this._readyList.indexOf(sock);
-      if (i >= 0) this._readyList.splice(i, 1);
+      const list = this._readyList;
+      const i = list.indexOf(sock);
+      if (i >= 0) {
+        // (in place: splice would make an array of the removed one every time)
+        for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j];
+        list.length--;
+      }
     }
   }
 
   /**
-   * epoll_wait(0): the ready sockets in ready-list order, with their
-   * events; the ones no longer ready leave the list.
+   * epoll_wait(0): the ready sockets in ready-list order, with their events,
+   * written into `socks` and `events` (the caller's arrays, reused every
+   * iteration: no array or record per poll); returns how many. The ones no
+   * longer ready leave the list.
    */
-  select(): { sock: Pollable; events: number }[] {
+  select(socks: Pollable[], events: number[]): number {
     if (this._settle !== null) this._settle();
     const list = this._readyList;
-    if (list.length === 0) return NO_EVENTS;
-    const out: { sock: Pollable; events: number }[] = [];
-    const keep: Pollable[] = [];
-    for (const sock of list) {
-      const events = sock._mask === 0 ? 0 : sock._events(sock._mask);
-      if (events === 0) {
+    let n = 0;
+    for (let i = 0; i < list.length; i++) {
+      const sock = list[i];
+      const ev = sock._mask === 0 ? 0 : sock._events(sock._mask);
+      if (ev === 0) {
         sock._onReadyList = false;
         continue;
       }
-      keep.push(sock);
-      out.push({ sock, events });
+      list[n] = sock;
+      socks[n] = sock;
+      events[n] = ev;
+      n++;
     }
-    this._readyList = keep;
-    return out;
+    if (n < list.length) list.length = n;
+    return n;
   }
 }
-
-const NO_EVENTS: { sock: Pollable; events: number }[] = [];

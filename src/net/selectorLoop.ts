@@ -19,6 +19,10 @@ export class SelectorLoop {
 
   constructor(readonly loop: BaseEventLoop) {}
 
+  /** processEvents' scratch arrays: select()'s sockets and their events, reused every iteration */
+  private readonly _socks: Pollable[] = [];
+  private readonly _events: number[] = [];
+
   /** The loop's SelectorLoop, made (and installed as its IoSource) on first use. */
   static of(loop: BaseEventLoop): SelectorLoop {
     const io = loop._io;
@@ -47,10 +51,15 @@ export class SelectorLoop {
    * its writer handle (for a write event), appended to the ready queue.
    */
   processEvents(): void {
-    const events = this.kernel.select();
+    const socks = this._socks;
+    const events = this._events;
+    const n = this.kernel._readyList.length === 0 && this.kernel._settle === null ? 0 : this.kernel.select(socks, events);
+    if (n === 0) return;
     const ready = this.loop._ready;
-    for (let i = 0; i < events.length; i++) {
-      const { sock, events: ev } = events[i];
+    for (let i = 0; i < n; i++) {
+      const sock = socks[i];
+      const ev = events[i];
+      socks[i] = NO_SOCKET; // (the scratch array keeps no socket alive)
       const reader = sock._key[0] as Handle | null;
       const writer = sock._key[1] as Handle | null;
       if (ev & EVENT_READ && reader !== null) {
@@ -167,6 +176,9 @@ class SelectorIo {
     sel.processEvents();
   }
 }
+
+/** What processEvents leaves in its scratch array's used slots (a socket of no run). */
+const NO_SOCKET = null as unknown as Pollable;
 
 /** A callback to run as one of a host's (see SelectorLoop.handleOnHost). */
 class HostCall {
