@@ -220,7 +220,10 @@ export class Wire {
           pick = heads[k];
         }
       }
-      const [m] = q.splice(pick, 1);
+      // (no splice: it makes an array, and destructuring it runs the iterator protocol)
+      const m = q[pick];
+      if (pick === 0) q.shift();
+      else q.splice(pick, 1);
       this._arrive(m);
     }
   }
