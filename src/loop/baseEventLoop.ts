@@ -46,6 +46,14 @@ export interface TaskHosts {
   _placeTask(task: LoopTask): void;
   /** the name of the host `task` lives on */
   _hostNameOf(task: LoopTask): string;
+  /**
+   * A callback scheduled by callSoon/callLater/callAt, as the network runs it:
+   * null when the code scheduling it runs on main; otherwise the argument of
+   * `_hostRunner`, which runs `fn(...args)` as the host's callback (the tasks
+   * it creates live on the host) unless the host crashed since.
+   */
+  _hostCall(fn: Callback, args: unknown[]): unknown;
+  readonly _hostRunner: Callback;
 }
 
 export interface LoopTask {
@@ -249,6 +257,10 @@ export class BaseEventLoop {
   callSoon(callback: Callback, ...args: unknown[]): Handle {
     checkCallback("callSoon", callback);
     this._checkClosed();
+    if (this._hosts !== null) {
+      const call = this._hosts._hostCall(callback, args);
+      if (call !== null) return this._callSoon(this._hosts._hostRunner, 1, call);
+    }
     return this._callSoonArgs(callback, args);
   }
 
@@ -263,7 +275,7 @@ export class BaseEventLoop {
   callLater(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
     checkNumber("callLater", "delay", delay);
     checkCallback("callLater", callback);
-    return this._callAtArgs(this._now + delay, callback, args);
+    return this._callAtOnHost(this._now + delay, callback, args);
   }
 
   /**
@@ -275,6 +287,18 @@ export class BaseEventLoop {
   callAt(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
     checkNumber("callAt", "when", when);
     checkCallback("callAt", callback);
+    return this._callAtOnHost(when, callback, args);
+  }
+
+  /** callAt for the public methods: a callback scheduled on a simulated host is that host's (see TaskHosts._hostCall). */
+  private _callAtOnHost(when: number, callback: Callback, args: unknown[]): TimerHandle {
+    if (this._hosts !== null) {
+      const call = this._hosts._hostCall(callback, args);
+      if (call !== null) {
+        this._checkClosed();
+        return this._callAt(when, this._hosts._hostRunner, 1, call);
+      }
+    }
     return this._callAtArgs(when, callback, args);
   }
 

@@ -324,6 +324,42 @@ describe("crash and restart", () => {
     });
     expect(got).toBe("CancelledError at t=1");
   });
+
+  test("callbacks a host scheduled run as that host's (their tasks live there) and never after it crashed", async () => {
+    const got = await run(function* () {
+      const net = network();
+      const events: string[] = [];
+      const loop = getRunningLoop();
+      net.host("beacon", function* () {
+        const starts = net.getHost("beacon")._starts;
+        // a heartbeat that reschedules itself: the usual shape of a timer-driven service
+        const beat = (n: number): void => {
+          events.push(`beat ${n} of run ${starts} at t=${now()}`);
+          loop.callLater(1, beat, n + 1);
+        };
+        loop.callLater(1, beat, 1);
+        loop.callSoon(() => {
+          // a task made by a host's callback is the host's: the crash kills it
+          createTask(function* () {
+            yield* sleep(10);
+            events.push(`task of run ${starts} still ran at t=${now()}`);
+          });
+        });
+        yield* sleep(100);
+      });
+      yield* sleep(2.5);
+      net.crash("beacon");
+      yield* sleep(2);
+      net.start("beacon");
+      yield* sleep(2.5);
+      net.crash("beacon");
+      yield* sleep(20);
+      return events;
+    });
+    // t=0.. run 1 beats at 1 and 2; crashed at 2.5: its beat due at 3 and its task never run;
+    // restarted at 4.5: run 2 beats at 5.5 and 6.5; crashed at 7: nothing more
+    expect(got).toEqual(["beat 1 of run 1 at t=1", "beat 2 of run 1 at t=2", "beat 1 of run 2 at t=5.5", "beat 2 of run 2 at t=6.5"]);
+  });
 });
 
 describe("faults on the tape", () => {

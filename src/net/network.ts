@@ -41,7 +41,8 @@ import { GaiError, UsageError, ValueError } from "../errors.js";
 import { showTyped } from "../util/showValue.js";
 import { requireLoop } from "../loop/running.js";
 import { Host, type Address, type Kernel, type SimSocket, traceTransfer } from "./kernel.js";
-import { SelectorLoop } from "./selectorLoop.js";
+import { callOnHost, HostCall, SelectorLoop } from "./selectorLoop.js";
+import type { Callback } from "../loop/handle.js";
 import { portsOf, type UdpSocket } from "./udp.js";
 import { type IoPhase, type Link, PERFECT, Wire, minLatency } from "./wire.js";
 
@@ -206,7 +207,8 @@ export class Network {
   /**
    * Crashes a host: its tasks are killed where they are (no finally block,
    * no CancelledError: they end cancelled, so that awaiting them elsewhere
-   * does not hang), its connections are reset (the peers get the reset over
+   * does not hang), the callbacks it scheduled (callSoon, callLater, callAt)
+   * never run, its connections are reset (the peers get the reset over
    * the network), its listening sockets are gone. A host crashing itself
    * stops at the end of the current step. Mirrors turmoil's `crash`.
    * @throws ValueError for an unknown host; UsageError for "main" (the program itself).
@@ -510,6 +512,17 @@ export class Network {
       this._creating = null;
     }
   }
+
+  /** @internal see TaskHosts._hostCall */
+  _hostCall(fn: Callback, args: unknown[]): HostCall | null {
+    const host = this._currentHost();
+    if (host === this._kernel.localhost) return null;
+    const n = args.length;
+    return n <= 2 ? new HostCall(this, host, fn, n, args[0], args[1], host._starts) : new HostCall(this, host, fn, -1, args, undefined, host._starts);
+  }
+
+  /** @internal */
+  readonly _hostRunner: Callback = callOnHost;
 
   /** @internal the host a task lives on, by name (traces) */
   _hostNameOf(task: LoopTask): string {

@@ -180,8 +180,14 @@ class SelectorIo {
 /** What processEvents leaves in its scratch array's used slots (a socket of no run). */
 const NO_SOCKET = null as unknown as Pollable;
 
-/** A callback to run as one of a host's (see SelectorLoop.handleOnHost). */
-class HostCall {
+/**
+ * @internal A callback to run as one of a host's (see
+ * SelectorLoop.handleOnHost and Network._hostCall): `argc` arguments (0-2),
+ * or -1 with the arguments as an array in `a0`. With `starts`, one the
+ * program scheduled: it does not run once the host crashed or started again
+ * after that start.
+ */
+export class HostCall {
   constructor(
     readonly net: Network,
     readonly host: Host,
@@ -189,18 +195,22 @@ class HostCall {
     readonly argc: number,
     readonly a0: unknown,
     readonly a1: unknown,
+    readonly starts = 0,
   ) {}
 }
 
-/** Runs a HostCall's callback with the network's current host set to its host. */
-function callOnHost(call: HostCall): void {
+/** @internal Runs a HostCall's callback with the network's current host set to its host. */
+export function callOnHost(call: HostCall): void {
+  const host = call.host;
+  if (call.starts !== 0 && (!host._up || host._starts !== call.starts)) return; // the machine that set it is gone
   const net = call.net;
   const saved = net._callbackHost;
-  net._callbackHost = call.host;
+  net._callbackHost = host;
   try {
     if (call.argc === 0) call.fn();
     else if (call.argc === 1) call.fn(call.a0);
-    else call.fn(call.a0, call.a1);
+    else if (call.argc === 2) call.fn(call.a0, call.a1);
+    else call.fn(...(call.a0 as unknown[]));
   } finally {
     net._callbackHost = saved;
   }
