@@ -16,7 +16,7 @@ import { requireLoop } from "../loop/running.js";
 import { type Address, WouldBlock } from "./kernel.js";
 import type { DatagramProtocol } from "./protocols.js";
 import { SelectorLoop } from "./selectorLoop.js";
-import { SelectorTransport } from "./selectorTransport.js";
+import { SelectorTransport, _add_reader, _call_connection_lost, connection_made } from "./selectorTransport.js";
 import { checkPort, resolve } from "./server.js";
 import { Socket } from "./sockApi.js";
 import { UdpSocket } from "./udp.js";
@@ -27,6 +27,10 @@ const MAX_SIZE = 256 * 1024;
 const LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
 
 /** Python's repr of an address tuple: ('127.0.0.1', 9999) */
+function _set_result_unless_cancelled(fut: Future<unknown>): void {
+  if (!fut.cancelled()) fut.setResult(undefined);
+}
+
 function reprAddress(addr: Address): string {
   return `('${addr[0]}', ${addr[1]})`;
 }
@@ -69,19 +73,11 @@ export class DatagramTransport extends SelectorTransport {
     }
     this._extra = { socket: sock, sockname: sock.getsockname(), peername };
     const loop = sel.loop;
-    const self = this;
-    // Ordering: asyncio's constructor queues these three, in this order.
-    loop._callSoon(function connection_made(transport: DatagramTransport) {
-      protocol.connectionMade(transport);
-    }, 1, this);
-    loop._callSoon(function _add_reader() {
-      self._addReader();
-    }, 0);
-    if (waiter !== null) {
-      loop._callSoon(function _set_result_unless_cancelled(fut: Future<unknown>) {
-        if (!fut.cancelled()) fut.setResult(undefined);
-      }, 1, waiter);
-    }
+    // Ordering: asyncio's constructor queues these three, in this order (the
+    // protocol's callback as one of the socket's host's, as a stream transport's).
+    sel.callSoonOnHost(sock, connection_made, 2, protocol, this);
+    loop._callSoon(_add_reader, 1, this);
+    if (waiter !== null) loop._callSoon(_set_result_unless_cancelled, 1, waiter);
   }
 
   /**
@@ -176,10 +172,7 @@ export class DatagramTransport extends SelectorTransport {
     if (this._buffer.length === 0) {
       this._connLost++;
       sel.removeWriter(this._sock as UdpSocket);
-      const self = this;
-      sel.loop._callSoon(function _call_connection_lost() {
-        self._callConnectionLost(null);
-      }, 0);
+      sel.callSoonOnHost(this._sock as UdpSocket, _call_connection_lost, 2, this, null);
     }
   }
 
@@ -229,14 +222,11 @@ export class DatagramTransport extends SelectorTransport {
       sel.removeReader(this._sock as UdpSocket);
     }
     this._connLost++;
-    const self = this;
-    sel.loop._callSoon(function _call_connection_lost() {
-      self._callConnectionLost(exc);
-    }, 0);
+    sel.callSoonOnHost(this._sock as UdpSocket, _call_connection_lost, 2, this, exc);
   }
 
-  /** `_call_connection_lost`: tell the protocol, close the socket. */
-  private _callConnectionLost(exc: unknown): void {
+  /** @internal `_call_connection_lost`: tell the protocol, close the socket. */
+  override _callConnectionLost(exc: unknown): void {
     try {
       this._protocol?.connectionLost(exc as Error | null);
     } finally {

@@ -22,9 +22,11 @@ export abstract class SelectorTransport extends FlowControlTransport {
   /** @internal what getExtraInfo answers: "socket", "sockname", "peername" */
   abstract readonly _extra: Record<string, unknown>;
 
-  /** `_read_ready`: the socket is readable (one read per readiness event). */
-  /** @internal the read callback's work (`_read_ready`) */
+  /** @internal the read callback's work (`_read_ready`): the socket is readable (one read per readiness event) */
   abstract _readReady(): void;
+
+  /** @internal `_call_connection_lost`: tell the protocol, close the socket */
+  abstract _callConnectionLost(exc: unknown): void;
 
   /**
    * Extra information: "sockname" and "peername" are (host, port) pairs
@@ -82,7 +84,28 @@ export abstract class SelectorTransport extends FlowControlTransport {
   }
 }
 
-/** The read callback of a transport's socket (one function for every transport, not a closure each). */
+// The transports' callbacks: module-level functions called with the transport
+// (and what else they need) as handle arguments, not closures made per
+// transport (a closure that reaches the loop and lives as long as a connection
+// kept explored runs alive: see SelectorIo in selectorLoop.ts); their names are
+// asyncio's, as traces show them.
+
+/** The read callback of a transport's socket. */
 function _read_ready(transport: SelectorTransport): void {
   transport._readReady();
+}
+
+/** @internal queued by a transport's constructor */
+export function connection_made(protocol: { connectionMade(transport: never): void }, transport: SelectorTransport): void {
+  protocol.connectionMade(transport as never);
+}
+
+/** @internal queued by a transport's constructor */
+export function _add_reader(transport: SelectorTransport): void {
+  transport._addReader();
+}
+
+/** @internal queued by close() and the forced close */
+export function _call_connection_lost(transport: SelectorTransport, exc: unknown): void {
+  transport._callConnectionLost(exc);
 }

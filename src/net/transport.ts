@@ -15,7 +15,7 @@ import { WouldBlock } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 import type { Server } from "./server.js";
 import { BufferedProtocol, type Protocol } from "./protocols.js";
-import { SelectorTransport } from "./selectorTransport.js";
+import { SelectorTransport, _add_reader, _call_connection_lost, connection_made } from "./selectorTransport.js";
 
 /** The protocols a stream transport serves: a Protocol (or any object with its callbacks) or a BufferedProtocol. */
 export type StreamProtocol = Protocol | BufferedProtocol;
@@ -44,24 +44,9 @@ function readModeFor(protocol: StreamProtocol): ReadMode {
   return protocol instanceof BufferedProtocol ? READ_BUFFER : READ_DATA;
 }
 
-// The transport's callbacks: module-level functions called with the transport
-// (and what else they need) as handle arguments, not closures made per
-// transport; their names are asyncio's, as traces show them.
-
-function connection_made(protocol: StreamProtocol, transport: SocketTransport): void {
-  protocol.connectionMade(transport);
-}
-
-function _add_reader(transport: SocketTransport): void {
-  transport._addReader();
-}
-
+/** The write callback of a socket transport (see the callbacks in selectorTransport.ts). */
 function _write_ready(transport: SocketTransport): void {
   transport._writeReady();
-}
-
-function _call_connection_lost(transport: SocketTransport, exc: unknown): void {
-  transport._callConnectionLost(exc);
 }
 
 /**
@@ -391,7 +376,7 @@ export class SocketTransport extends SelectorTransport {
   }
 
   /** @internal `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
-  _callConnectionLost(exc: unknown): void {
+  override _callConnectionLost(exc: unknown): void {
     try {
       this._protocol?.connectionLost(exc as Error | null);
     } finally {
