@@ -42,7 +42,6 @@ export class ReadPipeTransport {
   /** @internal */ _closing = false;
   /** @internal */ _paused = false;
   /** @internal */ readonly _extra: Record<string, unknown>;
-  private readonly _readReady = () => this._onReadReady();
 
   /** @internal made by the subprocess transport (asyncio's connect_read_pipe) */
   constructor(sel: SelectorLoop, pipe: PipeReadEnd, protocol: PipeProtocol, waiter: Future<unknown> | null) {
@@ -51,15 +50,15 @@ export class ReadPipeTransport {
     this._protocol = protocol;
     this._extra = { pipe };
     const loop = sel.loop;
-    const self = this;
     // Ordering: asyncio's constructor queues these three, in this order.
-    loop._callSoon(function connection_made() {
-      protocol.connectionMade(self);
-    }, 0);
-    loop._callSoon(function _add_reader() {
-      if (self.isReading()) sel.addReader(pipe, self._readReady);
-    }, 0);
+    loop._callSoon(connection_made, 2, protocol, this);
+    loop._callSoon(_add_reader, 1, this);
     if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
+  }
+
+  /** @internal the reader the constructor queues: only while reading */
+  _addReader(): void {
+    if (this.isReading()) (this._sel as SelectorLoop).addReader(this._pipe as PipeReadEnd, _read_ready, 1, this);
   }
 
   /** True while reading. Mirrors `transport.is_reading()`. */
@@ -83,7 +82,7 @@ export class ReadPipeTransport {
   resumeReading(): void {
     if (this._closing || !this._paused) return;
     this._paused = false;
-    this._sel?.addReader(this._pipe as PipeReadEnd, this._readReady);
+    this._sel?.addReader(this._pipe as PipeReadEnd, _read_ready, 1, this);
   }
 
   /** "pipe": the pipe end; `defaultValue` for other names. Mirrors `transport.get_extra_info(name, default=None)`. */
@@ -96,7 +95,8 @@ export class ReadPipeTransport {
     if (!this._closing) this._close(null);
   }
 
-  private _onReadReady(): void {
+  /** @internal `_read_ready`: one read per readiness event; EOF queues eof_received, then connection_lost */
+  _onReadReady(): void {
     let data: Uint8Array;
     try {
       data = (this._pipe as PipeReadEnd).read(MAX_SIZE);
@@ -113,14 +113,8 @@ export class ReadPipeTransport {
     // EOF: asyncio queues eof_received, then connection_lost.
     this._closing = true;
     sel.removeReader(this._pipe as PipeReadEnd);
-    const protocol = this._protocol as PipeProtocol;
-    const self = this;
-    sel.loop._callSoon(function eof_received() {
-      protocol.eofReceived?.();
-    }, 0);
-    sel.loop._callSoon(function _call_connection_lost() {
-      self._callConnectionLost(null);
-    }, 0);
+    sel.loop._callSoon(eof_received, 1, this._protocol as PipeProtocol);
+    sel.loop._callSoon(_call_connection_lost, 2, this, null);
   }
 
   private _fatalError(exc: unknown): void {
@@ -134,13 +128,11 @@ export class ReadPipeTransport {
     this._closing = true;
     const sel = this._sel as SelectorLoop;
     sel.removeReader(this._pipe as PipeReadEnd);
-    const self = this;
-    sel.loop._callSoon(function _call_connection_lost() {
-      self._callConnectionLost(exc);
-    }, 0);
+    sel.loop._callSoon(_call_connection_lost, 2, this, exc);
   }
 
-  private _callConnectionLost(exc: unknown): void {
+  /** @internal `_call_connection_lost` */
+  _callConnectionLost(exc: unknown): void {
     try {
       this._protocol?.connectionLost(exc);
     } finally {
@@ -174,7 +166,6 @@ export class WritePipeTransport extends FlowControlTransport {
   /** @internal */ _connLost = 0;
   /** @internal close() or writeEof() was called */ _closing = false;
   /** @internal */ readonly _extra: Record<string, unknown>;
-  private readonly _writeReady = () => this._onWriteReady();
 
   /** @internal made by the subprocess transport (asyncio's connect_write_pipe) */
   constructor(sel: SelectorLoop, pipe: PipeWriteEnd, protocol: PipeProtocol, waiter: Future<unknown> | null) {
@@ -184,16 +175,16 @@ export class WritePipeTransport extends FlowControlTransport {
     this._protocol = protocol;
     this._extra = { pipe };
     const loop = sel.loop;
-    const self = this;
     // Ordering: asyncio's constructor queues these three, in this order. The
     // reader on the write end tells when the read end is closed.
-    loop._callSoon(function connection_made() {
-      protocol.connectionMade(self);
-    }, 0);
-    loop._callSoon(function _add_reader() {
-      sel.addReader(pipe, () => self._onReadReady());
-    }, 0);
+    loop._callSoon(connection_made, 2, protocol, this);
+    loop._callSoon(_add_reader, 1, this);
     if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
+  }
+
+  /** @internal the reader the constructor queues: it sees the read end close */
+  _addReader(): void {
+    (this._sel as SelectorLoop).addReader(this._pipe as PipeWriteEnd, _read_ready, 1, this);
   }
 
   /** Bytes buffered, not yet taken by the pipe. Mirrors `transport.get_write_buffer_size()`. */
@@ -243,8 +234,7 @@ export class WritePipeTransport extends FlowControlTransport {
       }
       if (n === data.length) return;
       data = data.subarray(n);
-      const self = this;
-      (this._sel as SelectorLoop).addWriter(this._pipe as PipeWriteEnd, self._writeReady);
+      (this._sel as SelectorLoop).addWriter(this._pipe as PipeWriteEnd, _write_ready, 1, this);
     }
     this._buffer.push(data);
     this._bufferSize += data.length;
@@ -263,10 +253,7 @@ export class WritePipeTransport extends FlowControlTransport {
     if (this._bufferSize === 0) {
       const sel = this._sel as SelectorLoop;
       sel.removeReader(this._pipe as PipeWriteEnd);
-      const self = this;
-      sel.loop._callSoon(function _call_connection_lost() {
-        self._callConnectionLost(null);
-      }, 0);
+      sel.loop._callSoon(_call_connection_lost, 2, this, null);
     }
   }
 
@@ -280,12 +267,13 @@ export class WritePipeTransport extends FlowControlTransport {
     this._close(null);
   }
 
-  /** The read end was closed (epoll's error on the write end). */
-  private _onReadReady(): void {
+  /** @internal the read end was closed (epoll's error on the write end) */
+  _onReadReady(): void {
     this._close(this._bufferSize > 0 ? new BrokenPipeError() : null);
   }
 
-  private _onWriteReady(): void {
+  /** @internal */
+  _onWriteReady(): void {
     const sel = this._sel as SelectorLoop;
     const pipe = this._pipe as PipeWriteEnd;
     let data = this._buffer.length === 1 ? this._buffer[0] : concat(this._buffer, this._bufferSize);
@@ -334,13 +322,11 @@ export class WritePipeTransport extends FlowControlTransport {
     this._buffer = [];
     this._bufferSize = 0;
     sel.removeReader(pipe);
-    const self = this;
-    sel.loop._callSoon(function _call_connection_lost() {
-      self._callConnectionLost(exc);
-    }, 0);
+    sel.loop._callSoon(_call_connection_lost, 2, this, exc);
   }
 
-  private _callConnectionLost(exc: unknown): void {
+  /** @internal `_call_connection_lost` */
+  _callConnectionLost(exc: unknown): void {
     if (this._pipe === null) return;
     try {
       this._protocol?.connectionLost(exc);
@@ -359,6 +345,40 @@ export class WritePipeTransport extends FlowControlTransport {
     const state = this._closing ? " closing" : "";
     return `<_UnixWritePipeTransport${state} fd=${pipe.fd} ${pipe._mask & 2 ? "polling" : "idle"} bufsize=${this._bufferSize}>`;
   }
+}
+
+// The pipe transports' callbacks, with asyncio's names: module-level functions
+// called with the transport as a handle argument, not closures made per
+// transport (see the socket transports' in net/selectorTransport.ts).
+
+interface PipeTransport {
+  _addReader(): void;
+  _onReadReady(): void;
+  _callConnectionLost(exc: unknown): void;
+}
+
+function connection_made(protocol: PipeProtocol, transport: ReadPipeTransport | WritePipeTransport): void {
+  protocol.connectionMade(transport);
+}
+
+function _add_reader(transport: PipeTransport): void {
+  transport._addReader();
+}
+
+function _read_ready(transport: PipeTransport): void {
+  transport._onReadReady();
+}
+
+function _write_ready(transport: WritePipeTransport): void {
+  transport._onWriteReady();
+}
+
+function eof_received(protocol: PipeProtocol): void {
+  protocol.eofReceived?.();
+}
+
+function _call_connection_lost(transport: PipeTransport, exc: unknown): void {
+  transport._callConnectionLost(exc);
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
