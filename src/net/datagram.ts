@@ -16,7 +16,7 @@ import { requireLoop } from "../loop/running.js";
 import { type Address, WouldBlock } from "./kernel.js";
 import type { DatagramProtocol } from "./protocols.js";
 import { SelectorLoop } from "./selectorLoop.js";
-import { SelectorTransport, _add_reader, _call_connection_lost, connection_made } from "./selectorTransport.js";
+import { SelectorTransport, _add_reader, connection_made } from "./selectorTransport.js";
 import { checkPort, resolve } from "./server.js";
 import { Socket } from "./sockApi.js";
 import { UdpSocket } from "./udp.js";
@@ -56,7 +56,6 @@ export class DatagramTransport extends SelectorTransport {
   /** @internal connect()'s address, or null for an unconnected endpoint */ readonly _address: Address | null;
   /** @internal datagrams the socket did not take yet (never, on the perfect network) */ readonly _buffer: [Uint8Array, Address | null][] = [];
   /** @internal */ _bufferSize = 0;
-  /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
 
   /** @internal made by createDatagramEndpoint; queues connection_made, the reader and the waiter's result. */
   constructor(sel: SelectorLoop, sock: UdpSocket, protocol: DatagramProtocol, address: Address | null, waiter: Future<unknown> | null) {
@@ -160,23 +159,6 @@ export class DatagramTransport extends SelectorTransport {
   }
 
   /**
-   * Closes the endpoint: the protocol's connectionLost(null) runs in the next
-   * iteration. Mirrors `transport.close()`.
-   * @example transport.close();
-   */
-  close(): void {
-    if (this._closing) return;
-    this._closing = true;
-    const sel = this._sel as SelectorLoop;
-    sel.removeReader(this._sock as UdpSocket);
-    if (this._buffer.length === 0) {
-      this._connLost++;
-      sel.removeWriter(this._sock as UdpSocket);
-      sel.callSoonOnHost(this._sock as UdpSocket, _call_connection_lost, 2, this, null);
-    }
-  }
-
-  /**
    * Closes at once, dropping unsent datagrams. Mirrors `transport.abort()`.
    * @example transport.abort();
    */
@@ -208,21 +190,10 @@ export class DatagramTransport extends SelectorTransport {
     this._forceClose(exc);
   }
 
-  /** `_force_close`: drop the buffer, stop reading, and queue connection_lost(exc). */
-  private _forceClose(exc: unknown): void {
-    if (this._connLost) return;
-    const sel = this._sel as SelectorLoop;
-    if (this._buffer.length > 0) {
-      this._buffer.length = 0;
-      this._bufferSize = 0;
-      sel.removeWriter(this._sock as UdpSocket);
-    }
-    if (!this._closing) {
-      this._closing = true;
-      sel.removeReader(this._sock as UdpSocket);
-    }
-    this._connLost++;
-    sel.callSoonOnHost(this._sock as UdpSocket, _call_connection_lost, 2, this, exc);
+  /** @internal */
+  protected override _dropBuffer(): void {
+    this._buffer.length = 0;
+    this._bufferSize = 0;
   }
 
   /** @internal `_call_connection_lost`: tell the protocol, close the socket. */

@@ -21,12 +21,53 @@ export abstract class SelectorTransport extends FlowControlTransport {
   /** @internal pause_reading() was called */ _paused = false;
   /** @internal what getExtraInfo answers: "socket", "sockname", "peername" */
   abstract readonly _extra: Record<string, unknown>;
+  /** @internal what is not sent yet (bytes for a stream, datagrams for an endpoint) */
+  abstract readonly _buffer: unknown[];
+  /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
 
   /** @internal the read callback's work (`_read_ready`): the socket is readable (one read per readiness event) */
   abstract _readReady(): void;
 
   /** @internal `_call_connection_lost`: tell the protocol, close the socket */
   abstract _callConnectionLost(exc: unknown): void;
+
+  /** @internal `_force_close` drops what is not sent yet */
+  protected abstract _dropBuffer(): void;
+
+  /**
+   * Closes once everything buffered is sent: the protocol's
+   * connectionLost(null) runs in the next iteration. Mirrors `transport.close()`.
+   * @example transport.close(); transport.isClosing(); // true
+   */
+  close(): void {
+    if (this._closing) return;
+    this._closing = true;
+    const sel = this._sel as SelectorLoop;
+    const sock = this._sock as Pollable;
+    sel.removeReader(sock);
+    if (this._buffer.length === 0) {
+      this._connLost++;
+      sel.removeWriter(sock);
+      sel.callSoonOnHost(sock, _call_connection_lost, 2, this, null);
+    }
+  }
+
+  /** @internal `_force_close`: drop the buffer, stop reading, and queue connection_lost(exc). */
+  _forceClose(exc: unknown): void {
+    if (this._connLost) return;
+    const sel = this._sel as SelectorLoop;
+    const sock = this._sock as Pollable;
+    if (this._buffer.length > 0) {
+      this._dropBuffer();
+      sel.removeWriter(sock);
+    }
+    if (!this._closing) {
+      this._closing = true;
+      sel.removeReader(sock);
+    }
+    this._connLost++;
+    sel.callSoonOnHost(sock, _call_connection_lost, 2, this, exc);
+  }
 
   /**
    * Extra information: "sockname" and "peername" are (host, port) pairs

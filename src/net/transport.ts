@@ -15,7 +15,7 @@ import { WouldBlock } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 import type { Server } from "./server.js";
 import { BufferedProtocol, type Protocol } from "./protocols.js";
-import { SelectorTransport, _add_reader, _call_connection_lost, connection_made } from "./selectorTransport.js";
+import { SelectorTransport, _add_reader, connection_made } from "./selectorTransport.js";
 
 /** The protocols a stream transport serves: a Protocol (or any object with its callbacks) or a BufferedProtocol. */
 export type StreamProtocol = Protocol | BufferedProtocol;
@@ -62,7 +62,6 @@ export class SocketTransport extends SelectorTransport {
   /** @internal a write after the connection was lost has been reported (see write) */ _droppedWrite = false;
   /** @internal the loop (kept after close, which forgets the selector) */ readonly _loop: SelectorLoop["loop"];
   /** @internal the bytes the kernel has not taken yet */ readonly _buffer: Uint8Array[] = [];
-  /** @internal set when the call to connection_lost is scheduled */ _connLost = 0;
   /** @internal write_eof() was called */ _eof = false;
   /**
    * The read callback set_protocol chose: recv into data_received, recv_into
@@ -117,18 +116,10 @@ export class SocketTransport extends SelectorTransport {
    * connectionLost(null) runs in the next iteration. Mirrors `transport.close()`.
    * @example writer.transport.close();
    */
-  close(): void {
+  override close(): void {
     this._readMode = READ_NONE;
     this._writeOn = false;
-    if (this._closing) return;
-    this._closing = true;
-    const sel = this._sel as SelectorLoop;
-    sel.removeReader(this._sock as SimSocket);
-    if (this._buffer.length === 0) {
-      this._connLost++;
-      sel.removeWriter(this._sock as SimSocket);
-      sel.callSoonOnHost(this._sock as SimSocket, _call_connection_lost, 2, this, null);
-    }
+    super.close();
   }
 
   /**
@@ -359,20 +350,9 @@ export class SocketTransport extends SelectorTransport {
     this._forceClose(exc);
   }
 
-  /** `_force_close`: drop the buffer, stop reading, and queue connection_lost(exc). */
-  private _forceClose(exc: unknown): void {
-    if (this._connLost) return;
-    const sel = this._sel as SelectorLoop;
-    if (this._buffer.length > 0) {
-      this._buffer.length = 0;
-      sel.removeWriter(this._sock as SimSocket);
-    }
-    if (!this._closing) {
-      this._closing = true;
-      sel.removeReader(this._sock as SimSocket);
-    }
-    this._connLost++;
-    sel.callSoonOnHost(this._sock as SimSocket, _call_connection_lost, 2, this, exc);
+  /** @internal */
+  protected override _dropBuffer(): void {
+    this._buffer.length = 0;
   }
 
   /** @internal `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
