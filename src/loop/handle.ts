@@ -34,10 +34,13 @@ export interface TimerLike extends Runnable {
 
 /** asyncio.Handle: returned by callSoon; `cancel()` stops the callback from running. */
 export class Handle {
-  /** @internal */ _fn: Callback | null;
-  /** @internal the first argument, or all of them (an array) when `_argc` is -1 */ _a0: unknown;
-  /** @internal */ _a1: unknown;
-  /** @internal number of arguments, or -1 when they are an array in `_a0` */ _argc: number;
+  // `declare`: the constructor sets every field, and a declared field without
+  // it would be defined (as undefined) first, a second store per field per
+  // handle (see Future's constructor)
+  /** @internal */ declare _fn: Callback | null;
+  /** @internal the first argument, or all of them (an array) when `_argc` is -1 */ declare _a0: unknown;
+  /** @internal */ declare _a1: unknown;
+  /** @internal number of arguments, or -1 when they are an array in `_a0` */ declare _argc: number;
 
   /** @internal use loop.callSoon */
   constructor(fn: Callback, argc: number, a0: unknown, a1: unknown) {
@@ -103,13 +106,14 @@ export function scheduledSeq(seq: number, on: boolean): number {
 
 /** asyncio.TimerHandle: a handle with a deadline, kept in the loop's timer heap. */
 export class TimerHandle extends Handle {
-  /** @internal */ readonly _loop: BaseEventLoop;
-  /** @internal the deadline in virtual seconds */ _when: number;
+  // (`declare`: set in the constructor, see Handle)
+  /** @internal */ declare readonly _loop: BaseEventLoop;
+  /** @internal the deadline in virtual seconds */ declare _when: number;
   /**
    * @internal insertion number (fifo tie-break, traces), stored negated
    * while the timer is out of the heap: the sign is the `_scheduled` flag.
    */
-  _seq: number;
+  declare _seq: number;
 
   /** @internal true while the handle is in the heap (asyncio's `_scheduled`) */
   get _scheduled(): boolean {
