@@ -38,10 +38,11 @@ function seedState(seed: string, state: Int32Array): void {
 }
 
 export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // (`declare`: set in the constructor, not first defined as undefined; see Future's constructor)
+  private declare a: number;
+  private declare b: number;
+  private declare c: number;
+  private declare d: number;
 
   constructor(seed: string | number) {
     const state = SEEDING;
