@@ -90,7 +90,7 @@ function isThenable(x: unknown): x is PromiseLike<unknown> {
  */
 export class Task<T = unknown> extends Future<T> {
   // Fields are few on purpose: a pending task should cost little memory.
-  /** @internal the name, or the number n of the default name "Task-<n>" */ _name: string | number;
+  /** @internal the name, or the number n of the default name "Task-<n>" */ declare _name: string | number;
   /**
    * @internal MODE_NEW: the zero-argument function not called yet;
    * MODE_GEN: the coroutine's iterator; MODE_ASYNC: an awaitable the async
