@@ -90,26 +90,26 @@ function isThenable(x: unknown): x is PromiseLike<unknown> {
  */
 export class Task<T = unknown> extends Future<T> {
   // Fields are few on purpose: a pending task should cost little memory.
-  /** @internal the name, or the number n of the default name "Task-<n>" */ declare _name: string | number;
+  /** @internal the name, or the number n of the default name "Task-<n>" */ _name: string | number;
   /**
    * @internal MODE_NEW: the zero-argument function not called yet;
    * MODE_GEN: the coroutine's iterator; MODE_ASYNC: an awaitable the async
    * body awaits that is being driven inline for it (or null).
    */
-  declare _coro: CoroIterator | (() => unknown) | null;
+  _coro: CoroIterator | (() => unknown) | null = null;
   /** @internal the mode (2 bits), must-cancel, log-traceback, and the cancel count above them; see the accessors below */
-  declare _flags: number;
-  /** @internal the future this task waits on */ declare _futWaiter: Future<unknown> | null;
+  _flags = MODE_GEN;
+  /** @internal the future this task waits on */ _futWaiter: Future<unknown> | null = null;
   /** @internal async style: how to resume the suspended body (set by _asyncPark), one object per task */
-  declare _resume: { ok: Settle; err: Settle } | null;
+  _resume: { ok: Settle; err: Settle } | null = null;
   /**
    * @internal The task is its own ready-queue entry for its next step or
    * wake-up (a task has at most one pending): `_fn` is stepTask or wake while
    * queued, null otherwise; `_arg` the step's exception or the waking future.
    * Saves a Handle per step; CPython allocates one, but nobody can observe it.
    */
-  declare _fn: Callback | null;
-  /** @internal see _fn */ declare _arg: unknown;
+  _fn: Callback | null = null;
+  /** @internal see _fn */ _arg: unknown = undefined;
 
   /** @internal MODE_NEW, MODE_GEN or MODE_ASYNC */
   get _mode(): number {
@@ -158,13 +158,6 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal use createTask() or loop.createTask() */
   constructor(coro: CoroutineInput<T>, loop: BaseEventLoop & { _taskCounter: number }, name?: string) {
     super(loop);
-    // (the fields are set here, not by initializers: see Future's constructor)
-    this._coro = null;
-    this._flags = MODE_GEN;
-    this._futWaiter = null;
-    this._resume = null;
-    this._fn = null;
-    this._arg = undefined;
     if (typeof coro === "function") {
       if (isAsyncGeneratorFunction(coro)) throw coroutineExpected("createTask", coro);
       this._coro = coro as () => unknown;

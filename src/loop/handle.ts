@@ -106,14 +106,13 @@ export function scheduledSeq(seq: number, on: boolean): number {
 
 /** asyncio.TimerHandle: a handle with a deadline, kept in the loop's timer heap. */
 export class TimerHandle extends Handle {
-  // (`declare`: set in the constructor, see Handle)
-  /** @internal */ declare readonly _loop: BaseEventLoop;
-  /** @internal the deadline in virtual seconds */ declare _when: number;
+  /** @internal */ readonly _loop: BaseEventLoop;
+  /** @internal the deadline in virtual seconds */ _when: number;
   /**
    * @internal insertion number (fifo tie-break, traces), stored negated
    * while the timer is out of the heap: the sign is the `_scheduled` flag.
    */
-  declare _seq: number;
+  _seq: number;
 
   /** @internal true while the handle is in the heap (asyncio's `_scheduled`) */
   get _scheduled(): boolean {
