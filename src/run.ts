@@ -131,14 +131,21 @@ function checkMain(main: unknown, what: string): void {
 
 /** The phases of asyncio.run, resumable so that async steps can pause it. */
 class Runner<T> implements Phases<T> {
-  private phase: "main" | "shutdown" | "done" = "main";
-  private mainTask: Task<T> | null = null;
-  private waitingFor: Future<unknown> | null = null;
+  // (set in the constructor rather than by field initializers: one Runner per
+  // run, and exploration makes a run per schedule; see Future's constructor)
+  private declare phase: "main" | "shutdown" | "done";
+  private declare mainTask: Task<T> | null;
+  private declare waitingFor: Future<unknown> | null;
+  private declare readonly loop: EventLoop;
+  private declare readonly main: CoroutineInput<T>;
 
-  constructor(
-    private readonly loop: EventLoop,
-    private readonly main: CoroutineInput<T>,
-  ) {}
+  constructor(loop: EventLoop, main: CoroutineInput<T>) {
+    this.phase = "main";
+    this.mainTask = null;
+    this.waitingFor = null;
+    this.loop = loop;
+    this.main = main;
+  }
 
   begin(): void {
     const mainTask = this.loop.createTask(this.main);

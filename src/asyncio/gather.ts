@@ -36,17 +36,21 @@ export interface GatherOptions {
  * callback itself (a Waker: no closure per gather).
  */
 export class GatheringFuture<T> extends Future<T> implements Waker {
+  // (one field initializer on purpose, see SleepCoroutine; the others are set in the constructor)
   /** @internal */ _cancelRequested = false;
-  /** @internal the children in argument order (a duplicate argument appears twice) */ readonly _children: Future<unknown>[] = [];
-  /** @internal false until gather() returns it: CPython's `outer` is still None before that */ _returned = false;
-  /** @internal distinct children, and how many of them are done */ _nfuts = 0;
-  /** @internal */ _nfinished = 0;
+  /** @internal the children in argument order (a duplicate argument appears twice) */ declare readonly _children: Future<unknown>[];
+  /** @internal false until gather() returns it: CPython's `outer` is still None before that */ declare _returned: boolean;
+  /** @internal distinct children, and how many of them are done */ declare _nfuts: number;
+  /** @internal */ declare _nfinished: number;
+  private declare readonly _returnExceptions: boolean;
 
-  constructor(
-    loop: EventLoop,
-    private readonly _returnExceptions: boolean,
-  ) {
+  constructor(loop: EventLoop, returnExceptions: boolean) {
     super(loop);
+    this._children = [];
+    this._returned = false;
+    this._nfuts = 0;
+    this._nfinished = 0;
+    this._returnExceptions = returnExceptions;
   }
 
   /** @internal for deadlock reports: "gather(3)" */

@@ -66,10 +66,10 @@ export function mainOf(program: Program): Coroutine<unknown> {
  * run); if it turns out to start one after all, the run is redone under run()
  * with a fresh policy, so the outcome is the same either way.
  */
-export async function runOnce(program: Program, makePolicy: () => SchedulingPolicy, options: RunOptions = {}): Promise<RunOutcome> {
+export function runOnce(program: Program, makePolicy: () => SchedulingPolicy, options: RunOptions = {}): Promise<RunOutcome> {
   const outcome = syncPrograms.has(program) ? runOnceSync(program, makePolicy(), options) : undefined;
-  if (outcome === ASYNC_STARTED) await drainAsyncStart();
-  else if (outcome !== undefined) return outcome;
+  if (outcome === ASYNC_STARTED) return drainAsyncStart().then(() => runAsyncWith(program, makePolicy(), options));
+  if (outcome !== undefined) return Promise.resolve(outcome);
   return runAsyncWith(program, makePolicy(), options);
 }
 
@@ -124,21 +124,31 @@ function runSyncWith(program: Program, policy: SchedulingPolicy, options: RunOpt
   return outcomeOf(loop, failed, error, tracer);
 }
 
-/** A run under run(); a run that started no async body marks the program as synchronous. */
-async function runAsyncWith(program: Program, policy: SchedulingPolicy, options: RunOptions): Promise<RunOutcome> {
+/**
+ * A run under run(); a run that started no async body marks the program as
+ * synchronous. Written with then() rather than as an async function: this is
+ * the per-run path of exploring an async-style program, and an async
+ * function's frame and awaits (here and in runOnce) cost ~0.4 us of a 2 us
+ * empty run (measured).
+ */
+function runAsyncWith(program: Program, policy: SchedulingPolicy, options: RunOptions): Promise<RunOutcome> {
   const tracer = options.trace ? new ArrayTracer() : undefined;
   let loop: EventLoop | undefined;
-  let failed = false;
-  let error: unknown;
+  let running: Promise<unknown>;
   try {
     loop = newLoop(policy, options, tracer);
-    await runOn(loop, mainOf(program));
+    running = runOn(loop, mainOf(program));
   } catch (e) {
-    failed = true;
-    error = e;
+    // (a bad option, or a run refused at once: an outcome, as a rejection would be)
+    return Promise.resolve(outcomeOf(loop, true, e, tracer));
   }
-  if (loop !== undefined && !loop._sawAsync && !failed) syncPrograms.add(program);
-  return outcomeOf(loop, failed, error, tracer);
+  return running.then(
+    () => {
+      if (!(loop as EventLoop)._sawAsync) syncPrograms.add(program);
+      return outcomeOf(loop, false, undefined, tracer);
+    },
+    (e: unknown) => outcomeOf(loop, true, e, tracer),
+  );
 }
 
 function outcomeOf(loop: EventLoop | undefined, failed: boolean, error: unknown, tracer: ArrayTracer | undefined): RunOutcome {

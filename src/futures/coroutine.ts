@@ -26,9 +26,15 @@ import type { Task } from "./task.js";
  * yield* c;                            // now it runs, inline in this task
  */
 export abstract class CoroutineObject<T> implements PromiseLike<T> {
-  private _awaited = false;
+  // (fields set in the constructor, not by initializers: see Future's constructor)
+  private declare _awaited: boolean;
   /** @internal the running loop when it was made, if any (see madeInEndedRun) */
-  readonly _loop: BaseEventLoop | null = currentLoop();
+  declare readonly _loop: BaseEventLoop | null;
+
+  constructor() {
+    this._awaited = false;
+    this._loop = currentLoop();
+  }
 
   /** The coroutine's iterator (called once). */
   protected abstract _iterator(): Iterator<unknown, T, unknown>;

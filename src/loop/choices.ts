@@ -26,35 +26,45 @@ function candidatesOf(handles: readonly (Runnable | null)[], from: number, to: n
 }
 
 export class Choices {
+  // (fields set in the constructor, not by initializers: a loop, and so a
+  // Choices, is made per explored run; see Future's constructor)
   /** one entry per decision: the alternative taken (0 = CPython's) */
-  readonly tape: number[] = [];
+  declare readonly tape: number[];
   /** how many alternatives each decision had */
-  readonly alternatives: number[] = [];
+  declare readonly alternatives: number[];
   /** with recordChoices: what each decision was about */
-  readonly log: ChoiceRecord[] = [];
+  declare readonly log: ChoiceRecord[];
   /** decisions about task order (PCT's steps) */
-  readyDecisions = 0;
+  declare readyDecisions: number;
   /** seconds a timer may fire early or late, as a decision (0: off) */
-  readonly jitter: number;
+  declare readonly jitter: number;
   /** with recordChoices: which task set each timer */
-  private readonly timerSetters: WeakMap<object, string> | null;
+  private declare readonly timerSetters: WeakMap<object, string> | null;
   /** the one ChoicePoint handed to the policy, refilled for every decision (see ChoicePoint) */
-  private readonly point: { -readonly [K in keyof ChoicePoint]: ChoicePoint[K] } = { kind: "ready", time: 0, iteration: 0, index: 0, candidates: NO_CANDIDATES, weights: null };
+  private declare readonly point: { -readonly [K in keyof ChoicePoint]: ChoicePoint[K] };
   /** scratch arrays of chooseReady: the ready-queue positions of task steps, and their handles */
-  private readonly slots: number[] = [];
-  private readonly handles: (Runnable | null)[] = [];
+  private declare readonly slots: number[];
+  private declare readonly handles: (Runnable | null)[];
+  private declare readonly loop: BaseEventLoop;
+  private declare readonly policy: SchedulingPolicy;
+  private declare readonly record: boolean;
 
-  constructor(
-    private readonly loop: BaseEventLoop,
-    private readonly policy: SchedulingPolicy,
-    private readonly record: boolean,
-    jitter: number,
-  ) {
+  constructor(loop: BaseEventLoop, policy: SchedulingPolicy, record: boolean, jitter: number) {
     if (typeof jitter !== "number" || !Number.isFinite(jitter) || jitter < 0) {
       throw new TypeError(`jitter must be a finite number of seconds >= 0 (got ${showTyped(jitter)})`);
     }
+    this.loop = loop;
+    this.policy = policy;
+    this.record = record;
+    this.tape = [];
+    this.alternatives = [];
+    this.log = [];
+    this.readyDecisions = 0;
     this.jitter = policy.chooses ? jitter : 0;
     this.timerSetters = record ? new WeakMap() : null;
+    this.point = { kind: "ready", time: 0, iteration: 0, index: 0, candidates: NO_CANDIDATES, weights: null };
+    this.slots = [];
+    this.handles = [];
   }
 
   /** Remembers which task set a timer (for reports). */

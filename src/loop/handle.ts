@@ -34,10 +34,13 @@ export interface TimerLike extends Runnable {
 
 /** asyncio.Handle: returned by callSoon; `cancel()` stops the callback from running. */
 export class Handle {
-  /** @internal */ _fn: Callback | null;
-  /** @internal the first argument, or all of them (an array) when `_argc` is -1 */ _a0: unknown;
-  /** @internal */ _a1: unknown;
-  /** @internal number of arguments, or -1 when they are an array in `_a0` */ _argc: number;
+  // `declare`: the constructor sets every field, and a declared field without
+  // it would be defined (as undefined) first, a second store per field per
+  // handle (see Future's constructor)
+  /** @internal */ declare _fn: Callback | null;
+  /** @internal the first argument, or all of them (an array) when `_argc` is -1 */ declare _a0: unknown;
+  /** @internal */ declare _a1: unknown;
+  /** @internal number of arguments, or -1 when they are an array in `_a0` */ declare _argc: number;
 
   /** @internal use loop.callSoon */
   constructor(fn: Callback, argc: number, a0: unknown, a1: unknown) {

@@ -12,12 +12,17 @@ import { Prng } from "../util/random.js";
  * @example run(main, { strategy: new RandomPolicy(42) }); // same as { strategy: "random", seed: 42 }
  */
 export class RandomPolicy implements SchedulingPolicy {
-  readonly name = "random";
-  readonly fifoTimers = false;
-  readonly chooses = true;
-  private readonly prng: Prng;
+  // (set in the constructor rather than by field initializers: exploration
+  // makes a policy per run; see Future's constructor)
+  declare readonly name: "random";
+  declare readonly fifoTimers: false;
+  declare readonly chooses: true;
+  private declare readonly prng: Prng;
 
   constructor(seed: string | number) {
+    this.name = "random";
+    this.fifoTimers = false;
+    this.chooses = true;
     this.prng = new Prng(`random:${seed}`);
   }
 
