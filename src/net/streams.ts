@@ -10,7 +10,7 @@ import { ConnectionResetError, IncompleteReadError, LimitOverrunError, RuntimeEr
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { isCoroutineObject } from "../futures/coroutineInput.js";
 import type { EventLoop } from "../futures/eventLoop.js";
-import type { Future } from "../futures/future.js";
+import type { Future, Waker } from "../futures/future.js";
 import type { Task } from "../futures/task.js";
 import { sleep } from "../asyncio/sleep.js";
 import { requireLoop } from "../loop/running.js";
@@ -452,15 +452,7 @@ export class StreamReaderProtocol extends FlowControlProtocol implements Protoco
       }
       if (task !== null) {
         this._task = task;
-        const loop = this._loop;
-        task.addDoneCallback(function callback(t) {
-          if (t.cancelled()) return;
-          const exc = t.exception();
-          if (exc !== null && exc !== undefined) {
-            loop.callExceptionHandler({ message: "Unhandled exception in client_connected_cb", exception: exc });
-            transport.close();
-          }
-        });
+        task._addWaker(new HandlerDone(this._loop, transport));
       }
     }
   }
@@ -524,4 +516,34 @@ function* nextLine(reader: StreamReader): Generator<unknown, IteratorResult<Uint
 /** StreamWriter.wait_closed: the protocol's closed future. */
 function* awaitClosed(closed: Future<void>): Generator<unknown, void, unknown> {
   yield* closed;
+}
+
+/**
+ * asyncio's done callback on a client_connected_cb task (named `callback`
+ * there too): a handler that failed is reported and its connection closed.
+ * An object with the loop and the transport, not a closure per connection
+ * (see SelectorIo in selectorLoop.ts).
+ */
+class HandlerDone implements Waker {
+  constructor(
+    readonly loop: EventLoop,
+    readonly transport: SocketTransport,
+  ) {}
+
+  _scheduleWake(fut: Future<unknown>): void {
+    this.loop._callSoon(callback, 2, this, fut);
+  }
+
+  _wakeupFrom(fut: Future<unknown>): void {
+    callback(this, fut);
+  }
+}
+
+function callback(done: HandlerDone, t: Future<unknown>): void {
+  if (t.cancelled()) return;
+  const exc = t.exception();
+  if (exc !== null && exc !== undefined) {
+    done.loop.callExceptionHandler({ message: "Unhandled exception in client_connected_cb", exception: exc });
+    done.transport.close();
+  }
 }
