@@ -40,6 +40,15 @@ export const CLOCK_RESOLUTION = 1e-9;
 export const DEFAULT_MAX_STEPS = 50_000_000;
 
 /** What the loop needs to know of a task (Task lives in a higher layer). */
+export interface LoopTask {
+  getName(): string;
+  done(): boolean;
+  /** What the task waits on, and for which tasks, for deadlock reports. */
+  _waitInfo(): WaitInfo;
+  /** The exception nobody retrieved, if the task failed. */
+  _unretrievedException(): unknown;
+}
+
 /** @internal what the loop asks the simulated network about tasks (see BaseEventLoop._hosts) */
 export interface TaskHosts {
   /** a new task lives on the host of the code that created it */
@@ -54,15 +63,6 @@ export interface TaskHosts {
    */
   _hostCall(fn: Callback, args: unknown[]): unknown;
   readonly _hostRunner: Callback;
-}
-
-export interface LoopTask {
-  getName(): string;
-  done(): boolean;
-  /** What the task waits on, and for which tasks, for deadlock reports. */
-  _waitInfo(): WaitInfo;
-  /** The exception nobody retrieved, if the task failed. */
-  _unretrievedException(): unknown;
 }
 
 /**
