@@ -7,6 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { ConnectionResetError, GaiError, OSError, TimeoutError, UsageError, ValueError } from "../errors.js";
 import { sleep } from "../asyncio/sleep.js";
+import { waitFor } from "../asyncio/waitFor.js";
 import { createTask, getRunningLoop } from "../asyncio/tasks.js";
 import { run, runSync } from "../run.js";
 import { explore } from "../explore/explore.js";
@@ -238,6 +239,53 @@ describe("partitions and holds", () => {
       return now();
     });
     expect(t).toBe(7);
+  });
+});
+
+describe("the handshake", () => {
+  // A link of 0.1 s each way: the SYN arrives at 0.1, the SYN-ACK at 0.2 (the client's
+  // connect() completes), the client's ACK at 0.3, when the server accepts (Linux's accept()
+  // returns only then: the connection waits in the SYN queue until the handshake completes).
+  function* counting(events: string[]): Generator<unknown, void, unknown> {
+    const net = network();
+    net.host("srv", function* () {
+      yield* startServer(function* (r: StreamReader, w: StreamWriter) {
+        events.push(`srv accepted at t=${+now().toFixed(6)}`);
+        const line = yield* r.readline();
+        events.push(`srv read ${JSON.stringify(dec(line))} at t=${+now().toFixed(6)}`);
+        w.close();
+      }, "0.0.0.0", 80);
+    });
+    net.link("main", "srv", { latency: 0.1 });
+    yield* settle();
+  }
+
+  test("the server accepts when the client's ACK arrives, one latency after connect() returns", async () => {
+    const got = await run(function* () {
+      const events: string[] = [];
+      yield* counting(events);
+      const [, writer] = yield* openConnection("srv", 80);
+      events.push(`main connected at t=${+now().toFixed(6)}`);
+      writer.write(enc("hi\n")); // behind the ACK: it arrives with it
+      yield* sleep(1);
+      return events;
+    });
+    expect(got).toEqual(["main connected at t=0.2", "srv accepted at t=0.3", 'srv read "hi\\n" at t=0.3']);
+  });
+
+  test("a connect given up before the SYN-ACK starts no handler: the late SYN-ACK gets a reset", async () => {
+    const got = await run(function* () {
+      const events: string[] = [];
+      yield* counting(events);
+      try {
+        yield* waitFor(openConnection("srv", 80), 0.15);
+      } catch (e) {
+        events.push(`main gave up: ${(e as Error).name} at t=${+now().toFixed(6)}`);
+      }
+      yield* sleep(1);
+      return events;
+    });
+    expect(got).toEqual(["main gave up: TimeoutError at t=0.15"]);
   });
 });
 

@@ -60,7 +60,7 @@ export interface LinkOptions {
 }
 
 /** What goes over a link: a connection's SYN and its answers, bytes, a FIN, or a reset. */
-export type MessageKind = "syn" | "synack" | "refused" | "data" | "fin" | "rst" | "datagram";
+export type MessageKind = "syn" | "synack" | "ack" | "refused" | "data" | "fin" | "rst" | "datagram";
 
 /** A message as rules and `inFlight()` see it. */
 export interface MessageInfo {

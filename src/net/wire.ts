@@ -95,7 +95,9 @@ export class Wire {
       held: m.held,
       lost: m.lost,
     });
-    return [...this._queue.filter((m) => m.kind !== "timeout" && m.kind !== "retry").map(show), ...this._held.map(show)];
+    // (a handshake's ACK is the kernel's, as its timers are: not shown)
+    const shown = (m: Message): boolean => m.kind !== "timeout" && m.kind !== "retry" && m.kind !== "ack";
+    return [...this._queue.filter(shown).map(show), ...this._held.filter(shown).map(show)];
   }
 
   /** @internal the IO phase (see Network._deliver): deliver what is due; with nothing ready and no timer sooner, move the clock to the next arrival */
@@ -118,15 +120,23 @@ export class Wire {
   /** @internal a new message, numbered, sent now */
   _message(kind: Message["kind"], from: SimSocket | null, to: SimSocket | null, fromHost: Host, toHost: Host, bytes: Uint8Array | null): Message {
     const now = this.net._loop.time();
-    return { id: ++this._ids, seq: ++this._seq, time: now, kind, from, to, fromHost, toHost, bytes, address: null, start: now, lost: false, held: false, sent: now };
+    // (a handshake's ACK is not shown: it takes no number from the ones traces and `vloop step` show)
+    return { id: kind === "ack" ? 0 : ++this._ids, seq: ++this._seq, time: now, kind, from, to, fromHost, toHost, bytes, address: null, start: now, lost: false, held: false, sent: now };
   }
 
-  /** @internal Sends a message: rules, loss and latency decide when (and whether) it arrives. */
+  /**
+   * @internal Sends a message: rules, loss and latency decide when (and
+   * whether) it arrives. The handshake's last ACK is the kernel's own (see
+   * _arrive's "synack"): no rule sees it, it is never lost, it takes the
+   * link's lowest latency (so it adds no decision to the tape), and traces
+   * do not show it (as they do not show the kernel's timers).
+   */
   _post(m: Message): void {
     const loop = this.net._loop;
     const link = this.net._link(m.fromHost, m.toHost);
-    let delay = this._latency(link, m);
-    if (this.net._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout" && m.kind !== "retry") {
+    const ack = m.kind === "ack";
+    let delay = ack ? minLatency(link.latency) : this._latency(link, m);
+    if (!ack && this.net._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout" && m.kind !== "retry") {
       const info: MessageInfo = { id: m.id, kind: m.kind, from: m.fromHost.name, to: m.toHost.name, bytes: m.bytes ?? EMPTY, sent: m.sent };
       for (const rule of this.net._rules) {
         let v: ReturnType<typeof rule>;
@@ -156,7 +166,7 @@ export class Wire {
     if (m.from !== null) {
       m.from._inFlight++;
     }
-    if (this.net._loop._tracer !== null) this.net._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
+    if (this.net._loop._tracer !== null && !ack) this.net._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
     const blockedNow = m.kind !== "syn" && m.kind !== "datagram" && this.net._blocked(m.fromHost, m.toHost);
     if (m.held || blockedNow || (m.from !== null && this._held.some((h) => h.from === m.from))) {
       m.held = true;
@@ -201,7 +211,7 @@ export class Wire {
       let end = 1;
       while (end < q.length && q[end].time === q[0].time) end++;
       let pick = 0;
-      const internal = q[0].kind === "retry" || q[0].kind === "timeout"; // kernel timers go first, as they fall due
+      const internal = q[0].kind === "retry" || q[0].kind === "timeout" || q[0].kind === "ack"; // kernel timers (and a handshake's ACK) go first, as they fall due
       if (end > 1 && !internal && this.net._loop._policy.chooses) {
         // the first message of each sender in this group may go first
         const heads: number[] = [];
@@ -209,6 +219,11 @@ export class Wire {
         for (let i = 0; i < end; i++) {
           const kind = q[i].kind;
           if (kind === "retry" || kind === "timeout") continue; // a timer of the sender's kernel, not an arrival
+          if (kind === "ack") {
+            // the kernel's: not an alternative, and what its socket sent after it stays behind it
+            seen.add(q[i].from);
+            continue;
+          }
           const s = q[i].from;
           if (s === null || !seen.has(s)) {
             if (s !== null) seen.add(s);
@@ -257,7 +272,7 @@ export class Wire {
         return this._retrySyn(m);
       }
       if (!m.toHost._up) {
-        if (this.net._loop._tracer !== null) this.net._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (host down)`, m.id);
+        if (this.net._loop._tracer !== null && m.kind !== "ack") this.net._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (host down)`, m.id);
         return;
       }
       if (from !== null) from._inFlight++;
@@ -274,7 +289,7 @@ export class Wire {
       if (m.to !== null && m.to._state === "connected") m.to._resetBy();
       return;
     }
-    if (this.net._loop._tracer !== null) this.net._trace("deliver", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
+    if (this.net._loop._tracer !== null && m.kind !== "ack") this.net._trace("deliver", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
     switch (m.kind) {
       case "datagram": {
         const target = portsOf(m.toHost).get((m.address as Address)[1]);
@@ -300,6 +315,23 @@ export class Wire {
         client._peer = child;
         client._state = "connected";
         this.net._kernel._wake(client);
+        // the handshake's last ACK: the server accepts the connection when it arrives
+        this._post(this._message("ack", client, child, client.host, child.host, null));
+        return;
+      }
+      case "ack": {
+        const child = m.to as SimSocket;
+        if (child._state !== "connected") return; // reset meanwhile
+        const listener = child.host._bound.get((child._local as Address)[1]);
+        if (listener === undefined || !listener._listening || listener._state !== "listening") {
+          // nobody listens there any more: Linux answers the ACK with a reset
+          child._state = "closed";
+          child.host._sockets.delete(child);
+          this._answerReset(child._peer as SimSocket);
+          return;
+        }
+        listener._backlog.push(child);
+        this.net._kernel._wake(listener);
         return;
       }
       case "refused":
@@ -355,8 +387,7 @@ export class Wire {
     child._peerAddr = client._local;
     child._peer = client;
     child._state = "connected";
-    listener._backlog.push(child);
-    this.net._kernel._wake(listener);
+    // not in the backlog yet: the server accepts it when the client's ACK arrives (Linux's SYN queue)
     this.net._send(child, "synack", null);
   }
 
