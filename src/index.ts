@@ -60,7 +60,7 @@ export { StreamReader, StreamWriter, StreamReaderProtocol, type ClientConnected,
 export { SocketTransport, type Transport, type StreamProtocol } from "./net/transport.js";
 export { BaseProtocol, Protocol, BufferedProtocol, DatagramProtocol, type BaseTransport } from "./net/protocols.js";
 export { DatagramTransport, createDatagramEndpoint, type DatagramEndpointOptions } from "./net/datagram.js";
-export { Socket, socket, sockConnect, sockAccept, sockSendall, sockRecv, sockRecvInto, type SocketOptions } from "./net/sockApi.js";
+export { Socket, socket, sockConnect, sockAccept, sockSendall, sockRecv, sockRecvInto, sockRecvfrom, sockRecvfromInto, sockSendto, type SocketOptions } from "./net/sockApi.js";
 export type { Address } from "./net/kernel.js";
 import "./net/loopMethods.js";
 export { network, Network, type LinkOptions, type Latency, type MessageKind, type MessageInfo, type InFlight, type Verdict, type Rule, type HostMain } from "./net/network.js";

@@ -19,7 +19,7 @@ import { type DatagramEndpointOptions, type DatagramTransport, createDatagramEnd
 import type { Address } from "./kernel.js";
 import type { DatagramProtocol } from "./protocols.js";
 import { type Server, type ServerOptions, createConnection, createServer } from "./server.js";
-import { type Socket, sockAccept, sockConnect, sockRecv, sockRecvInto, sockSendall } from "./sockApi.js";
+import { type Socket, sockAccept, sockConnect, sockRecv, sockRecvInto, sockRecvfrom, sockRecvfromInto, sockSendall, sockSendto } from "./sockApi.js";
 import type { SocketTransport, StreamProtocol } from "./transport.js";
 
 declare module "../futures/eventLoop.js" {
@@ -88,6 +88,27 @@ declare module "../futures/eventLoop.js" {
      * @example const n = yield* getRunningLoop().sockRecvInto(conn, buf);
      */
     sockRecvInto(sock: Socket, buf: Uint8Array): CoroutineObject<number>;
+
+    /**
+     * Receives a datagram and its source: [data, address] (null on a TCP socket). Mirrors `loop.sock_recvfrom(sock, bufsize)`.
+     * @throws ValueError for a blocking socket.
+     * @example const [data, from] = yield* getRunningLoop().sockRecvfrom(usock, 2048);
+     */
+    sockRecvfrom(sock: Socket, n: number): CoroutineObject<[Uint8Array, Address | null]>;
+
+    /**
+     * Receives a datagram into `buf`: [count, address]. Mirrors `loop.sock_recvfrom_into(sock, buf, nbytes=0)`.
+     * @throws ValueError for a blocking socket or a bad nbytes.
+     * @example const [n, from] = yield* getRunningLoop().sockRecvfromInto(usock, buf);
+     */
+    sockRecvfromInto(sock: Socket, buf: Uint8Array, nbytes?: number): CoroutineObject<[number, Address | null]>;
+
+    /**
+     * Sends a datagram to `address`; returns the bytes sent. Mirrors `loop.sock_sendto(sock, data, address)`.
+     * @throws ValueError for a blocking socket; gaierror for an unknown host.
+     * @example yield* getRunningLoop().sockSendto(usock, b("ping"), ["127.0.0.1", port]);
+     */
+    sockSendto(sock: Socket, data: Uint8Array, address: Address): CoroutineObject<number>;
   }
 }
 
@@ -112,3 +133,6 @@ proto.sockAccept = onThisLoop("sockAccept", sockAccept);
 proto.sockSendall = onThisLoop("sockSendall", sockSendall);
 proto.sockRecv = onThisLoop("sockRecv", sockRecv);
 proto.sockRecvInto = onThisLoop("sockRecvInto", sockRecvInto);
+proto.sockRecvfrom = onThisLoop("sockRecvfrom", sockRecvfrom);
+proto.sockRecvfromInto = onThisLoop("sockRecvfromInto", sockRecvfromInto);
+proto.sockSendto = onThisLoop("sockSendto", sockSendto);

@@ -13,7 +13,7 @@ import { newEventLoop, runSync } from "../run.js";
 import { createDatagramEndpoint } from "./datagram.js";
 import { BufferedProtocol, DatagramProtocol, Protocol } from "./protocols.js";
 import { createConnection, createServer } from "./server.js";
-import { socket, sockAccept, sockRecv } from "./sockApi.js";
+import { socket, sockAccept, sockRecv, sockRecvfrom, sockRecvfromInto, sockSendto } from "./sockApi.js";
 import type { Transport } from "./transport.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -159,7 +159,7 @@ describe("protocols", () => {
   test("the loop has asyncio's network methods", () => {
     runSync(function* () {
       const loop = getRunningLoop();
-      for (const name of ["createConnection", "createServer", "createDatagramEndpoint", "sockConnect", "sockAccept", "sockSendall", "sockRecv", "sockRecvInto"]) {
+      for (const name of ["createConnection", "createServer", "createDatagramEndpoint", "sockConnect", "sockAccept", "sockSendall", "sockRecv", "sockRecvInto", "sockRecvfrom", "sockRecvfromInto", "sockSendto"]) {
         expect(typeof (loop as unknown as Record<string, unknown>)[name], name).toBe("function");
       }
     });
@@ -257,6 +257,33 @@ describe("datagram endpoints on a given socket, and sock_recv_into", () => {
     });
     expect(e).toBeInstanceOf(ValueError);
     expect((e as Error).message).toBe("socket modifier keyword arguments can not be used when sock is specified. (local_addr=('127.0.0.1', 0))");
+  });
+
+  test("the datagram sock_* calls refuse a blocking socket, a bad nbytes, data that is not bytes, an address that is not a pair", () => {
+    const errors = thrown(function* () {
+      const u = socket({ type: "SOCK_DGRAM" });
+      const got: unknown[] = [];
+      const attempt = (f: () => unknown) => {
+        try {
+          f();
+          got.push("no error");
+        } catch (e) {
+          got.push(e);
+        }
+      };
+      attempt(() => sockRecvfrom(u, 10)); // still blocking
+      u.setblocking(false);
+      attempt(() => sockRecvfromInto(u, new Uint8Array(2), 3));
+      attempt(() => sockSendto(u, "ping" as unknown as Uint8Array, ["127.0.0.1", 9]));
+      attempt(() => sockSendto(u, bytes("ping"), "127.0.0.1:9" as unknown as [string, number]));
+      throw got;
+    }) as Error[];
+    expect(errors.map((e) => `${e.constructor.name}: ${e.message}`)).toEqual([
+      "ValueError: sockRecvfrom: the socket must be non-blocking (call sock.setblocking(false) first: a blocking call would stop the loop)",
+      "ValueError: sockRecvfromInto: nbytes must be a whole number from 0 to the buffer's length 2 (got 3)",
+      "TypeError: sockSendto: data must be bytes (a Uint8Array) (got string)",
+      'TypeError: sockSendto: address must be a (host, port) pair (got "127.0.0.1:9")',
+    ]);
   });
 
   test("sockRecvInto fills the buffer and returns the count; 0 after EOF", () => {

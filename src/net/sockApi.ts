@@ -354,3 +354,91 @@ export function sockRecvInto(sock: Socket, buf: Uint8Array): CoroutineObject<num
   };
   return new GenCoroutine(() => recvWith("sockRecvInto()", sock, syscall), "BaseSelectorEventLoop.sock_recv_into()");
 }
+
+/** recvfrom(n) on either kind of socket: a UDP socket's datagram and its source; a TCP socket's bytes and null (Python's None). */
+function recvfromOf(sock: Socket, n: number): [Uint8Array, Address | null] {
+  const sim = sock._sim;
+  return sim instanceof UdpSocket ? sim.recvfrom(n) : [sim.recv(n), null];
+}
+
+/**
+ * Receives one datagram (cut to `n` bytes) and its source address: [data,
+ * [host, port]]; on a TCP socket, up to `n` bytes and null. Waits until there
+ * is one. Mirrors `loop.sock_recvfrom(sock, bufsize)`.
+ * @throws ValueError for a blocking socket or n < 0; ConnectionRefusedError on a
+ *   connected UDP socket whose peer has nothing bound (as Linux reports it).
+ * @example const [data, from] = yield* sockRecvfrom(usock, 2048);
+ */
+export function sockRecvfrom(sock: Socket, n: number): CoroutineObject<[Uint8Array, Address | null]> {
+  requireLoop("sockRecvfrom()");
+  checkSock("sockRecvfrom", sock);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw new ValueError(`sockRecvfrom: bufsize must be a whole number >= 0 (got ${String(n)})`);
+  return new GenCoroutine(() => recvWith("sockRecvfrom()", sock, () => recvfromOf(sock, n)), "BaseSelectorEventLoop.sock_recvfrom()");
+}
+
+/**
+ * Receives one datagram into `buf` (at most `nbytes` bytes, or the buffer's
+ * length when 0): [count, source address] (null on a TCP socket). Mirrors
+ * `loop.sock_recvfrom_into(sock, buf, nbytes=0)`.
+ * @throws ValueError for a blocking socket or an nbytes outside 0..buf.length; TypeError if buf is not a Uint8Array.
+ * @example const [n, from] = yield* sockRecvfromInto(usock, buf);
+ */
+export function sockRecvfromInto(sock: Socket, buf: Uint8Array, nbytes = 0): CoroutineObject<[number, Address | null]> {
+  requireLoop("sockRecvfromInto()");
+  checkSock("sockRecvfromInto", sock);
+  if (!(buf instanceof Uint8Array)) throw new TypeError(`sockRecvfromInto: buf must be a Uint8Array (got ${buf === null ? "null" : typeof buf})`);
+  if (typeof nbytes !== "number" || !Number.isInteger(nbytes) || nbytes < 0 || nbytes > buf.length) {
+    throw new ValueError(`sockRecvfromInto: nbytes must be a whole number from 0 to the buffer's length ${buf.length} (got ${String(nbytes)})`);
+  }
+  const size = nbytes === 0 ? buf.length : nbytes;
+  const syscall = (): [number, Address | null] => {
+    const [data, from] = recvfromOf(sock, size);
+    buf.set(data);
+    return [data.length, from];
+  };
+  return new GenCoroutine(() => recvWith("sockRecvfromInto()", sock, syscall), "BaseSelectorEventLoop.sock_recvfrom_into()");
+}
+
+/**
+ * Sends `data` to `address` as one datagram and returns how many bytes were
+ * sent (on a connected TCP socket the address is ignored, as Linux does).
+ * Waits for the socket to be writable if it is not. Mirrors
+ * `loop.sock_sendto(sock, data, address)`.
+ * @throws ValueError for a blocking socket; TypeError if data is not a Uint8Array
+ *   or the address not a (host, port) pair; gaierror for an unknown host.
+ * @example const sent = yield* sockSendto(usock, b("ping"), ["10.0.0.2", 9999]);
+ */
+export function sockSendto(sock: Socket, data: Uint8Array, address: Address): CoroutineObject<number> {
+  const [loop, sel] = loopFor("sockSendto()");
+  checkSock("sockSendto", sock);
+  if (!(data instanceof Uint8Array)) throw new TypeError(`sockSendto: data must be bytes (a Uint8Array) (got ${data === null ? "null" : typeof data})`);
+  const addr = checkAddress("sockSendto", address);
+  return new GenCoroutine(() => sockSendtoBody(loop, sel, sock, data, addr), "BaseSelectorEventLoop.sock_sendto()");
+}
+
+function sendtoOf(sock: Socket, data: Uint8Array, addr: Address): number {
+  const sim = sock._sim;
+  return sim instanceof UdpSocket ? sim.sendto(data, addr) : sim.send(data);
+}
+
+function* sockSendtoBody(loop: EventLoop, sel: SelectorLoop, sock: Socket, data: Uint8Array, addr: Address): Generator<unknown, number, unknown> {
+  try {
+    return sendtoOf(sock, data, addr);
+  } catch (error) {
+    if (!(error instanceof WouldBlock)) throw error;
+  }
+  const fut = loop.createFuture<number>();
+  const sim = sock._sim;
+  const handle = sel.addWriter(sim, function _sock_sendto() {
+    if (fut.done()) return;
+    try {
+      fut.setResult(sendtoOf(sock, data, addr));
+    } catch (error) {
+      if (!(error instanceof WouldBlock)) fut.setException(error);
+    }
+  });
+  fut.addDoneCallback(function _sock_write_done() {
+    if (!handle.cancelled()) sel.removeWriter(sim);
+  });
+  return yield* fut;
+}

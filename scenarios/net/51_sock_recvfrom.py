@@ -1,0 +1,46 @@
+import asyncio
+import socket
+
+# The loop's datagram socket calls: sock_sendto, sock_recvfrom (waiting for a datagram, and one
+# already there), sock_recvfrom_into (a datagram cut to the buffer), and sock_recvfrom on a TCP
+# socket (the address is None); how many iterations each takes.
+async def main():
+    loop = asyncio.get_running_loop()
+    a = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    a.setblocking(False)
+    a.bind(("127.0.0.1", 0))
+    b = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    b.setblocking(False)
+    b.bind(("127.0.0.1", 0))
+    n = iteration()
+    waiting = asyncio.ensure_future(loop.sock_recvfrom(a, 100))
+    await asyncio.sleep(0)
+    log("sock_sendto", await loop.sock_sendto(b, b"hello", a.getsockname()), "took", iteration() - n)
+    data, addr = await waiting
+    log("sock_recvfrom waited", data, addr == b.getsockname(), "took", iteration() - n)
+    n = iteration()
+    await loop.sock_sendto(b, b"world!", a.getsockname())
+    buf = bytearray(3)
+    count, addr = await loop.sock_recvfrom_into(a, buf)
+    log("sock_recvfrom_into", count, bytes(buf), addr == b.getsockname(), "took", iteration() - n)
+    n = iteration()
+    await loop.sock_sendto(b, b"again", a.getsockname())
+    data, addr = await loop.sock_recvfrom(a, 2)
+    log("sock_recvfrom cut", data, "took", iteration() - n)
+    a.close()
+    b.close()
+    lsock = socket.socket()
+    lsock.bind(("127.0.0.1", 0))
+    lsock.listen()
+    lsock.setblocking(False)
+    csock = socket.socket()
+    csock.setblocking(False)
+    await loop.sock_connect(csock, lsock.getsockname())
+    conn, _ = await loop.sock_accept(lsock)
+    conn.setblocking(False)
+    n = iteration()
+    log("tcp sock_sendto", await loop.sock_sendto(csock, b"x", lsock.getsockname()), "took", iteration() - n)
+    log("tcp sock_recvfrom", await loop.sock_recvfrom(conn, 10), "took", iteration() - n)
+    csock.close()
+    conn.close()
+    lsock.close()
