@@ -369,7 +369,7 @@ export class Wire {
     this._post(m);
   }
 
-  /** @internal a SYN arrived: a listener queues the connection and answers with a SYN-ACK; nobody listening answers with a refusal */
+  /** @internal a SYN arrived: a listener answers with a SYN-ACK (the connection is accepted when the client's ACK arrives, see "ack" in _arrive); nobody listening answers with a refusal */
   _accept(m: Message): void {
     const client = m.from as SimSocket;
     if (client._state !== "connecting") return; // closed before the handshake
