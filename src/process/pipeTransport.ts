@@ -49,11 +49,7 @@ export class ReadPipeTransport {
     this._pipe = pipe;
     this._protocol = protocol;
     this._extra = { pipe };
-    const loop = sel.loop;
-    // Ordering: asyncio's constructor queues these three, in this order.
-    loop._callSoon(connection_made, 2, protocol, this);
-    loop._callSoon(_add_reader, 1, this);
-    if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
+    queueStart(sel, protocol, this, waiter);
   }
 
   /** @internal the reader the constructor queues: only while reading */
@@ -174,12 +170,8 @@ export class WritePipeTransport extends FlowControlTransport {
     this._pipe = pipe;
     this._protocol = protocol;
     this._extra = { pipe };
-    const loop = sel.loop;
-    // Ordering: asyncio's constructor queues these three, in this order. The
-    // reader on the write end tells when the read end is closed.
-    loop._callSoon(connection_made, 2, protocol, this);
-    loop._callSoon(_add_reader, 1, this);
-    if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
+    // (the reader on the write end tells when the read end is closed)
+    queueStart(sel, protocol, this, waiter);
   }
 
   /** @internal the reader the constructor queues: it sees the read end close */
@@ -355,6 +347,14 @@ interface PipeTransport {
   _addReader(): void;
   _onReadReady(): void;
   _callConnectionLost(exc: unknown): void;
+}
+
+/** What both pipe transports' constructors queue, in asyncio's order: connection_made, then the reader, then the waiter's result. */
+function queueStart(sel: SelectorLoop, protocol: PipeProtocol, transport: ReadPipeTransport | WritePipeTransport, waiter: Future<unknown> | null): void {
+  const loop = sel.loop;
+  loop._callSoon(connection_made, 2, protocol, transport);
+  loop._callSoon(_add_reader, 1, transport);
+  if (waiter !== null) loop._callSoon(setResultUnlessCancelled as (f: unknown) => void, 1, waiter);
 }
 
 function connection_made(protocol: PipeProtocol, transport: ReadPipeTransport | WritePipeTransport): void {
