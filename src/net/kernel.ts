@@ -86,6 +86,7 @@ function strerror(errno: number): string {
   if (errno === ECONNRESET) return "Connection reset by peer";
   if (errno === EPIPE) return "Broken pipe";
   if (errno === ECONNREFUSED) return "Connection refused";
+  if (errno === ETIMEDOUT) return "Connection timed out";
   return "error";
 }
 

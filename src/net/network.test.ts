@@ -289,6 +289,38 @@ describe("the handshake", () => {
   });
 });
 
+describe("a long partition", () => {
+  // Linux sends unacknowledged bytes again 15 times, the wait doubling from 200 ms to 120 s:
+  // 0.2 * (2**10 - 1) + 6 * 120 = 924.6 s after they were first sent, the connection ends with ETIMEDOUT.
+  function* partitioned(cutFor: number): Generator<unknown, string[], unknown> {
+    const events: string[] = [];
+    const net = network();
+    net.host("srv", function* () {
+      yield* startServer(lineServer, "0.0.0.0", 80);
+    });
+    yield* settle();
+    const [reader, writer] = yield* openConnection("srv", 80);
+    yield* sleep(1);
+    net.partition("main", "srv");
+    getRunningLoop().callLater(cutFor, () => net.repair("main", "srv"));
+    writer.write(enc("ping\n")); // sent at t=1, kept by the partition
+    try {
+      events.push(`got ${JSON.stringify(dec(yield* reader.readline()))} at t=${+now().toFixed(6)}`);
+    } catch (e) {
+      events.push(`${(e as Error).name}: ${(e as Error).message} at t=${+now().toFixed(6)}`);
+    }
+    return events;
+  }
+
+  test("bytes a partition keeps past 924.6 s end the connection with ETIMEDOUT, as Linux's retransmissions run out", async () => {
+    expect(await run(() => partitioned(2000))).toEqual(["TimeoutError: [Errno 110] Connection timed out at t=925.6"]);
+  });
+
+  test("a partition healed before then delivers them", async () => {
+    expect(await run(() => partitioned(900))).toEqual(['got "ok ping\\n" at t=901']);
+  });
+});
+
 describe("crash and restart", () => {
   test("a crash kills the host's tasks without running their finally blocks, resets its connections and frees its ports", async () => {
     const got = await run(function* () {

@@ -284,8 +284,11 @@ export class Network {
 
   /**
    * Cuts the path between two hosts (one way: only from `a` to `b`). TCP
-   * keeps what it sends and delivers it after `repair`; a connect() across
-   * the cut retries and fails with ETIMEDOUT after 127 s. Mirrors turmoil's `partition`.
+   * keeps what it sends and delivers it after `repair`, unless the cut lasts
+   * 924.6 s from the first bytes kept (Linux's 15 retransmissions): then the
+   * sending side's connection ends with ETIMEDOUT (its peer is not told). A
+   * connect() across the cut retries and fails with ETIMEDOUT after 127 s.
+   * Mirrors turmoil's `partition`.
    * @throws ValueError for an unknown host.
    * @example network().partition("n1", "n2"); // later: network().repair("n1", "n2")
    */
@@ -316,7 +319,8 @@ export class Network {
   }
 
   /**
-   * Holds the messages from `a` to `b` (clogging): they wait until `release`.
+   * Holds the messages from `a` to `b` (clogging): they wait until `release`
+   * (a stream's bytes held 924.6 s end its connection, as a partition's do).
    * Mirrors turmoil's `hold`.
    * @example network().hold("client", "db");
    */

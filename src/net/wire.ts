@@ -37,8 +37,12 @@ export interface Message {
   id: number;
   seq: number;
   time: number;
-  /** "retry": a connecting socket sends its SYN again now; "timeout": it gives up */
-  kind: MessageKind | "timeout" | "retry";
+  /**
+   * "retry": a connecting socket sends its SYN again now; "timeout": it gives
+   * up; "giveup": a connected socket gives up on the bytes a partition or a
+   * hold keeps (Linux's retransmissions run out)
+   */
+  kind: MessageKind | "timeout" | "retry" | "giveup";
   /** the sending socket: its messages arrive in the order sent (null: an answer from no socket) */
   from: SimSocket | null;
   /** the receiving socket (a SYN's is the connecting socket it answers to) */
@@ -53,6 +57,8 @@ export interface Message {
   lost: boolean;
   held: boolean;
   sent: number;
+  /** a "giveup": the kept message it gives up on, if that one is still kept then */
+  kept?: Message;
   /** a datagram: its source address, and the socket that sent it (for an ICMP port unreachable) */
   source?: Address;
   sender?: UdpSocket;
@@ -62,6 +68,14 @@ export interface Message {
 const SYN_RETRIES = [1, 3, 7, 15, 31, 63];
 /** ... and connect() fails with ETIMEDOUT after this many. */
 const SYN_TIMEOUT = 127;
+/**
+ * Linux (tcp_retries2 = 15): bytes nobody acknowledges are sent again 15 times,
+ * the wait doubling from 200 ms up to 120 s, 0.2 (2^10 - 1) + 6 x 120 = 924.6 s
+ * after they were first sent; then the connection ends with ETIMEDOUT. (Linux
+ * starts from the measured round trip; a link's latency here is far below the
+ * 200 ms floor.)
+ */
+const TCP_GIVE_UP = 924.6;
 const EMPTY = new Uint8Array(0);
 
 /** @internal The messages of one network, and their arrivals. */
@@ -86,7 +100,7 @@ export class Wire {
   _inFlight(): InFlight[] {
     const show = (m: Message): InFlight => ({
       id: m.id,
-      kind: m.kind === "timeout" || m.kind === "retry" ? "syn" : m.kind,
+      kind: m.kind === "timeout" || m.kind === "retry" || m.kind === "giveup" ? "syn" : m.kind, // (give-ups are never shown)
       from: m.fromHost.name,
       to: m.toHost.name,
       bytes: m.bytes ?? EMPTY,
@@ -96,7 +110,7 @@ export class Wire {
       lost: m.lost,
     });
     // (a handshake's ACK is the kernel's, as its timers are: not shown)
-    const shown = (m: Message): boolean => m.kind !== "timeout" && m.kind !== "retry" && m.kind !== "ack";
+    const shown = (m: Message): boolean => m.kind !== "timeout" && m.kind !== "retry" && m.kind !== "ack" && m.kind !== "giveup";
     return [...this._queue.filter(shown).map(show), ...this._held.filter(shown).map(show)];
   }
 
@@ -120,8 +134,8 @@ export class Wire {
   /** @internal a new message, numbered, sent now */
   _message(kind: Message["kind"], from: SimSocket | null, to: SimSocket | null, fromHost: Host, toHost: Host, bytes: Uint8Array | null): Message {
     const now = this.net._loop.time();
-    // (a handshake's ACK is not shown: it takes no number from the ones traces and `vloop step` show)
-    return { id: kind === "ack" ? 0 : ++this._ids, seq: ++this._seq, time: now, kind, from, to, fromHost, toHost, bytes, address: null, start: now, lost: false, held: false, sent: now };
+    // (a handshake's ACK and a give-up are not shown: they take no number from the ones traces and `vloop step` show)
+    return { id: kind === "ack" || kind === "giveup" ? 0 : ++this._ids, seq: ++this._seq, time: now, kind, from, to, fromHost, toHost, bytes, address: null, start: now, lost: false, held: false, sent: now };
   }
 
   /**
@@ -136,7 +150,7 @@ export class Wire {
     const link = this.net._link(m.fromHost, m.toHost);
     const ack = m.kind === "ack";
     let delay = ack ? minLatency(link.latency) : this._latency(link, m);
-    if (!ack && this.net._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout" && m.kind !== "retry") {
+    if (!ack && this.net._rules.length !== 0 && m.fromHost !== m.toHost && m.kind !== "timeout" && m.kind !== "retry" && m.kind !== "giveup") {
       const info: MessageInfo = { id: m.id, kind: m.kind, from: m.fromHost.name, to: m.toHost.name, bytes: m.bytes ?? EMPTY, sent: m.sent };
       for (const rule of this.net._rules) {
         let v: ReturnType<typeof rule>;
@@ -169,8 +183,7 @@ export class Wire {
     if (this.net._loop._tracer !== null && !ack) this.net._trace("send", m.fromHost.name, m.toHost.name, this._describe(m), m.id);
     const blockedNow = m.kind !== "syn" && m.kind !== "datagram" && this.net._blocked(m.fromHost, m.toHost);
     if (m.held || blockedNow || (m.from !== null && this._held.some((h) => h.from === m.from))) {
-      m.held = true;
-      this._held.push(m);
+      this._keep(m);
       return;
     }
     m.time = loop.time() + delay;
@@ -211,14 +224,15 @@ export class Wire {
       let end = 1;
       while (end < q.length && q[end].time === q[0].time) end++;
       let pick = 0;
-      const internal = q[0].kind === "retry" || q[0].kind === "timeout" || q[0].kind === "ack"; // kernel timers (and a handshake's ACK) go first, as they fall due
+      const first = q[0].kind;
+      const internal = first === "retry" || first === "timeout" || first === "ack" || first === "giveup"; // kernel timers (and a handshake's ACK) go first, as they fall due
       if (end > 1 && !internal && this.net._loop._policy.chooses) {
         // the first message of each sender in this group may go first
         const heads: number[] = [];
         const seen = new Set<SimSocket | null>();
         for (let i = 0; i < end; i++) {
           const kind = q[i].kind;
-          if (kind === "retry" || kind === "timeout") continue; // a timer of the sender's kernel, not an arrival
+          if (kind === "retry" || kind === "timeout" || kind === "giveup") continue; // a timer of the sender's kernel, not an arrival
           if (kind === "ack") {
             // the kernel's: not an alternative, and what its socket sent after it stays behind it
             seen.add(q[i].from);
@@ -252,6 +266,12 @@ export class Wire {
       if (sock._state === "connecting") this._fail(sock, ETIMEDOUT);
       return;
     }
+    if (m.kind === "giveup") {
+      const kept = m.kept as Message;
+      const sock = m.to as SimSocket;
+      if (kept.held && sock._state === "connected") this._giveUp(sock);
+      return;
+    }
     if (m.kind === "retry") {
       // the SYN goes out again now (a decision of its own: it may be lost again)
       const sock = m.to as SimSocket;
@@ -276,8 +296,7 @@ export class Wire {
         return;
       }
       if (from !== null) from._inFlight++;
-      m.held = true;
-      this._held.push(m);
+      this._keep(m);
       return;
     }
     if (m.lost) {
@@ -409,6 +428,37 @@ export class Wire {
     sock._error = errno;
     sock._state = "closed";
     sock._peer = null;
+    this.net._kernel._wake(sock);
+  }
+
+  /**
+   * @internal A partition or a hold keeps `m`. The first bytes a connected
+   * socket has kept start Linux's retransmission count: if they are still
+   * kept TCP_GIVE_UP seconds after they were sent, the socket gives up.
+   */
+  _keep(m: Message): void {
+    const from = m.from;
+    const first = from !== null && (m.kind === "data" || m.kind === "fin") && !this._held.some((h) => h.from === from);
+    m.held = true;
+    this._held.push(m);
+    if (!first) return;
+    const giveUp = this._message("giveup", null, from, m.fromHost, m.toHost, null);
+    giveUp.kept = m;
+    giveUp.time = m.sent + TCP_GIVE_UP;
+    this._enqueue(giveUp);
+  }
+
+  /** @internal Linux's retransmissions ran out: the socket's kept bytes are dropped and the connection ends with ETIMEDOUT (its peer is not told). */
+  _giveUp(sock: SimSocket): void {
+    const kept = this._held.filter((h) => h.from === sock);
+    this._held = this._held.filter((h) => h.from !== sock);
+    for (const m of kept) {
+      sock._inFlight--;
+      if (this.net._loop._tracer !== null) this.net._trace("drop", m.fromHost.name, m.toHost.name, `${this._describe(m)} (TCP gave up after ${TCP_GIVE_UP} s)`, m.id);
+    }
+    sock._error = ETIMEDOUT;
+    sock._reset = true;
+    sock._state = "closed";
     this.net._kernel._wake(sock);
   }
 
