@@ -196,18 +196,6 @@ export class DatagramTransport extends SelectorTransport {
     this._bufferSize = 0;
   }
 
-  /** @internal `_call_connection_lost`: tell the protocol, close the socket. */
-  override _callConnectionLost(exc: unknown): void {
-    try {
-      this._protocol?.connectionLost(exc as Error | null);
-    } finally {
-      (this._sock as UdpSocket).close();
-      this._sock = null;
-      this._protocol = null;
-      this._sel = null;
-    }
-  }
-
   /** asyncio's repr */
   override toString(): string {
     return `<_SelectorDatagramTransport fd=${this._sock === null ? "closed" : this._sock.fd}>`;

@@ -6,7 +6,7 @@
  * `_FlowControlMixin` (FlowControlTransport).
  */
 import { FlowControlTransport } from "./flowControl.js";
-import type { Pollable } from "./kernel.js";
+import type { Pollable, SimSocket } from "./kernel.js";
 import type { SelectorLoop } from "./selectorLoop.js";
 
 /**
@@ -28,8 +28,17 @@ export abstract class SelectorTransport extends FlowControlTransport {
   /** @internal the read callback's work (`_read_ready`): the socket is readable (one read per readiness event) */
   abstract _readReady(): void;
 
-  /** @internal `_call_connection_lost`: tell the protocol, close the socket */
-  abstract _callConnectionLost(exc: unknown): void;
+  /** @internal `_call_connection_lost`: tell the protocol, close the socket, let go of both and of the selector. */
+  _callConnectionLost(exc: unknown): void {
+    try {
+      (this._protocol as { connectionLost(exc: Error | null): void } | null)?.connectionLost(exc as Error | null);
+    } finally {
+      (this._sock as SimSocket).close();
+      this._sock = null;
+      this._protocol = null;
+      this._sel = null;
+    }
+  }
 
   /** @internal `_force_close` drops what is not sent yet */
   protected abstract _dropBuffer(): void;

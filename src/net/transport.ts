@@ -355,15 +355,11 @@ export class SocketTransport extends SelectorTransport {
     this._buffer.length = 0;
   }
 
-  /** @internal `_call_connection_lost`: tell the protocol, close the socket, detach from the server. */
+  /** @internal `_call_connection_lost`, then detach from the server (even if the protocol's callback raised). */
   override _callConnectionLost(exc: unknown): void {
     try {
-      this._protocol?.connectionLost(exc as Error | null);
+      super._callConnectionLost(exc);
     } finally {
-      (this._sock as SimSocket).close();
-      this._sock = null;
-      this._protocol = null;
-      this._sel = null;
       const server = this._server;
       if (server !== null) {
         server._detach();
