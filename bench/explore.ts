@@ -37,9 +37,9 @@
  * Exit status: 1 if a check fails (or, with --strict, if a target is missed).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import fc from "fast-check";
@@ -240,8 +240,8 @@ const LOADER_TIMEOUT_MS = 300_000;
 /** One loader's child process: its report, or why it failed. */
 type LoaderOutcome = { loader: string; how: string; report?: FormsReport; error?: string };
 
-function spawnForms(loader: string, how: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv): LoaderOutcome {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", timeout: LOADER_TIMEOUT_MS, env: env ?? process.env });
+function spawnForms(loader: string, how: string, cwd: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv): LoaderOutcome {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: LOADER_TIMEOUT_MS, env: env ?? process.env });
   if (r.error || r.status !== 0) {
     const tail = (r.stderr || r.stdout || "").trim().split("\n").slice(-6).join("\n    ");
     return { loader, how, error: `${r.error?.message ?? `exit ${r.signal ?? r.status}`}\n    ${tail}` };
@@ -250,38 +250,84 @@ function spawnForms(loader: string, how: string, cmd: string, args: string[], en
   return { loader, how, report: JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as FormsReport };
 }
 
+/** The files of the forms program, copied as they are into the user's project (they import "vloop"). */
+const FORMS_FILES = ["explore_forms.ts", "explore_forms_main.ts", "explore_forms.vitest.ts", "workloads/explore_lost_update.ts"];
+
+/**
+ * A user's project, as far as vloop is concerned: bench/results/user/ with vloop
+ * installed in its node_modules the way npm installs it (the package.json and the
+ * dist/ that build.mjs makes, `npm pack`'s build), its own tsconfig.json and vitest
+ * configuration (nothing of this repository's: no paths to src/, no aliases), and
+ * the forms program's files copied in unchanged. "vloop" and "vloop/testing"
+ * resolve to node_modules/vloop/dist there, so every loader compiles only the
+ * user's program and runs vloop's published JavaScript, and vitest externalizes
+ * vloop as it does any package in node_modules. The tools (tsx, vitest,
+ * fast-check, esbuild) are this repository's, the same versions a user installs,
+ * found up the directory tree.
+ */
+function userProject(): string {
+  const dir = join(ROOT, "bench", "results", "user");
+  rmSync(dir, { recursive: true, force: true });
+  process.stderr.write("bench: explore_loaders: building the package (build.mjs) ...\n");
+  const built = spawnSync(process.execPath, ["build.mjs"], { cwd: ROOT, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`explore_loaders: build.mjs failed: ${built.stderr || built.stdout}`);
+  const pkg = join(dir, "node_modules", "vloop");
+  mkdirSync(pkg, { recursive: true });
+  cpSync(join(ROOT, "dist"), join(pkg, "dist"), { recursive: true });
+  cpSync(join(ROOT, "package.json"), join(pkg, "package.json"));
+  for (const f of FORMS_FILES) {
+    mkdirSync(dirname(join(dir, "bench", f)), { recursive: true });
+    cpSync(join(ROOT, "bench", f), join(dir, "bench", f));
+  }
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "vloop-bench-user", private: true, type: "module" }, null, 2) + "\n");
+  // Strict settings, as a user's project would have; above all it stops tsx and
+  // esbuild from finding this repository's tsconfig.json (whose paths lead to src/).
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", strict: true, skipLibCheck: true, noEmit: true } }, null, 2) + "\n",
+  );
+  writeFileSync(
+    join(dir, "vitest.config.mjs"),
+    `import { defineConfig } from "vitest/config";\nexport default defineConfig({ test: { include: ["bench/explore_forms.vitest.ts"] } });\n`,
+  );
+  return dir;
+}
+
 /**
  * bench/explore_forms.ts (closure and top-level forms, fast-check's drivers) under
- * three TypeScript loaders, each in its own process, one after the other:
- * tsx (esbuild with keepNames, what the CLI uses today), an esbuild bundle without
- * keepNames (what build.mjs makes of vloop, and what the CLI could make of a user's
- * file), and a vitest test (vitest's own transform). vloop itself is compiled by the
- * same loader as the program in each (src/, not dist/).
+ * three TypeScript loaders, each in its own process, one after the other, in a
+ * user's project (userProject: vloop as npm installs it): tsx (esbuild with
+ * keepNames, what the CLI uses today), an esbuild bundle of the program without
+ * keepNames (what the CLI could make of a user's file), and a vitest test
+ * (vitest's own transform). The loader compiles the program; vloop is the
+ * published dist/ in every case, as it is for users.
  */
 function exploreLoaders(timedRuns: number): LoaderOutcome[] {
   const node = process.execPath;
   const runs = ["--runs", String(timedRuns)];
+  const user = userProject();
   const out: LoaderOutcome[] = [];
   process.stderr.write("bench: explore_loaders: tsx ...\n");
   out.push(
-    spawnForms("tsx", "node --import tsx bench/explore_forms_main.ts", node, [
+    spawnForms("tsx", "node --import tsx bench/explore_forms_main.ts", user, node, [
       "--expose-gc", "--import", "tsx", "bench/explore_forms_main.ts", "--loader", "tsx", ...runs,
     ]),
   );
   process.stderr.write("bench: explore_loaders: esbuild bundle ...\n");
-  const bundle = join(ROOT, "bench", "results", "compiled", "explore_forms.mjs");
+  const bundle = join(user, "bench", "explore_forms.mjs");
   buildSync({
-    entryPoints: [join(ROOT, "bench", "explore_forms_main.ts")],
+    entryPoints: [join(user, "bench", "explore_forms_main.ts")],
     outfile: bundle,
     bundle: true,
     format: "esm",
     platform: "node",
     target: "es2022",
     packages: "external",
+    tsconfig: join(user, "tsconfig.json"),
     logLevel: "warning",
   });
   out.push(
-    spawnForms("esbuild", "esbuild bundle (build.mjs's settings, no keepNames)", node, [
+    spawnForms("esbuild", "esbuild bundle of the program (build.mjs's settings, no keepNames)", user, node, [
       "--expose-gc", bundle, "--loader", "esbuild", ...runs,
     ]),
   );
@@ -291,9 +337,10 @@ function exploreLoaders(timedRuns: number): LoaderOutcome[] {
   out.push(
     spawnForms(
       "vitest",
-      "vitest run --config bench/vitest.forms.config.ts",
+      "vitest run (vitest.config.mjs of the user's project)",
+      user,
       node,
-      [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "bench/vitest.forms.config.ts"],
+      [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.config.mjs"],
       { ...process.env, VLOOP_FORMS_OUT: report, VLOOP_FORMS_RUNS: String(timedRuns) },
     ),
   );

@@ -2,12 +2,17 @@
  * explore_forms: the lost-update program's schedules per second in the form users
  * write it (workers as closures inside the program) beside the bench's top-level
  * form and fast-check's drivers, all in one process, under whatever TypeScript
- * loader runs this file. bench/explore.ts runs it three ways and prints one row
- * per loader (see exploreLoaders there):
+ * loader runs this file. bench/explore.ts copies it (with explore_forms_main.ts,
+ * explore_forms.vitest.ts and workloads/explore_lost_update.ts) into a user's
+ * project where "vloop" is the installed package (see userProject there), and runs
+ * it three ways, one row per loader (see exploreLoaders there):
  *
- *   node --expose-gc --import tsx bench/explore_forms.ts          # tsx: esbuild with keepNames
- *   node --expose-gc bench/results/compiled/explore_forms.mjs     # esbuild bundle, no keepNames
- *   vitest run --config bench/vitest.forms.config.ts              # vitest's own transform
+ *   node --expose-gc --import tsx bench/explore_forms_main.ts     # tsx: esbuild with keepNames
+ *   node --expose-gc bench/explore_forms.mjs                      # esbuild bundle, no keepNames
+ *   vitest run --config vitest.config.mjs                         # vitest's own transform
+ *
+ * Run here instead (`node --expose-gc --import tsx bench/explore_forms_main.ts`),
+ * "vloop" is src/ compiled by the same loader (tsconfig.json's paths).
  *
  * Each side runs batches of BATCH schedules: warm-up batches until one is no more
  * than 5% faster than the one before (at most 5), then N timed batches (default 3,
@@ -15,7 +20,7 @@
  * Prints one JSON line (or, under vitest, writes it to $VLOOP_FORMS_OUT).
  */
 import fc from "fast-check";
-import { explore } from "../src/testing.js";
+import { explore } from "vloop/testing";
 import {
   asyncProgram,
   checkBatch,

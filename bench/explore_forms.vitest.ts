@@ -1,8 +1,9 @@
 /**
  * explore_forms measured inside a vitest test, so the program is compiled by
  * vitest's own TypeScript transform (not tsx's, not ours). Not part of `npm test`
- * (its include does not reach bench/); bench/explore.ts runs it with
- *   VLOOP_FORMS_OUT=FILE VLOOP_FORMS_RUNS=N vitest run --config bench/vitest.forms.config.ts
+ * (its include does not reach bench/); bench/explore.ts copies it into a user's
+ * project (see userProject there) and runs it there with
+ *   VLOOP_FORMS_OUT=FILE VLOOP_FORMS_RUNS=N vitest run --config vitest.config.mjs
  * and reads the report from FILE.
  */
 import { writeFileSync } from "node:fs";

@@ -14,7 +14,7 @@
  * did all 15 writes.
  */
 import type { Scheduler } from "fast-check";
-import { gather, sleep } from "../../src/index.js";
+import { gather, sleep } from "vloop";
 
 export const TASKS = 3;
 export const ITERATIONS = 5;
