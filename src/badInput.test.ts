@@ -3,8 +3,11 @@
  * Never a hang, never a silently different order.
  */
 import { describe, expect, test } from "vitest";
+import { explore } from "./testing.js";
 import {
+  Barrier,
   CancelledError,
+  Condition,
   DeadlockError,
   Event,
   Future,
@@ -12,7 +15,9 @@ import {
   Lock,
   Queue,
   RuntimeError,
+  Semaphore,
   StepBudgetExceeded,
+  TaskGroup,
   UsageError,
   asCompleted,
   coroutine,
@@ -20,6 +25,7 @@ import {
   currentTask,
   ensureFuture,
   gather,
+  gatherAll,
   getRunningLoop,
   labelFuture,
   newEventLoop,
@@ -28,6 +34,7 @@ import {
   shield,
   sleep,
   timeout,
+  timeoutAt,
   wait,
   waitFor,
 } from "./index.js";
@@ -623,5 +630,109 @@ describe("arguments that used to fail inside vloop, with JavaScript's words", ()
     expect(outcome(function* () {
       for (const next of asCompleted([fut()], { timeout: "1" as never })) yield* next;
     })).toMatch(/^TypeError: asCompleted: timeout must be a number other than NaN, or null \(got string "1"\)$/);
+  });
+});
+
+/**
+ * JavaScript drops an argument a function does not declare, and an object's
+ * keys nobody reads, without a word; asyncio raises TypeError for both. Each
+ * case below was accepted silently before (checked by running it: a timeout
+ * given to Event.wait() waited for ever, createTask(body, "w") named the task
+ * Task-2, wait(..., { timout }) had no timeout).
+ */
+describe("arguments a function does not take, and options it does not have", () => {
+  /** What calling `f` inside a running task throws: "TypeError: ...", or "no error". */
+  const thrown = (f: () => unknown): string =>
+    runSync(function* () {
+      yield* sleep(0);
+      try {
+        f();
+        return "no error";
+      } catch (e) {
+        return String(e);
+      }
+    }, { maxSteps: 1000 });
+  const any = <F>(f: F) => f as unknown as (...args: unknown[]) => unknown;
+
+  test("a timeout given to a method that waits: TypeError saying asyncio's has none, and how to put one on it", () => {
+    const cases: [string, () => unknown, string][] = [
+      ["Event.wait()", () => any(new Event().wait).call(new Event(), 5), "waitFor(event.wait(), seconds)"],
+      ["Lock.acquire()", () => { const l = new Lock(); return any(l.acquire).call(l, 5); }, "waitFor(lock.acquire(), seconds)"],
+      ["Semaphore.acquire()", () => { const x = new Semaphore(); return any(x.acquire).call(x, 5); }, "waitFor(semaphore.acquire(), seconds)"],
+      ["Condition.wait()", () => { const c = new Condition(); return any(c.wait).call(c, 5); }, "waitFor(condition.wait(), seconds)"],
+      ["Barrier.wait()", () => { const b = new Barrier(2); return any(b.wait).call(b, 5); }, "waitFor(barrier.wait(), seconds)"],
+      ["Queue.get()", () => { const q = new Queue(); return any(q.get).call(q, 5); }, "waitFor(queue.get(), seconds)"],
+      ["Queue.join()", () => { const q = new Queue(); return any(q.join).call(q, 5); }, "waitFor(queue.join(), seconds)"],
+    ];
+    for (const [what, call, hint] of cases) {
+      const message = thrown(call);
+      expect(message).toContain(`TypeError: ${what} takes no arguments (got an extra argument: 5); asyncio's ${what} has no timeout: for one, ${hint}`);
+    }
+    expect(thrown(() => { const q = new Queue(); return any(q.put).call(q, "item", 5); })).toBe(
+      "TypeError: Queue.put() takes one argument, the item (got an extra argument: 5); " +
+        "asyncio's Queue.put(item) has no timeout: for one, waitFor(queue.put(item), seconds) or asyncWith(timeout(seconds), ...)",
+    );
+    expect(thrown(() => { const c = new Condition(); return any(c.waitFor).call(c, () => true, 5); })).toMatch(
+      /^TypeError: Condition\.waitFor\(\) takes one argument, the predicate \(got an extra argument: 5\); asyncio's Condition\.waitFor\(predicate\) has no timeout/,
+    );
+  });
+
+  test("a body given to timeout(), timeoutAt() or new TaskGroup(): they are async context managers", () => {
+    const body = async () => {};
+    expect(thrown(() => any(timeout)(1, body))).toBe(
+      "TypeError: timeout() takes one argument, the delay (got an extra argument: <async function body>); " +
+        "a Timeout is an async context manager: run the body in it with asyncWith(timeout(1), body)",
+    );
+    expect(thrown(() => any(timeoutAt)(1, body))).toMatch(/^TypeError: timeoutAt\(\) takes one argument, the deadline \(got an extra argument: <async function body>\)/);
+    expect(thrown(() => new (TaskGroup as unknown as new (b: unknown) => TaskGroup)(body))).toMatch(
+      /^TypeError: TaskGroup\(\) takes no arguments \(got an extra argument: <async function body>\); a TaskGroup is an async context manager: asyncWith\(new TaskGroup\(\)/,
+    );
+    expect(thrown(() => new (Barrier as unknown as new (n: number, a: unknown) => Barrier)(2, body))).toMatch(
+      /^TypeError: Barrier\(\) takes one argument, the number of parties \(got an extra argument: <async function body>\); asyncio's Barrier has no action and no timeout$/,
+    );
+  });
+
+  test("one argument too many for sleep, shield, waitFor, createTask, wait, asCompleted, gatherAll", () => {
+    expect(thrown(() => any(sleep)(1, "r", 2))).toBe("TypeError: sleep() takes two arguments, the delay and the result (got an extra argument: 2)");
+    expect(thrown(() => any(shield)(sleep(0), 1))).toBe("TypeError: shield() takes one argument, the awaitable (got an extra argument: 1)");
+    expect(thrown(() => any(waitFor)(sleep(0), 1, 2))).toBe("TypeError: waitFor() takes two arguments, the awaitable and the timeout (got an extra argument: 2)");
+    expect(thrown(() => any(createTask)(sleep(0), {}, 3))).toBe("TypeError: createTask takes two arguments, the coroutine and its options (got an extra argument: 3)");
+    expect(thrown(() => any(wait)([ensureFuture(sleep(0))], {}, 3))).toBe("TypeError: wait() takes two arguments, the futures and the options (got an extra argument: 3)");
+    expect(thrown(() => any(asCompleted)([ensureFuture(sleep(0))], {}, 3))).toBe("TypeError: asCompleted() takes two arguments, the awaitables and the options (got an extra argument: 3)");
+    expect(thrown(() => any(gatherAll)([sleep(0)], {}, 3))).toBe("TypeError: gatherAll() takes two arguments, the awaitables and the options (got an extra argument: 3)");
+    // an explicit undefined is what leaving the argument out is: nothing is lost
+    expect(thrown(() => any(sleep)(0, "r", undefined))).toBe("no error");
+  });
+
+  test("createTask's options: an object with a name, not a bare string (the task was silently named Task-<n>)", () => {
+    expect(thrown(() => any(createTask)(sleep(0), "worker"))).toBe('TypeError: createTask: options must be an object like { name: "worker" } or omitted (got string "worker")');
+    expect(thrown(() => any(createTask)(sleep(0), { nmae: "w" }))).toBe('TypeError: createTask: unknown option "nmae" (the options are name)');
+    expect(thrown(() => getRunningLoop().createTask(sleep(0), { nmae: "w" } as never))).toBe('TypeError: createTask: unknown option "nmae" (the options are name)');
+    // TaskGroup.createTask checks them before its own state (a Python call binds its arguments first)
+    expect(thrown(() => new TaskGroup().createTask(sleep(0), "w" as never))).toMatch(/^TypeError: TaskGroup\.createTask: options must be an object like \{ name: "worker" \}/);
+  });
+
+  test("a misspelt option is named with the ones there are: wait, asCompleted, gather, gatherAll", () => {
+    const fut = () => ensureFuture(sleep(0));
+    expect(thrown(() => wait([fut()], { timout: 1 } as never))).toBe('TypeError: wait: unknown option "timout" (the options are timeout, returnWhen)');
+    expect(thrown(() => asCompleted([fut()], { timeOut: 1 } as never))).toBe('TypeError: asCompleted: unknown option "timeOut" (the options are timeout)');
+    expect(thrown(() => gather(sleep(0), { returnExeptions: true } as never))).toBe('TypeError: gather: unknown option "returnExeptions" (the options are returnExceptions)');
+    expect(thrown(() => gatherAll([sleep(0)], { return_exceptions: true } as never))).toBe('TypeError: gatherAll: unknown option "return_exceptions" (the options are returnExceptions)');
+  });
+
+  test("run, runSync, newEventLoop and explore name a misspelt option instead of running without it", async () => {
+    function* main(): Generator<unknown, number, unknown> {
+      yield* sleep(0);
+      return 1;
+    }
+    expect(() => runSync(main, { stratgy: "random" } as never)).toThrow(
+      'runSync: unknown option "stratgy" (the options are seed, strategy, maxSteps, tracer, recordChoices, jitter, faultScale, onLoop, onIteration, onLog, onException)',
+    );
+    expect(() => run(main, { seeed: 3 } as never)).toThrow('run: unknown option "seeed"'); // at the call, as its other checks
+    expect(() => newEventLoop({ maxstep: 3 } as never)).toThrow('newEventLoop: unknown option "maxstep"');
+    await expect(explore(main, { run: 10 } as never)).rejects.toThrow(
+      'explore: unknown option "run" (the options are strategy, runs, from, seed, depth, maxDeviations, maxSteps, jitter, selfCheck, shrink, shard, swarm, onRun, onProgress)',
+    );
+    expect(runSync(main, { strategy: "random", seed: 1 })).toBe(1);
   });
 });

@@ -29,6 +29,7 @@ import { steppingLoop } from "./loop/running.js";
 import type { SchedulingPolicy } from "./schedule/policy.js";
 import { resolvePolicy } from "./schedule/resolve.js";
 import { showTyped, showValue } from "./util/showValue.js";
+import { checkOptionNames } from "./util/args.js";
 
 /** Options of run()/runSync(): the loop's seed, strategy, budget, and tools' hooks. */
 export interface LoopOptions {
@@ -66,6 +67,8 @@ export interface LoopOptions {
 
 /** The hooks of LoopOptions: each a function when given. */
 const HOOKS = ["onLoop", "onIteration", "onLog", "onException"] as const;
+/** LoopOptions' names: a misspelt one would otherwise be ignored (a run in CPython's order that was meant to be random). */
+const LOOP_OPTIONS = ["seed", "strategy", "maxSteps", "tracer", "recordChoices", "jitter", "faultScale", ...HOOKS] as const;
 
 /**
  * Every LoopOptions field is checked where the options enter (a run makes
@@ -79,6 +82,7 @@ function checkLoopOptions(options: unknown, what: string): asserts options is Lo
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${what}: options must be an object (LoopOptions) or omitted (got ${showValue(options)})`);
   }
+  checkOptionNames(what, options, LOOP_OPTIONS);
   const o = options as Record<string, unknown>;
   const seed = o.seed;
   if (seed !== undefined && typeof seed !== "string" && !(typeof seed === "number" && Number.isFinite(seed))) {

@@ -14,19 +14,32 @@ import { Queue } from "../sync/queue.js";
 import { awaitingMany } from "../futures/waitInfo.js";
 import { type AwaitableInput, futureFor } from "./ensureFuture.js";
 import { showTyped, showValue } from "../util/showValue.js";
+import { checkOptionNames, extraArgument } from "../util/args.js";
 
 /**
  * Yields awaitables that return results in completion order.
  * Mirrors `asyncio.as_completed(aws, timeout=None)`.
  * @throws (when iterated, as CPython's generator does) TypeError for a non-iterable, bad options or a bad timeout;
- *   ValueError for a future of another loop; TimeoutError from an awaitable once the timeout passed
+ *   ValueError for a future of another loop; TimeoutError from an awaitable once the timeout passed.
+ *   At the call, as Python binds a call's arguments: TypeError for an option other than timeout, or a third argument.
  * @example
  * for (const next of asCompleted([t1, t2])) { const r = yield* next; }
  * for (const next of asCompleted([t1, t2], { timeout: 5 })) { const r = await next; }
  */
-export function* asCompleted<T>(
+export function asCompleted<T>(aws: Iterable<AwaitableInput<T>>, options?: { timeout?: number | null }): Generator<CoroutineObject<T>, void, unknown>;
+export function asCompleted<T>(
   aws: Iterable<AwaitableInput<T>>,
   options: { timeout?: number | null } = {},
+  extra?: unknown,
+): Generator<CoroutineObject<T>, void, unknown> {
+  if (extra !== undefined) throw extraArgument("asCompleted()", "two arguments, the awaitables and the options", extra);
+  if (options !== null && typeof options === "object") checkOptionNames("asCompleted", options, ["timeout"]);
+  return asCompletedGen(aws, options);
+}
+
+function* asCompletedGen<T>(
+  aws: Iterable<AwaitableInput<T>>,
+  options: { timeout?: number | null },
 ): Generator<CoroutineObject<T>, void, unknown> {
   if (aws instanceof Future || aws === null || typeof aws !== "object" || !(Symbol.iterator in aws)) {
     throw new TypeError(`asCompleted: expect an iterable of futures, not ${showValue(aws)}`);

@@ -24,6 +24,7 @@ import { setPyName } from "../util/asyncioRepr.js";
 import { type AwaitableInput, futureFor } from "./ensureFuture.js";
 import { isCollection, isCoroutineObject, isStartedPromise } from "../futures/coroutineInput.js";
 import { showValue } from "../util/showValue.js";
+import { checkOptionNames, extraArgument } from "../util/args.js";
 
 /** gather(..., { returnExceptions: true }) */
 export interface GatherOptions {
@@ -135,6 +136,9 @@ function doneCallback(fut: Future<unknown>, outer: GatheringFuture<unknown>): vo
   outer._wakeupFrom(fut);
 }
 
+/** The options gather and gatherAll take. */
+const GATHER_OPTIONS = ["returnExceptions"] as const;
+
 /** Up to this many distinct non-future arguments, gather finds duplicates by a scan instead of a Map. */
 const SHORT_ARGS = 8;
 
@@ -165,7 +169,8 @@ const NESTED_HINT = ": gatherAll takes one array of awaitables (flatten nested a
  * A future or coroutine object given twice is one child whose result appears
  * twice, as in asyncio; a function given twice is called twice (two children).
  * @throws TypeError for an argument that is not an awaitable (an array, an
- *   async generator, a started Promise); RuntimeError outside a run.
+ *   async generator, a started Promise) or an option other than returnExceptions;
+ *   RuntimeError outside a run.
  * @example
  * const [a, b] = yield* gather(work(1), work(2));
  * const all = await gather(() => work(1), () => fails(), { returnExceptions: true });
@@ -176,6 +181,7 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
   let returnExceptions = false;
   let n = args.length;
   if (n > 0 && isOptions(args[n - 1])) {
+    checkOptionNames("gather", args[n - 1] as object, GATHER_OPTIONS);
     returnExceptions = !!(args[n - 1] as GatherOptions).returnExceptions;
     n--;
   }
@@ -188,16 +194,19 @@ export function gather<T extends unknown[]>(...args: unknown[]): Future<T> {
  * number of arguments (a spread of more than about 100,000 items throws
  * RangeError). Same children, same order, same rules. Mirrors
  * `asyncio.gather(*aws, return_exceptions=False)`.
- * @throws TypeError if `items` is not an array (or a Set) of awaitables;
- *   RuntimeError outside a run.
+ * @throws TypeError if `items` is not an array (or a Set) of awaitables, for an
+ *   option other than returnExceptions or a third argument; RuntimeError outside a run.
  * @example
  * const results = yield* gatherAll(urls.map((u) => () => fetchIt(u)));
  * const settled = await gatherAll(tasks, { returnExceptions: true });
  */
-export function gatherAll<T>(items: Iterable<AwaitableInput<T>>, options: GatherOptions = {}): Future<T[]> {
+export function gatherAll<T>(items: Iterable<AwaitableInput<T>>, options?: GatherOptions): Future<T[]>;
+export function gatherAll<T>(items: Iterable<AwaitableInput<T>>, options: GatherOptions = {}, extra?: unknown): Future<T[]> {
   if (!isOptions(options)) {
     throw new TypeError(`gatherAll: options must be an object like { returnExceptions: true } (got ${showValue(options)})`);
   }
+  if (extra !== undefined) throw extraArgument("gatherAll()", "two arguments, the awaitables and the options", extra);
+  checkOptionNames("gatherAll", options, GATHER_OPTIONS);
   let aws: readonly unknown[];
   if (Array.isArray(items)) {
     aws = items;

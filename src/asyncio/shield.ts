@@ -5,9 +5,11 @@
 import { type Future, WaiterFuture } from "../futures/future.js";
 import { awaitingMany } from "../futures/waitInfo.js";
 import { type AwaitableInput, futureFor } from "./ensureFuture.js";
+import { extraArgument } from "../util/args.js";
 
 /**
  * Protects `aw` from cancellation of the awaiting task. Mirrors `asyncio.shield(aw)`.
+ * @throws TypeError for something not awaitable, or for a second argument.
  * @example
  * try {
  *   yield* shield(task);
@@ -15,7 +17,9 @@ import { type AwaitableInput, futureFor } from "./ensureFuture.js";
  *   // this task was cancelled; `task` goes on and finishes
  * }
  */
-export function shield<T>(aw: AwaitableInput<T>): Future<T> {
+export function shield<T>(aw: AwaitableInput<T>): Future<T>;
+export function shield<T>(aw: AwaitableInput<T>, extra?: unknown): Future<T> {
+  if (extra !== undefined) throw extraArgument("shield()", "one argument, the awaitable", extra);
   const inner = futureFor(aw, "shield");
   if (inner.done()) return inner;
   const outer = new WaiterFuture<T>(inner.getLoop(), `shield(${inner._describe() ?? inner._repr()})`, {

@@ -20,6 +20,7 @@ import { currentLoop, requireLoop } from "../loop/running.js";
 import { setPyName } from "../util/asyncioRepr.js";
 import type { Awaitable } from "../types.js";
 import { showTyped } from "../util/showValue.js";
+import { extraArgument } from "../util/args.js";
 
 const result = iterResult;
 
@@ -167,18 +168,23 @@ setPyName(SleepCoroutine, "Future"); // as a task's wait_for: the future asyncio
  * Mirrors `asyncio.sleep(delay, result)`; `sleep(0)` (any delay <= 0, -Infinity
  * too) yields exactly once; `sleep(Infinity)` sleeps until cancelled, as in
  * CPython (if nothing else is left to run, the run ends in a DeadlockError).
- * @throws TypeError when delay is NaN or not a number.
+ * @throws TypeError when delay is NaN or not a number, or for a third argument.
  * @example
  * yield* sleep(1);                  // generator style
  * const v = await sleep(2, "done"); // async style
  */
-export function sleep<T = undefined>(delay: number, result?: T): Awaitable<T> {
-  if (typeof delay !== "number" || Number.isNaN(delay)) {
-    const shown = showTyped(delay);
-    throw new TypeError(`sleep: delay must be a number of seconds other than NaN (got ${shown})`);
-  }
+export function sleep<T = undefined>(delay: number, result?: T): Awaitable<T>;
+export function sleep<T = undefined>(delay: number, result?: T, extra?: unknown): Awaitable<T> {
+  // (one test, and the messages made out of line: sleep is the hottest call there is)
+  if (typeof delay !== "number" || Number.isNaN(delay) || extra !== undefined) throw badSleep(delay, extra);
   // A delay <= 0 is a bare yield: no future and no timer, so a smaller object.
   return delay <= 0 ? new YieldOnce<T>(delay, result as T) : new SleepCoroutine<T>(delay, result as T);
+}
+
+/** What sleep() says about a delay that is not a number, or a third argument. */
+function badSleep(delay: unknown, extra: unknown): TypeError {
+  if (extra !== undefined) return extraArgument("sleep()", "two arguments, the delay and the result", extra);
+  return new TypeError(`sleep: delay must be a number of seconds other than NaN (got ${showTyped(delay)})`);
 }
 
 /**

@@ -16,11 +16,12 @@ import type { EventLoop } from "../futures/eventLoop.js";
 import { type Future, WaiterFuture, type WaitSource } from "../futures/future.js";
 import { awaitingMany } from "../futures/waitInfo.js";
 import type { WaitInfo } from "../loop/deadlockReport.js";
-import type { CoroutineInput, Task } from "../futures/task.js";
+import { type CoroutineInput, type Task, taskOptionName } from "../futures/task.js";
 import { requireLoop } from "../loop/running.js";
 import { inspectCustom } from "../util/asyncioRepr.js";
 import type { AsyncContextManager } from "./asyncWith.js";
 import { isExactlyCancelled } from "./timeouts.js";
+import { extraArgument } from "../util/args.js";
 
 /**
  * A scope that owns the tasks created in it. Mirrors asyncio.TaskGroup; use
@@ -42,6 +43,13 @@ export class TaskGroup implements AsyncContextManager<TaskGroup>, WaitSource {
   private _errors: unknown[] | null = [];
   private _onCompletedFut: Future<unknown> | null = null;
   private readonly _onTaskDone = (task: Task<unknown>): void => this._taskDone(task);
+
+  constructor();
+  constructor(extra?: unknown) {
+    if (extra !== undefined) {
+      throw extraArgument("TaskGroup()", "no arguments", extra, "a TaskGroup is an async context manager: asyncWith(new TaskGroup(), async (tg) => { tg.createTask(...); })");
+    }
+  }
 
   /** `__aenter__`: binds the group to the current task. */
   *aenter(): Generator<unknown, TaskGroup, unknown> {
@@ -92,15 +100,18 @@ export class TaskGroup implements AsyncContextManager<TaskGroup>, WaitSource {
 
   /**
    * Creates a task owned by the group. Mirrors TaskGroup.create_task(coro, name=None).
-   * @throws RuntimeError if the group is not entered, finished, or shutting down.
+   * @throws RuntimeError if the group is not entered, finished, or shutting down;
+   *   TypeError for options that are not `{ name }` or for a third argument.
    */
-  createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }): Task<T> {
+  createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }): Task<T>;
+  createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }, extra?: unknown): Task<T> {
+    const name = taskOptionName("TaskGroup.createTask", options, extra);
     if (!this._entered) throw new RuntimeError(`TaskGroup ${this} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${this} is shutting down`);
     // CPython creates the task, then names it; vloop names it at creation
     // (the Task-<n> number is used up either way), so traces see one name.
-    const task = (this._loop as EventLoop).createTask(coro, options?.name !== undefined ? { name: options.name } : undefined);
+    const task = (this._loop as EventLoop).createTask(coro, name !== undefined ? { name } : undefined);
     this._tasks.add(task as Task<unknown>);
     task.addDoneCallback(this._onTaskDone);
     return task;

@@ -1,6 +1,6 @@
 /** Module-level task functions: asyncio.create_task, current_task, all_tasks, get_running_loop. */
 import type { EventLoop } from "../futures/eventLoop.js";
-import type { CoroutineInput, Task } from "../futures/task.js";
+import { type CoroutineInput, type Task, taskOptionName } from "../futures/task.js";
 import { requireLoop } from "../loop/running.js";
 
 /**
@@ -16,10 +16,13 @@ export function getRunningLoop(): EventLoop {
  * Schedules a coroutine as a task on the running loop. Mirrors `asyncio.create_task`.
  * Pass a generator object, a generator function, or an async function as a
  * zero-argument function: `createTask(() => work(x))`.
- * @throws TypeError for a started Promise (`createTask(work(x))` with an async work).
+ * @throws TypeError for a started Promise (`createTask(work(x))` with an async work),
+ *   for options that are not `{ name }` or for a third argument.
  * @example const t = createTask(() => work(1), { name: "w1" });
  */
-export function createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }): Task<T> {
+export function createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }): Task<T>;
+export function createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }, extra?: unknown): Task<T> {
+  if (extra !== undefined) taskOptionName("createTask", options, extra); // throws: createTask takes two arguments
   return (requireLoop("createTask()") as EventLoop).createTask(coro, options);
 }
 

@@ -16,6 +16,7 @@ import { inspectCustom } from "../util/asyncioRepr.js";
 import { pyFloat, pyRound } from "../util/pyformat.js";
 import type { AsyncContextManager } from "./asyncWith.js";
 import { showTyped } from "../util/showValue.js";
+import { extraArgument } from "../util/args.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
 
@@ -133,12 +134,18 @@ export class Timeout implements AsyncContextManager<Timeout> {
   }
 }
 
+/** What timeout() and timeoutAt() say to a body given as their second argument. */
+const SCOPE_HINT = "a Timeout is an async context manager: run the body in it with asyncWith(timeout(1), body)";
+
 /**
  * A Timeout expiring `delay` seconds from now (null: never). Mirrors asyncio.timeout().
+ * @throws TypeError for a delay that is not a number or null, or for a second argument.
  * @example
  * await asyncWith(timeout(10), async () => { await longWork(); }); // TimeoutError after 10s
  */
-export function timeout(delay: number | null): Timeout {
+export function timeout(delay: number | null): Timeout;
+export function timeout(delay: number | null, extra?: unknown): Timeout {
+  if (extra !== undefined) throw extraArgument("timeout()", "one argument, the delay", extra, SCOPE_HINT);
   checkWhen("timeout: delay", delay);
   const loop = requireLoop("timeout()");
   return new Timeout(delay === null ? null : loop.time() + delay);
@@ -146,9 +153,12 @@ export function timeout(delay: number | null): Timeout {
 
 /**
  * A Timeout expiring at loop time `when` (null: never). Mirrors asyncio.timeout_at().
+ * @throws TypeError for a second argument.
  * @example
  * yield* asyncWith(timeoutAt(getRunningLoop().time() + 5), function* () { yield* work(); });
  */
-export function timeoutAt(when: number | null): Timeout {
+export function timeoutAt(when: number | null): Timeout;
+export function timeoutAt(when: number | null, extra?: unknown): Timeout {
+  if (extra !== undefined) throw extraArgument("timeoutAt()", "one argument, the deadline", extra, SCOPE_HINT);
   return new Timeout(when);
 }

@@ -13,6 +13,7 @@ import type { TimerHandle } from "../loop/handle.js";
 import { requireLoop } from "../loop/running.js";
 import { releaseWaiter } from "./waitFor.js";
 import { showTyped, showValue } from "../util/showValue.js";
+import { checkOptionNames, extraArgument } from "../util/args.js";
 
 /** wait() returns when any future finishes or is cancelled. Mirrors asyncio.FIRST_COMPLETED. */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
@@ -28,6 +29,8 @@ export interface WaitOptions {
   timeout?: number | null;
   returnWhen?: ReturnWhen;
 }
+
+const WAIT_OPTIONS = ["timeout", "returnWhen"] as const;
 
 function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
   if (fs instanceof Future || fs === null || typeof fs !== "object" || !(Symbol.iterator in fs)) {
@@ -84,10 +87,15 @@ function* waitGen<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<u
  * Waits for futures/tasks; returns [done, pending] (Sets in the order given).
  * The signature is the surface file's (`Set<Future<T>>`): cast to Task to call getName().
  * Mirrors `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`.
- * @throws ValueError for an empty iterable or a bad returnWhen; TypeError for coroutines.
+ * @throws ValueError for an empty iterable or a bad returnWhen; TypeError for coroutines,
+ *   an option other than timeout and returnWhen, or a third argument.
  * @example
  * const [done, pending] = yield* wait([t1, t2], { returnWhen: FIRST_COMPLETED });
  */
-export function wait<T>(fs: Iterable<Future<T>>, options: WaitOptions = {}): CoroutineObject<[Set<Future<T>>, Set<Future<T>>]> {
+export function wait<T>(fs: Iterable<Future<T>>, options?: WaitOptions): CoroutineObject<[Set<Future<T>>, Set<Future<T>>]>;
+export function wait<T>(fs: Iterable<Future<T>>, options: WaitOptions = {}, extra?: unknown): CoroutineObject<[Set<Future<T>>, Set<Future<T>>]> {
+  // As a Python call binds its arguments: too many, or an option it does not have, fail at the call.
+  if (extra !== undefined) throw extraArgument("wait()", "two arguments, the futures and the options", extra);
+  if (options !== null && typeof options === "object") checkOptionNames("wait", options, WAIT_OPTIONS);
   return new GenCoroutine(() => waitGen(fs, options), "wait");
 }

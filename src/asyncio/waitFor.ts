@@ -13,6 +13,7 @@ import { showTyped } from "../util/showValue.js";
 import { type AwaitableInput, checkAwaitable, futureFor } from "./ensureFuture.js";
 import { asyncWith } from "./asyncWith.js";
 import { timeout as makeTimeout } from "./timeouts.js";
+import { extraArgument } from "../util/args.js";
 
 /** futures._release_waiter */
 export function releaseWaiter(waiter: Future<unknown>): void {
@@ -71,12 +72,14 @@ function* waitForGen<T>(aw: AwaitableInput<T>, timeout: number | null): Generato
 /**
  * Waits for `aw` with a time limit; on timeout cancels it and throws TimeoutError.
  * Mirrors `asyncio.wait_for(aw, timeout)` (3.12: a coroutine runs inline).
- * @throws TimeoutError; TypeError for a started Promise or a bad timeout.
+ * @throws TimeoutError; TypeError for a started Promise, a bad timeout or a third argument.
  * @example
  * const v = await waitFor(() => fetchIt(), 5);
  * const w = yield* waitFor(task, null); // no limit
  */
-export function waitFor<T>(aw: AwaitableInput<T>, timeout: number | null): CoroutineObject<T> {
+export function waitFor<T>(aw: AwaitableInput<T>, timeout: number | null): CoroutineObject<T>;
+export function waitFor<T>(aw: AwaitableInput<T>, timeout: number | null, extra?: unknown): CoroutineObject<T> {
+  if (extra !== undefined) throw extraArgument("waitFor()", "two arguments, the awaitable and the timeout", extra);
   if (timeout !== null && (typeof timeout !== "number" || Number.isNaN(timeout))) {
     throw new TypeError(`waitFor: timeout must be a number or null (got ${showTyped(timeout)})`);
   }

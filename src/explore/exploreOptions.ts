@@ -9,6 +9,7 @@
 import { UsageError } from "../errors.js";
 import { isAsyncGeneratorFunction } from "../futures/coroutineInput.js";
 import { showTyped, showValue } from "../util/showValue.js";
+import { checkOptionNames } from "../util/args.js";
 
 /** A whole number >= min (or Infinity when `infinite`), else the error naming `name`. */
 function checkWhole(what: string, name: string, value: unknown, min: number, infinite = false): void {
@@ -23,6 +24,12 @@ function checkBoolean(what: string, name: string, value: unknown): void {
   if (value !== undefined && typeof value !== "boolean") throw new TypeError(`${what}: ${name} must be true or false (got ${showTyped(value)})`);
 }
 
+/** ExploreOptions' names: a misspelt one would otherwise be ignored (`{ run: 100 }` exploring 1,000 runs). */
+const EXPLORE_OPTIONS = [
+  "strategy", "runs", "from", "seed", "depth", "maxDeviations", "maxSteps", "jitter",
+  "selfCheck", "shrink", "shard", "swarm", "onRun", "onProgress",
+] as const;
+
 /**
  * @internal Checks explore()'s program and options (see ExploreOptions for
  * what each means). Strategy and shard keep their own messages in explore().
@@ -35,6 +42,7 @@ export function checkExploreArguments(program: unknown, options: unknown): void 
     );
   }
   if (options === null || typeof options !== "object") throw new TypeError(`${what}: options must be an object or omitted (got ${showValue(options)})`);
+  checkOptionNames(what, options, EXPLORE_OPTIONS);
   const o = options as Record<string, unknown>;
   checkWhole(what, "runs", o.runs, 1, true);
   checkWhole(what, "from", o.from, 0);

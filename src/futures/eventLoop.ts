@@ -17,7 +17,7 @@ import { BaseEventLoop, type BaseLoopOptions } from "../loop/baseEventLoop.js";
 import { AsyncDrive, type Phases, driveSync } from "../loop/drive.js";
 import { steppingLoop } from "../loop/running.js";
 import { Future, isFuture } from "./future.js";
-import { type CoroutineInput, Task } from "./task.js";
+import { type CoroutineInput, Task, taskOptionName } from "./task.js";
 import { quietRefused, startedPromiseError } from "./coroutineInput.js";
 
 /**
@@ -113,13 +113,15 @@ export class EventLoop extends BaseEventLoop {
 
   /**
    * Wraps a coroutine in a task and schedules its first step. Mirrors `loop.create_task()`.
-   * @throws TypeError for a started Promise or a non-coroutine (the message says how to fix it);
-   *   RuntimeError if the loop is closed.
+   * @throws TypeError for a started Promise or a non-coroutine (the message says how to fix it),
+   *   for options that are not `{ name }` or for a third argument; RuntimeError if the loop is closed.
    * @example getRunningLoop().createTask(() => worker(1), { name: "w1" });
    */
-  createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }): Task<T> {
+  createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }): Task<T>;
+  createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }, extra?: unknown): Task<T> {
+    const name = taskOptionName("createTask", options, extra);
     this._checkClosed();
-    return new Task<T>(coro, this, options?.name);
+    return new Task<T>(coro, this, name);
   }
 
   /**

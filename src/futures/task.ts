@@ -34,8 +34,9 @@ import { setPyName } from "../util/asyncioRepr.js";
 import { pyRepr } from "../util/pyformat.js";
 import { CANCELLED, FAILED, FINISHED, Future, NO_EDGES, PENDING, isFuture, misuse, takeBlocking, wake } from "./future.js";
 import type { Callback } from "../loop/handle.js";
-import { showValue } from "../util/showValue.js";
+import { showTyped, showValue } from "../util/showValue.js";
 import type { WaitInfo } from "../loop/deadlockReport.js";
+import { checkOptionNames, extraArgument } from "../util/args.js";
 
 const MODE_NEW = 0; // a zero-argument function, not called yet
 const MODE_GEN = 1; // a generator (or any iterator), stepped synchronously
@@ -77,6 +78,22 @@ function taskName(what: string, name: unknown): string {
     throw new TypeError(`${what}: a task's name must be convertible to a string (got ${showValue(name)})`);
   }
 }
+
+/**
+ * @internal The name in createTask's options (`{ name }`, or none): asyncio's
+ * `name=` is a keyword argument, so a bare string, a misspelt option or a
+ * third argument is a TypeError rather than a task silently named Task-<n>.
+ */
+export function taskOptionName(what: string, options: unknown, extra: unknown): string | undefined {
+  if (extra !== undefined) throw extraArgument(what, "two arguments, the coroutine and its options", extra);
+  if (options === undefined) return undefined;
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${what}: options must be an object like { name: "worker" } or omitted (got ${showTyped(options)})`);
+  }
+  checkOptionNames(what, options, TASK_OPTIONS);
+  return (options as { name?: string }).name;
+}
+const TASK_OPTIONS = ["name"] as const;
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
   return x !== null && (typeof x === "object" || typeof x === "function") && typeof (x as PromiseLike<unknown>).then === "function";

@@ -109,19 +109,20 @@ export async function runScenario(
 ): Promise<string[]> {
   const lines: string[] = [];
   let loop: EventLoop | null = null;
-  const onLine = options.onLine;
+  // the scenario's own hooks stay here: run() takes LoopOptions only (and refuses other names)
+  const { onLine, onRaise, onDeadlock, ...loopOptions } = options;
   const opts: LoopOptions = {
-    ...options,
+    ...loopOptions,
     onLoop: (l) => {
       loop = l;
-      options.onLoop?.(l);
+      loopOptions.onLoop?.(l);
     },
     onLog: (line) => {
       lines.push(line);
       onLine?.(line);
     },
   };
-  const state: MainState = { onRaise: options.onRaise, raised: undefined };
+  const state: MainState = { onRaise, raised: undefined };
   try {
     if (style === "sync") runSync(() => wrapGen(main as GenMain, state), opts);
     else if (style === "gen") await run(() => wrapGen(main as GenMain, state), opts);
@@ -131,7 +132,7 @@ export async function runScenario(
     const fromMain = state.raised;
     if (fromMain !== undefined && e === fromMain.error) return lines;
     if (!(e instanceof DeadlockError)) throw e;
-    options.onDeadlock?.(e);
+    onDeadlock?.(e);
     lines.push(`${fmtTime((loop as EventLoop | null)?.time() ?? 0)} - deadlock`);
   }
   return lines;

@@ -13,6 +13,7 @@ import { lockRepr, setPyName } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import { LoopBound } from "./loopBound.js";
 import { showTyped } from "../util/showValue.js";
+import { extraArgument, noTimeout } from "../util/args.js";
 
 type BarrierState = "filling" | "draining" | "resetting" | "broken";
 
@@ -29,8 +30,11 @@ export class Barrier extends LoopBound implements AsyncContextManager<number>, W
   private _state: BarrierState = "filling";
   private _count = 0;
 
-  constructor(parties: number) {
+  constructor(parties: number);
+  constructor(parties: number, extra?: unknown) {
     super();
+    // threading.Barrier takes an action and a timeout; asyncio.Barrier neither
+    if (extra !== undefined) throw extraArgument("Barrier()", "one argument, the number of parties", extra, "asyncio's Barrier has no action and no timeout");
     if (typeof parties !== "number" || !Number.isInteger(parties)) {
       throw new TypeError(`Barrier: parties must be an integer (got ${showTyped(parties)})`);
     }
@@ -55,8 +59,13 @@ export class Barrier extends LoopBound implements AsyncContextManager<number>, W
     return { text: `${this._reportName(fut._loop)}.wait() (${state})`, edges: NO_EDGES };
   }
 
-  /** Waits until `parties` tasks are waiting; returns this task's arrival index. Mirrors Barrier.wait(). */
-  wait(): CoroutineObject<number> {
+  /**
+   * Waits until `parties` tasks are waiting; returns this task's arrival index. Mirrors Barrier.wait().
+   * @throws TypeError for an argument (asyncio's Barrier.wait takes no timeout).
+   */
+  wait(): CoroutineObject<number>;
+  wait(extra?: unknown): CoroutineObject<number> {
+    if (extra !== undefined) throw noTimeout("Barrier.wait()", extra);
     return new GenCoroutine(() => this._waitGen(), "Barrier.wait()");
   }
 

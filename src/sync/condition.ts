@@ -15,6 +15,7 @@ import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 import { showValue } from "../util/showValue.js";
+import { noTimeout } from "../util/args.js";
 
 /**
  * A condition variable over a Lock. Mirrors asyncio.Condition.
@@ -69,9 +70,11 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
 
   /**
    * Releases the lock, waits for a notify, re-acquires the lock. Mirrors Condition.wait().
-   * @throws RuntimeError if the lock is not held.
+   * @throws RuntimeError if the lock is not held; TypeError for an argument (asyncio's Condition.wait takes no timeout).
    */
-  wait(): CoroutineObject<true> {
+  wait(): CoroutineObject<true>;
+  wait(extra?: unknown): CoroutineObject<true> {
+    if (extra !== undefined) throw noTimeout("Condition.wait()", extra);
     return new GenCoroutine(() => this._wait(), "Condition.wait()");
   }
 
@@ -111,7 +114,9 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
    * Waits until `predicate()` is truthy, re-checking after each notify; returns its value.
    * Mirrors Condition.wait_for().
    */
-  waitFor<T>(predicate: () => T): CoroutineObject<T> {
+  waitFor<T>(predicate: () => T): CoroutineObject<T>;
+  waitFor<T>(predicate: () => T, extra?: unknown): CoroutineObject<T> {
+    if (extra !== undefined) throw noTimeout("Condition.waitFor(predicate)", extra, "one argument, the predicate");
     if (typeof predicate !== "function") throw new TypeError(`Condition.waitFor: predicate must be a function (got ${showValue(predicate)})`);
     return new GenCoroutine(() => this._waitForBody(predicate), "Condition.waitFor()");
   }

@@ -9,6 +9,7 @@ import type { WaitInfo } from "../loop/deadlockReport.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
+import { noTimeout } from "../util/args.js";
 
 /**
  * A flag tasks can wait for. Mirrors asyncio.Event.
@@ -43,8 +44,13 @@ export class Event extends LoopBound implements WaitSource {
     this._value = false;
   }
 
-  /** Waits until the flag is set (at once if it is); resolves to true. Mirrors Event.wait(). */
-  wait(): CoroutineObject<true> {
+  /**
+   * Waits until the flag is set (at once if it is); resolves to true. Mirrors Event.wait().
+   * @throws TypeError for an argument (asyncio's Event.wait takes no timeout).
+   */
+  wait(): CoroutineObject<true>;
+  wait(extra?: unknown): CoroutineObject<true> {
+    if (extra !== undefined) throw noTimeout("Event.wait()", extra);
     return new GenCoroutine(() => this._wait(), "Event.wait()");
   }
 

@@ -18,6 +18,7 @@ import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import type { Condition } from "./condition.js";
 import { LoopBound, removeItem } from "./loopBound.js";
+import { noTimeout } from "../util/args.js";
 
 /**
  * A mutual-exclusion lock. Mirrors asyncio.Lock.
@@ -38,8 +39,13 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
     return this._locked;
   }
 
-  /** Acquires the lock, waiting in line if needed; resolves to true. Mirrors Lock.acquire(). */
-  acquire(): CoroutineObject<true> {
+  /**
+   * Acquires the lock, waiting in line if needed; resolves to true. Mirrors Lock.acquire().
+   * @throws TypeError for an argument (asyncio's Lock.acquire takes no timeout).
+   */
+  acquire(): CoroutineObject<true>;
+  acquire(extra?: unknown): CoroutineObject<true> {
+    if (extra !== undefined) throw noTimeout("Lock.acquire()", extra);
     return new LockAcquire(this);
   }
 

@@ -17,6 +17,7 @@ import { Event } from "./event.js";
 import { pyTypeName, setPyName } from "../util/asyncioRepr.js";
 import { pyRepr } from "../util/pyformat.js";
 import { LoopBound } from "./loopBound.js";
+import { noTimeout } from "../util/args.js";
 
 function removeFromDeque<T>(d: Deque<T>, item: T): boolean {
   const n = d.length;
@@ -134,8 +135,13 @@ export class Queue<T> extends LoopBound {
     return this._maxsize > 0 && this.qsize() >= this._maxsize;
   }
 
-  /** Puts an item, waiting while the queue is full. Mirrors Queue.put(). */
-  put(item: T): CoroutineObject<void> {
+  /**
+   * Puts an item, waiting while the queue is full. Mirrors Queue.put().
+   * @throws TypeError for a second argument (asyncio's Queue.put takes no timeout).
+   */
+  put(item: T): CoroutineObject<void>;
+  put(item: T, extra?: unknown): CoroutineObject<void> {
+    if (extra !== undefined) throw noTimeout("Queue.put(item)", extra, "one argument, the item");
     return new QueueWait<T, void>(this, true, item);
   }
 
@@ -151,8 +157,13 @@ export class Queue<T> extends LoopBound {
     this._wakeupNext(this._getters);
   }
 
-  /** Removes and returns an item, waiting while the queue is empty. Mirrors Queue.get(). */
-  get(): CoroutineObject<T> {
+  /**
+   * Removes and returns an item, waiting while the queue is empty. Mirrors Queue.get().
+   * @throws TypeError for an argument (asyncio's Queue.get takes no timeout).
+   */
+  get(): CoroutineObject<T>;
+  get(extra?: unknown): CoroutineObject<T> {
+    if (extra !== undefined) throw noTimeout("Queue.get()", extra);
     return new QueueWait<T, T>(this, false, undefined);
   }
 
@@ -177,8 +188,13 @@ export class Queue<T> extends LoopBound {
     if (this._unfinishedTasks === 0) this._finished.set();
   }
 
-  /** Waits until every item put has been marked done. Mirrors Queue.join(). */
-  join(): CoroutineObject<void> {
+  /**
+   * Waits until every item put has been marked done. Mirrors Queue.join().
+   * @throws TypeError for an argument (asyncio's Queue.join takes no timeout).
+   */
+  join(): CoroutineObject<void>;
+  join(extra?: unknown): CoroutineObject<void> {
+    if (extra !== undefined) throw noTimeout("Queue.join()", extra);
     return new GenCoroutine(() => this._joinBody(), "Queue.join()");
   }
 

@@ -23,6 +23,7 @@ import { nameList, reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 import { showTyped } from "../util/showValue.js";
 import { pyRepr } from "../util/pyformat.js";
+import { noTimeout } from "../util/args.js";
 
 /**
  * A counter of available units. Mirrors asyncio.Semaphore.
@@ -58,8 +59,13 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
     return this._value === 0 || (this._waiters !== null && this._waiters.some((w) => !w.cancelled()));
   }
 
-  /** Takes a unit, waiting in line if none is free; resolves to true. Mirrors Semaphore.acquire(). */
-  acquire(): CoroutineObject<true> {
+  /**
+   * Takes a unit, waiting in line if none is free; resolves to true. Mirrors Semaphore.acquire().
+   * @throws TypeError for an argument (asyncio's Semaphore.acquire takes no timeout).
+   */
+  acquire(): CoroutineObject<true>;
+  acquire(extra?: unknown): CoroutineObject<true> {
+    if (extra !== undefined) throw noTimeout("Semaphore.acquire()", extra);
     return new GenCoroutine(() => this._acquire(), "Semaphore.acquire()");
   }
 
