@@ -20,6 +20,7 @@ import { SelectorTransport, _add_reader, connection_made } from "./selectorTrans
 import { checkPort, resolve } from "./server.js";
 import { Socket } from "./sockApi.js";
 import { UdpSocket } from "./udp.js";
+import { checkOptionNames } from "../util/args.js";
 
 /** selector_events._SelectorTransport.max_size: the size passed to recvfrom(). */
 const MAX_SIZE = 256 * 1024;
@@ -223,8 +224,8 @@ function checkAddress(what: string, addr: unknown): Address {
  * protocol. Returns [transport, protocol] two loop iterations later, once
  * connectionMade has run.
  * Mirrors `loop.create_datagram_endpoint(protocol_factory, local_addr=None, remote_addr=None, sock=None)`.
- * @throws TypeError if protocolFactory is not a function or an address is not a
- *   (host, port) pair; ValueError with neither address ("unexpected address
+ * @throws TypeError if protocolFactory is not a function, an address is not a
+ *   (host, port) pair or an option is not localAddr, remoteAddr or sock; ValueError with neither address ("unexpected address
  *   family") or with sock and an address; OSError 98 if localAddr's port is taken;
  *   gaierror for an unknown host.
  * @example
@@ -236,6 +237,7 @@ export function createDatagramEndpoint<P extends DatagramProtocol>(protocolFacto
   const loop = requireLoop("createDatagramEndpoint()") as EventLoop;
   if (typeof protocolFactory !== "function") throw new TypeError(`createDatagramEndpoint: protocolFactory must be a function that returns a protocol (got ${protocolFactory === null ? "null" : typeof protocolFactory})`);
   if (options === null || typeof options !== "object") throw new TypeError(`createDatagramEndpoint: options must be an object (got ${String(options)})`);
+  checkOptionNames("createDatagramEndpoint", options, ["localAddr", "remoteAddr", "sock"]);
   return new GenCoroutine(() => createDatagramEndpointBody(loop, protocolFactory, options), "create_datagram_endpoint()");
 }
 

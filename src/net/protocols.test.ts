@@ -12,7 +12,7 @@ import { sleep } from "../asyncio/sleep.js";
 import { newEventLoop, runSync } from "../run.js";
 import { createDatagramEndpoint } from "./datagram.js";
 import { BufferedProtocol, DatagramProtocol, Protocol } from "./protocols.js";
-import { createConnection, createServer } from "./server.js";
+import { createConnection, createServer, openConnection, startServer } from "./server.js";
 import { socket, sockAccept, sockRecv, sockRecvfrom, sockRecvfromInto, sockSendto } from "./sockApi.js";
 import type { Transport } from "./transport.js";
 
@@ -152,6 +152,41 @@ describe("bad input", () => {
     expect((thrown(function* () {
       socket().setsockopt("SOL_SOCKET", "SO_KEEPALIVE" as never, 1);
     }) as Error).message).toBe('setsockopt: the simulated kernel knows ("SOL_SOCKET", "SO_RCVBUF") and ("SOL_SOCKET", "SO_SNDBUF") (got ("SOL_SOCKET", "SO_KEEPALIVE"))');
+  });
+});
+
+describe("options a network call does not have are refused, not ignored", () => {
+  // Before, each of these ran as if the option had not been given (a misspelt limit, backlog or address).
+  test("startServer, createServer, openConnection, createConnection, createDatagramEndpoint, socket", () => {
+    const message = (body: () => Generator<unknown, unknown, unknown>): string => (thrown(body) as Error).message;
+    const echo = function* (): Generator<unknown, void, unknown> {};
+    expect(message(function* () {
+      yield* startServer(echo, "127.0.0.1", 0, { limt: 5 } as never);
+    })).toBe('startServer: unknown option "limt" (the options are startServing, backlog, sock, limit)');
+    expect(message(function* () {
+      yield* createServer(() => new Protocol(), "127.0.0.1", 0, { backLog: 5 } as never);
+    })).toBe('createServer: unknown option "backLog" (the options are startServing, backlog, sock)');
+    expect(message(function* () {
+      yield* openConnection("127.0.0.1", 1, 5 as never);
+    })).toBe("openConnection: options must be an object with limit or omitted (got 5)");
+    expect(message(function* () {
+      yield* openConnection("127.0.0.1", 1, { limt: 5 } as never);
+    })).toBe('openConnection: unknown option "limt" (the options are limit)');
+    expect(message(function* () {
+      yield* createConnection(() => new Protocol(), "127.0.0.1", 1, { socket: null } as never);
+    })).toBe('createConnection: unknown option "socket" (the options are sock)');
+    expect(message(function* () {
+      yield* createDatagramEndpoint(() => new DatagramProtocol(), { localAdr: ["127.0.0.1", 0] } as never);
+    })).toBe('createDatagramEndpoint: unknown option "localAdr" (the options are localAddr, remoteAddr, sock)');
+    expect(message(function* () {
+      socket({ tipe: "SOCK_DGRAM" } as never);
+    })).toBe('socket: unknown option "tipe" (the options are type)');
+    // startServer's limit reaches the readers and not createServer's options
+    runSync(function* () {
+      const server = yield* startServer(echo, "127.0.0.1", 0, { limit: 5, backlog: 10 });
+      server.close();
+      yield* server.waitClosed();
+    });
   });
 });
 

@@ -25,6 +25,7 @@ import { type Address, type SimSocket, errnoError } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
 import { type ClientConnected, DEFAULT_LIMIT, StreamReader, StreamReaderProtocol, StreamWriter } from "./streams.js";
 import { SocketTransport, type StreamProtocol } from "./transport.js";
+import { checkOptions } from "../util/args.js";
 
 /** asyncio's backlog default for create_server / start_server */
 const BACKLOG = 100;
@@ -346,8 +347,8 @@ function streamSocketOf(what: string, sock: unknown): SimSocket {
  * a socket already connected (by sockConnect). Returns 4 loop iterations
  * later, after connectionMade has run (2 with `sock`).
  * Mirrors `loop.create_connection(protocol_factory, host, port, sock=None)`.
- * @throws TypeError if protocolFactory is not a function or the port is not
- *   0-65535; ValueError for host/port together with sock, or a UDP sock;
+ * @throws TypeError if protocolFactory is not a function, the port is not
+ *   0-65535 or an option is not sock; ValueError for host/port together with sock, or a UDP sock;
  *   ConnectionRefusedError when nothing listens there; gaierror for an unknown host.
  * @example const [transport, protocol] = yield* createConnection(() => new MyProtocol(), "127.0.0.1", port);
  */
@@ -359,6 +360,7 @@ export function createConnection<P extends StreamProtocol>(
 ): CoroutineObject<[SocketTransport, P]> {
   const loop = requireLoop("createConnection()") as EventLoop;
   checkFactory("createConnection", protocolFactory);
+  checkOptions("createConnection", options, ["sock"]);
   const given = options?.sock ?? null;
   return new GenCoroutine(() => createConnectionBody(loop, protocolFactory, host, port, given), "create_connection()");
 }
@@ -413,6 +415,9 @@ function* createConnectionBody<P extends StreamProtocol>(
 }
 
 /** The options of createServer and startServer (asyncio's keyword arguments). */
+/** ServerOptions' names (a misspelt one is refused, not ignored). */
+const SERVER_OPTIONS = ["startServing", "backlog", "sock"] as const;
+
 export interface ServerOptions {
   /** listen at once (default true); false waits for startServing() */
   startServing?: boolean;
@@ -427,14 +432,15 @@ export interface ServerOptions {
  * and serves each connection with a new `protocolFactory()` protocol.
  * Returns 4 loop iterations later (1 with `sock`: there is no address lookup).
  * Mirrors `loop.create_server(protocol_factory, host, port, sock=None, backlog=100, start_serving=True)`.
- * @throws TypeError if protocolFactory is not a function or the port is not
- *   0-65535; ValueError for host/port together with sock, or a UDP sock;
- *   gaierror for an unknown host; OSError 98 if the port is taken.
+ * @throws TypeError if protocolFactory is not a function, the port is not
+ *   0-65535 or an option is not one of startServing, backlog, sock; ValueError for
+ *   host/port together with sock, or a UDP sock; gaierror for an unknown host; OSError 98 if the port is taken.
  * @example const server = yield* createServer(() => new Echo(), "127.0.0.1", 0);
  */
 export function createServer(protocolFactory: () => StreamProtocol, host: string | null, port: number | null, options: ServerOptions = {}): CoroutineObject<Server> {
   const loop = requireLoop("createServer()") as EventLoop;
   checkFactory("createServer", protocolFactory);
+  checkOptions("createServer", options, SERVER_OPTIONS);
   const given = options?.sock ?? null;
   return new GenCoroutine(() => createServerBody(loop, protocolFactory, host, port, options, given), "create_server()");
 }
@@ -485,11 +491,13 @@ function* getaddrinfoBody(host: string | null, loop: EventLoop): Generator<unkno
 /**
  * Connects to `host`:`port` and returns its [reader, writer].
  * Mirrors `asyncio.open_connection(host, port, limit=2**16)`.
- * @throws ConnectionRefusedError when nothing listens there; gaierror for an unknown host.
+ * @throws ConnectionRefusedError when nothing listens there; gaierror for an unknown host;
+ *   TypeError for an option other than limit.
  * @example const [reader, writer] = yield* openConnection("127.0.0.1", port);
  */
 export function openConnection(host: string, port: number, options: { limit?: number } = {}): CoroutineObject<[StreamReader, StreamWriter]> {
   requireLoop("openConnection()");
+  checkOptions("openConnection", options, ["limit"]);
   const limit = options.limit ?? DEFAULT_LIMIT;
   return new GenCoroutine(() => openConnectionBody(host, port, limit), "open_connection()");
 }
@@ -507,13 +515,15 @@ function* openConnectionBody(host: string, port: number, limit: number): Generat
  * Serves each connection to `host`:`port` by running
  * `clientConnected(reader, writer)` as a task (a generator function or an
  * async function). Mirrors `asyncio.start_server(client_connected_cb, host, port, limit=2**16)`.
- * @throws gaierror for an unknown host.
+ * @throws gaierror for an unknown host; TypeError for an option other than
+ *   startServing, backlog, sock and limit.
  * @example const server = yield* startServer(function* (reader, writer) { writer.write(yield* reader.readline()); }, "127.0.0.1", 0);
  */
 export function startServer(clientConnected: ClientConnected, host: string | null, port: number, options: ServerOptions & { limit?: number } = {}): CoroutineObject<Server> {
   if (typeof clientConnected !== "function") throw new TypeError(`startServer: clientConnected must be a function (got ${typeof clientConnected})`);
-  const limit = options.limit ?? DEFAULT_LIMIT;
+  checkOptions("startServer", options, [...SERVER_OPTIONS, "limit"]);
+  const { limit = DEFAULT_LIMIT, ...serverOptions } = options;
   const factory = (): StreamProtocol => new StreamReaderProtocol(new StreamReader({ limit }), clientConnected);
-  return createServer(factory, host, port, options);
+  return createServer(factory, host, port, serverOptions);
 }
 

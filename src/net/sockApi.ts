@@ -19,6 +19,7 @@ import { type Address, SimSocket, WouldBlock } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
 import { checkPort, inheritBuffers, resolve, sockConnect as connectInProgress } from "./server.js";
 import { UdpSocket } from "./udp.js";
+import { checkOptions } from "../util/args.js";
 
 /** socket()'s options: the socket type (Python's `type=`), TCP by default. */
 export interface SocketOptions {
@@ -169,7 +170,7 @@ function checkAddress(what: string, address: unknown): Address {
 /**
  * A new socket of the running loop's simulated network (TCP by default).
  * Mirrors `socket.socket()` (AF_INET; `type: "SOCK_DGRAM"` for UDP).
- * @throws RuntimeError outside a running loop; TypeError for an unknown type.
+ * @throws RuntimeError outside a running loop; TypeError for an unknown type or an option other than type.
  * @example
  * const csock = socket();
  * csock.setblocking(false);
@@ -177,6 +178,7 @@ function checkAddress(what: string, address: unknown): Address {
  */
 export function socket(options: SocketOptions = {}): Socket {
   const loop = requireLoop("socket()");
+  checkOptions("socket", options, ["type"]);
   const type = options.type ?? "SOCK_STREAM";
   if (type !== "SOCK_STREAM" && type !== "SOCK_DGRAM") throw new TypeError(`socket: type must be "SOCK_STREAM" or "SOCK_DGRAM" (got ${JSON.stringify(type)})`);
   const kernel = SelectorLoop.of(loop).kernel;

@@ -37,6 +37,18 @@ function timeoutHint(call: string): string {
 }
 
 /**
+ * @internal An options argument: omitted, or an object whose names are all
+ * among `names` (TypeError otherwise, naming the value or the option).
+ */
+export function checkOptions(what: string, options: unknown, names: readonly string[]): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${what}: options must be an object with ${names.join(", ")} or omitted (got ${showTyped(options)})`);
+  }
+  checkOptionNames(what, options, names);
+}
+
+/**
  * @internal Refuses option names `what` does not have (a misspelt option
  * would otherwise be ignored): TypeError naming the option and the ones there are.
  */
