@@ -181,6 +181,28 @@ describe("options a network call does not have are refused, not ignored", () => 
     expect(message(function* () {
       socket({ tipe: "SOCK_DGRAM" } as never);
     })).toBe('socket: unknown option "tipe" (the options are type)');
+    // a timeout given to a stream's or a server's waiting methods: asyncio's take none
+    runSync(function* () {
+      const server = yield* startServer(function* (_r, w) {
+        w.close();
+      }, "127.0.0.1", 0);
+      const port = (server.sockets[0]!.getsockname() as [string, number])[1];
+      const [reader, writer] = yield* openConnection("127.0.0.1", port);
+      const calls: [string, () => unknown][] = [
+        ["StreamReader.read() takes one argument, n (got an extra argument: 5); asyncio's StreamReader.read(n) has no timeout: for one, waitFor(reader.read(n), seconds)", () => (reader.read as (...a: unknown[]) => unknown).call(reader, 100, 5)],
+        ["StreamReader.readline() takes no arguments (got an extra argument: 5)", () => (reader.readline as (...a: unknown[]) => unknown).call(reader, 5)],
+        ["StreamReader.readexactly() takes one argument, n (got an extra argument: 5)", () => (reader.readexactly as (...a: unknown[]) => unknown).call(reader, 1, 5)],
+        ["StreamReader.readuntil() takes one argument, the separator (got an extra argument: 5)", () => (reader.readuntil as (...a: unknown[]) => unknown).call(reader, new Uint8Array([10]), 5)],
+        ["StreamWriter.drain() takes no arguments (got an extra argument: 5); asyncio's StreamWriter.drain() has no timeout: for one, waitFor(writer.drain(), seconds)", () => (writer.drain as (...a: unknown[]) => unknown).call(writer, 5)],
+        ["StreamWriter.waitClosed() takes no arguments (got an extra argument: 5)", () => (writer.waitClosed as (...a: unknown[]) => unknown).call(writer, 5)],
+        ["Server.waitClosed() takes no arguments (got an extra argument: 5)", () => (server.waitClosed as (...a: unknown[]) => unknown).call(server, 5)],
+      ];
+      for (const [words, call] of calls) expect(call).toThrow(words);
+      writer.close();
+      yield* writer.waitClosed();
+      server.close();
+      yield* server.waitClosed();
+    });
     // startServer's limit reaches the readers and not createServer's options
     runSync(function* () {
       const server = yield* startServer(echo, "127.0.0.1", 0, { limit: 5, backlog: 10 });

@@ -25,7 +25,7 @@ import { type Address, type SimSocket, errnoError } from "./kernel.js";
 import { SelectorLoop } from "./selectorLoop.js";
 import { type ClientConnected, DEFAULT_LIMIT, StreamReader, StreamReaderProtocol, StreamWriter } from "./streams.js";
 import { SocketTransport, type StreamProtocol } from "./transport.js";
-import { checkOptions } from "../util/args.js";
+import { checkOptions, noTimeout } from "../util/args.js";
 
 /** asyncio's backlog default for create_server / start_server */
 const BACKLOG = 100;
@@ -198,7 +198,9 @@ export class Server implements AsyncContextManager<Server> {
    * Waits until the server is closed and every connection it accepted is closed.
    * Mirrors `Server.wait_closed()`.
    */
-  waitClosed(): CoroutineObject<void> {
+  waitClosed(): CoroutineObject<void>;
+  waitClosed(extra?: unknown): CoroutineObject<void> {
+    if (extra !== undefined) throw noTimeout("Server.waitClosed()", extra);
     return new GenCoroutine(() => this._waitClosedBody(), "Server.wait_closed()");
   }
 

@@ -18,6 +18,7 @@ import { ByteBuffer } from "./byteBuffer.js";
 import { FlowControlProtocol } from "./flowControl.js";
 import type { SocketTransport } from "./transport.js";
 import type { Protocol } from "./protocols.js";
+import { noTimeout } from "../util/args.js";
 
 /** streams._DEFAULT_LIMIT: 64 KiB */
 export const DEFAULT_LIMIT = 2 ** 16;
@@ -165,7 +166,9 @@ export class StreamReader {
    * @throws the stream's exception (ConnectionResetError...); RuntimeError if another read waits.
    * @example const data = yield* reader.read(100);
    */
-  read(n = -1): CoroutineObject<Uint8Array> {
+  read(n?: number): CoroutineObject<Uint8Array>;
+  read(n = -1, extra?: unknown): CoroutineObject<Uint8Array> {
+    if (extra !== undefined) throw noTimeout("StreamReader.read(n)", extra, "one argument, n", "reader.read(n)");
     return new GenCoroutine(() => this._read(n), "StreamReader.read()");
   }
 
@@ -193,7 +196,9 @@ export class StreamReader {
    * @throws ValueError if the line is longer than the limit (the line is dropped).
    * @example const line = await reader.readline();
    */
-  readline(): CoroutineObject<Uint8Array> {
+  readline(): CoroutineObject<Uint8Array>;
+  readline(extra?: unknown): CoroutineObject<Uint8Array> {
+    if (extra !== undefined) throw noTimeout("StreamReader.readline()", extra, "no arguments", "reader.readline()");
     return new GenCoroutine(() => this._readline(), "StreamReader.readline()");
   }
 
@@ -220,7 +225,9 @@ export class StreamReader {
    *   limit (the bytes stay buffered); IncompleteReadError at EOF without it.
    * @example const record = yield* reader.readuntil(new Uint8Array([0x7c]));
    */
-  readuntil(separator: Uint8Array = NEWLINE): CoroutineObject<Uint8Array> {
+  readuntil(separator?: Uint8Array): CoroutineObject<Uint8Array>;
+  readuntil(separator: Uint8Array = NEWLINE, extra?: unknown): CoroutineObject<Uint8Array> {
+    if (extra !== undefined) throw noTimeout("StreamReader.readuntil(separator)", extra, "one argument, the separator", "reader.readuntil(separator)");
     return new GenCoroutine(() => this._readuntil(separator), "StreamReader.readuntil()");
   }
 
@@ -256,7 +263,9 @@ export class StreamReader {
    * @throws ValueError if n < 0; IncompleteReadError(partial, n) at EOF before n bytes.
    * @example const header = yield* reader.readexactly(4);
    */
-  readexactly(n: number): CoroutineObject<Uint8Array> {
+  readexactly(n: number): CoroutineObject<Uint8Array>;
+  readexactly(n: number, extra?: unknown): CoroutineObject<Uint8Array> {
+    if (extra !== undefined) throw noTimeout("StreamReader.readexactly(n)", extra, "one argument, n", "reader.readexactly(n)");
     return new GenCoroutine(() => this._readexactly(n), "StreamReader.readexactly()");
   }
 
@@ -369,7 +378,9 @@ export class StreamWriter<T extends WritingTransport = SocketTransport, P extend
    * @throws the error the connection was lost with (ConnectionResetError...).
    * @example writer.close(); yield* writer.waitClosed();
    */
-  waitClosed(): CoroutineObject<void> {
+  waitClosed(): CoroutineObject<void>;
+  waitClosed(extra?: unknown): CoroutineObject<void> {
+    if (extra !== undefined) throw noTimeout("StreamWriter.waitClosed()", extra, "no arguments", "writer.waitClosed()");
     const closed = this._protocol._closed;
     return new GenCoroutine(() => awaitClosed(closed), "StreamWriter.wait_closed()");
   }
@@ -390,7 +401,9 @@ export class StreamWriter<T extends WritingTransport = SocketTransport, P extend
    *   ConnectionResetError('Connection lost') once the connection is lost.
    * @example writer.write(data); await writer.drain();
    */
-  drain(): CoroutineObject<void> {
+  drain(): CoroutineObject<void>;
+  drain(extra?: unknown): CoroutineObject<void> {
+    if (extra !== undefined) throw noTimeout("StreamWriter.drain()", extra, "no arguments", "writer.drain()");
     return new GenCoroutine(() => this._drain(), "StreamWriter.drain()");
   }
 

@@ -342,6 +342,20 @@ describe("communicate, wait and pipes", () => {
     });
   });
 
+  it("a timeout given to wait() or communicate() (subprocess.Popen's have one, asyncio's do not) is a TypeError saying so", () => {
+    runSync(function* () {
+      processes().register("cat", {});
+      const p = yield* createSubprocessExec("cat", { stdin: PIPE });
+      const call = (f: (...a: unknown[]) => unknown, ...args: unknown[]) => () => f.apply(p, args);
+      expect(call(p.wait as never, 5)).toThrow(new TypeError(
+        "Process.wait() takes no arguments (got an extra argument: 5); " +
+          "asyncio's Process.wait() has no timeout: for one, waitFor(proc.wait(), seconds) or asyncWith(timeout(seconds), ...)",
+      ));
+      expect(call(p.communicate as never, null, 5)).toThrow(/^Process\.communicate\(\) takes one argument, the input \(got an extra argument: 5\); asyncio's Process\.communicate\(input\) has no timeout/);
+      yield* p.communicate();
+    });
+  });
+
   it("wait() before reading more than twice the stream limit is a DeadlockError naming the blocked child", () => {
     let message = "";
     try {

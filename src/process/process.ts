@@ -19,6 +19,7 @@ import { STOP_SIGNALS } from "./simChild.js";
 import type { ReadPipeTransport } from "./pipeTransport.js";
 import { SubprocessStreamProtocol } from "./subprocessStreamProtocol.js";
 import { DEVNULL, PIPE, STDOUT, SubprocessTransport, type StdioOption } from "./subprocessTransport.js";
+import { noTimeout } from "../util/args.js";
 
 /** The options of createSubprocessExec and createSubprocessShell. */
 export interface SubprocessOptions {
@@ -81,7 +82,10 @@ export class Process {
    * vloop reports that as a DeadlockError naming the blocked child.
    * @example const code = yield* proc.wait();
    */
-  wait(): CoroutineObject<number> {
+  wait(): CoroutineObject<number>;
+  wait(extra?: unknown): CoroutineObject<number> {
+    // subprocess.Popen.wait(timeout) has one; asyncio's Process.wait() has none
+    if (extra !== undefined) throw noTimeout("Process.wait()", extra, "no arguments", "proc.wait()");
     return new GenCoroutine(() => this._transport._wait(), "Process.wait()");
   }
 
@@ -93,7 +97,9 @@ export class Process {
    * @throws TypeError if input is neither bytes (a Uint8Array) nor null/undefined.
    * @example const [out, err] = yield* proc.communicate(new TextEncoder().encode("data"));
    */
-  communicate(input: Uint8Array | null = null): CoroutineObject<[Uint8Array | null, Uint8Array | null]> {
+  communicate(input?: Uint8Array | null): CoroutineObject<[Uint8Array | null, Uint8Array | null]>;
+  communicate(input: Uint8Array | null = null, extra?: unknown): CoroutineObject<[Uint8Array | null, Uint8Array | null]> {
+    if (extra !== undefined) throw noTimeout("Process.communicate(input)", extra, "one argument, the input", "proc.communicate(input)");
     if (input !== null && input !== undefined && !(input instanceof Uint8Array)) {
       throw new TypeError(`communicate: input must be bytes (a Uint8Array) or null (got ${typeof input})`);
     }

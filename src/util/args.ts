@@ -27,13 +27,9 @@ export function extraArgument(what: string, takes: string, extra: unknown, hint?
  * @internal The TypeError for an argument given to a method that waits and
  * takes none (or only `takes`): asyncio's have no timeout, so say how to put one on.
  */
-export function noTimeout(call: string, extra: unknown, takes = "no arguments"): TypeError {
-  return extraArgument(call.replace(/\(.*\)$/, "()"), takes, extra, timeoutHint(call));
-}
-
-/** What the wait-style methods say to someone who passed a timeout (asyncio's have none). */
-function timeoutHint(call: string): string {
-  return `asyncio's ${call} has no timeout: for one, waitFor(${call.replace(/^[A-Z]\w*/, (c) => c[0]!.toLowerCase() + c.slice(1))}, seconds) or asyncWith(timeout(seconds), ...)`;
+export function noTimeout(call: string, extra: unknown, takes = "no arguments", example = call.replace(/^[A-Z]\w*/, (c) => c[0]!.toLowerCase() + c.slice(1))): TypeError {
+  const hint = `asyncio's ${call} has no timeout: for one, waitFor(${example}, seconds) or asyncWith(timeout(seconds), ...)`;
+  return extraArgument(call.replace(/\(.*\)$/, "()"), takes, extra, hint);
 }
 
 /**
