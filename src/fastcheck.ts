@@ -17,6 +17,7 @@ import { run } from "./run.js";
 import { ReplayPolicy } from "./schedule/replay.js";
 import { encodeTape } from "./schedule/tape.js";
 import { showTyped, showValue } from "./util/showValue.js";
+import { checkOptionNames } from "./util/args.js";
 
 export interface TapeArbitraryOptions {
   /** Most deviations from CPython's order in one tape (default 4). */
@@ -36,11 +37,13 @@ function wholeOption(name: string, value: unknown, min: number): void {
 
 /**
  * An arbitrary of tape strings ("12:1,40:2"); shrinks toward "" (CPython's order).
- * @throws TypeError for options that are not whole numbers in range (maxValue >= 1, the others >= 0)
+ * @throws TypeError for options that are not whole numbers in range (maxValue >= 1, the others >= 0),
+ *   or an option other than maxDeviations, maxIndex and maxValue
  * @example fc.assert(fc.asyncProperty(tapeArbitrary({ maxDeviations: 2 }), (tape) => runWithTape(program, tape)));
  */
 export function tapeArbitrary(options: TapeArbitraryOptions = {}): fc.Arbitrary<string> {
   if (options === null || typeof options !== "object") throw new TypeError(`tapeArbitrary: options must be an object or omitted (got ${showValue(options)})`);
+  checkOptionNames("tapeArbitrary", options, ["maxDeviations", "maxIndex", "maxValue"]);
   wholeOption("maxDeviations", options.maxDeviations, 0);
   wholeOption("maxIndex", options.maxIndex, 0);
   wholeOption("maxValue", options.maxValue, 1);
@@ -57,12 +60,13 @@ export function tapeArbitrary(options: TapeArbitraryOptions = {}): fc.Arbitrary<
 /**
  * Runs `program` following a generated tape (values too large for a decision
  * are taken modulo its number of alternatives, so every tape is a valid schedule).
- * @throws TypeError for a program that is not a function or options that are not an object;
- *   UsageError for a malformed tape. The promise rejects with what the run throws.
+ * @throws TypeError for a program that is not a function, options that are not an object
+ *   or an option other than maxSteps and jitter; UsageError for a malformed tape. The promise rejects with what the run throws.
  * @example await runWithTape(() => lostUpdate(), "3:1");
  */
 export function runWithTape<T>(program: Program, tape: string, options: { maxSteps?: number; jitter?: number } = {}): Promise<T> {
   if (typeof program !== "function") throw new TypeError(`runWithTape: the program must be a function returning a fresh main coroutine (got ${showValue(program)})`);
   if (options === null || typeof options !== "object") throw new TypeError(`runWithTape: options must be an object or omitted (got ${showValue(options)})`);
+  checkOptionNames("runWithTape", options, ["maxSteps", "jitter"]);
   return run(mainOf(program), { strategy: new ReplayPolicy(tape, true), maxSteps: options.maxSteps ?? 1_000_000, ...options }) as Promise<T>;
 }

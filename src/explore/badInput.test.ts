@@ -63,6 +63,7 @@ describe("replay's arguments and tapes", () => {
     await expect(replay(program, undefined as never)).rejects.toThrow(/the tape must be a string .*\(got undefined\)/);
     await expect(replay(5 as never, "")).rejects.toThrow(/^replay: the program must be a function/);
     await expect(replay(program, "", null as never)).rejects.toThrow(/^replay: options must be an object or omitted \(got null\)$/);
+    await expect(replay(program, "", { maxstep: 5 } as never)).rejects.toThrow('replay: unknown option "maxstep" (the options are maxSteps, jitter)');
     expect(() => new ReplayPolicy(5 as never)).toThrow(/^ReplayPolicy: a tape is a string like "12:1,40:2" or an array of deviations \(got 5\)$/);
   });
 
@@ -89,11 +90,13 @@ describe("the fast-check helpers' arguments", () => {
     expect(() => tapeArbitrary({ maxDeviations: 1.5 })).toThrow(/maxDeviations must be a whole number >= 0 \(got 1\.5\)/);
     expect(() => tapeArbitrary({ maxIndex: NaN })).toThrow(/maxIndex must be a whole number >= 0 \(got NaN\)/);
     expect(() => tapeArbitrary(null as never)).toThrow(/^tapeArbitrary: options must be an object or omitted \(got null\)$/);
+    expect(() => tapeArbitrary({ maxDeviation: 2 } as never)).toThrow('tapeArbitrary: unknown option "maxDeviation" (the options are maxDeviations, maxIndex, maxValue)');
     expect(() => tapeArbitrary({ maxIndex: 0, maxValue: 1, maxDeviations: 0 })).not.toThrow();
   });
 
   test("runWithTape: a program that is not a function, options that are not an object", () => {
     expect(() => runWithTape(5 as never, "")).toThrow(/^runWithTape: the program must be a function/);
     expect(() => runWithTape(program, "", null as never)).toThrow(/^runWithTape: options must be an object or omitted \(got null\)$/);
+    expect(() => runWithTape(program, "", { strategy: "random" } as never)).toThrow('runWithTape: unknown option "strategy" (the options are maxSteps, jitter)');
   });
 });
