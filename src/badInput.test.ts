@@ -696,7 +696,7 @@ describe("arguments a function does not take, and options it does not have", () 
     expect(thrown(() => any(sleep)(1, "r", 2))).toBe("TypeError: sleep() takes two arguments, the delay and the result (got an extra argument: 2)");
     expect(thrown(() => any(shield)(sleep(0), 1))).toBe("TypeError: shield() takes one argument, the awaitable (got an extra argument: 1)");
     expect(thrown(() => any(waitFor)(sleep(0), 1, 2))).toBe("TypeError: waitFor() takes two arguments, the awaitable and the timeout (got an extra argument: 2)");
-    expect(thrown(() => any(createTask)(sleep(0), {}, 3))).toBe("TypeError: createTask takes two arguments, the coroutine and its options (got an extra argument: 3)");
+    expect(thrown(() => any(createTask)(sleep(0), {}, 3))).toBe("TypeError: createTask() takes two arguments, the coroutine and its options (got an extra argument: 3)");
     expect(thrown(() => any(wait)([ensureFuture(sleep(0))], {}, 3))).toBe("TypeError: wait() takes two arguments, the futures and the options (got an extra argument: 3)");
     expect(thrown(() => any(asCompleted)([ensureFuture(sleep(0))], {}, 3))).toBe("TypeError: asCompleted() takes two arguments, the awaitables and the options (got an extra argument: 3)");
     expect(thrown(() => any(gatherAll)([sleep(0)], {}, 3))).toBe("TypeError: gatherAll() takes two arguments, the awaitables and the options (got an extra argument: 3)");

@@ -85,7 +85,7 @@ function taskName(what: string, name: unknown): string {
  * third argument is a TypeError rather than a task silently named Task-<n>.
  */
 export function taskOptionName(what: string, options: unknown, extra: unknown): string | undefined {
-  if (extra !== undefined) throw extraArgument(what, "two arguments, the coroutine and its options", extra);
+  if (extra !== undefined) throw extraArgument(`${what}()`, "two arguments, the coroutine and its options", extra);
   if (options === undefined) return undefined;
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${what}: options must be an object like { name: "worker" } or omitted (got ${showTyped(options)})`);
