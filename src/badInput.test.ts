@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { explore } from "./testing.js";
 import {
   Barrier,
+  BoundedSemaphore,
   CancelledError,
   Condition,
   DeadlockError,
@@ -13,6 +14,7 @@ import {
   Future,
   InvalidStateError,
   Lock,
+  PriorityQueue,
   Queue,
   RuntimeError,
   Semaphore,
@@ -702,6 +704,18 @@ describe("arguments a function does not take, and options it does not have", () 
     expect(thrown(() => any(gatherAll)([sleep(0)], {}, 3))).toBe("TypeError: gatherAll() takes two arguments, the awaitables and the options (got an extra argument: 3)");
     // an explicit undefined is what leaving the argument out is: nothing is lost
     expect(thrown(() => any(sleep)(0, "r", undefined))).toBe("no error");
+  });
+
+  test("constructors: Lock(), Event(), Semaphore(value), Condition(lock), Queue(maxsize) and their kin", () => {
+    const make = (C: unknown, ...args: unknown[]) => () => new (C as new (...a: unknown[]) => unknown)(...args);
+    expect(thrown(make(Lock, 1))).toBe("TypeError: Lock() takes no arguments (got an extra argument: 1)");
+    expect(thrown(make(Event, 1))).toBe("TypeError: Event() takes no arguments (got an extra argument: 1)");
+    expect(thrown(make(Semaphore, 2, 1))).toBe("TypeError: Semaphore() takes one argument, the initial value (got an extra argument: 1)");
+    expect(thrown(make(BoundedSemaphore, 2, 1))).toBe("TypeError: BoundedSemaphore() takes one argument, the initial value (got an extra argument: 1)");
+    expect(thrown(make(Condition, undefined, 1))).toBe("TypeError: Condition() takes one argument, the lock (got an extra argument: 1)");
+    expect(thrown(make(Queue, 2, 1))).toBe("TypeError: Queue() takes one argument, maxsize (got an extra argument: 1)");
+    expect(thrown(make(PriorityQueue, 2, 1))).toBe("TypeError: PriorityQueue() takes one argument, maxsize (got an extra argument: 1)");
+    expect(thrown(make(Queue, 2))).toBe("no error");
   });
 
   test("createTask's options: an object with a name, not a bare string (the task was silently named Task-<n>)", () => {

@@ -15,7 +15,7 @@ import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 import { showValue } from "../util/showValue.js";
-import { noTimeout } from "../util/args.js";
+import { extraArgument, noTimeout } from "../util/args.js";
 
 /**
  * A condition variable over a Lock. Mirrors asyncio.Condition.
@@ -31,8 +31,10 @@ export class Condition extends LoopBound implements AsyncContextManager<undefine
   _reportAs: (WaitSource & { readonly _waitLabel: string; _reportName(loop: BaseEventLoop): string }) | null = null;
 
   /** @param lock the lock to use (a new Lock by default) */
-  constructor(lock?: Lock) {
+  constructor(lock?: Lock);
+  constructor(lock?: Lock, extra?: unknown) {
     super();
+    if (extra !== undefined) throw extraArgument("Condition()", "one argument, the lock", extra);
     if (lock !== undefined && lock !== null && !(lock instanceof Lock)) {
       throw new TypeError(`Condition: lock must be a Lock or omitted (got ${showValue(lock)})`);
     }

@@ -9,7 +9,7 @@ import type { WaitInfo } from "../loop/deadlockReport.js";
 import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
-import { noTimeout } from "../util/args.js";
+import { extraArgument, noTimeout } from "../util/args.js";
 
 /**
  * A flag tasks can wait for. Mirrors asyncio.Event.
@@ -23,6 +23,12 @@ export class Event extends LoopBound implements WaitSource {
   /** @internal */ _value = false;
   /** @internal what a wait on this event is in traces and reports, when it is a Queue's join(): the queue */
   _reportAs: (WaitSource & { readonly _waitLabel: string }) | null = null;
+
+  constructor();
+  constructor(extra?: unknown) {
+    super();
+    if (extra !== undefined) throw extraArgument("Event()", "no arguments", extra);
+  }
 
   /** Mirrors Event.is_set(). */
   isSet(): boolean {

@@ -18,7 +18,7 @@ import { lockRepr, setPyName, waitersSuffix } from "../util/asyncioRepr.js";
 import { reportName } from "../util/reportNames.js";
 import type { Condition } from "./condition.js";
 import { LoopBound, removeItem } from "./loopBound.js";
-import { noTimeout } from "../util/args.js";
+import { extraArgument, noTimeout } from "../util/args.js";
 
 /**
  * A mutual-exclusion lock. Mirrors asyncio.Lock.
@@ -33,6 +33,12 @@ export class Lock extends LoopBound implements AsyncContextManager<undefined> {
   /** @internal reports only: when the lock was acquired */ _heldSince = 0;
   /** @internal the Condition that made this lock for itself: reports name the lock after it */
   _condition: Condition | null = null;
+
+  constructor();
+  constructor(extra?: unknown) {
+    super();
+    if (extra !== undefined) throw extraArgument("Lock()", "no arguments", extra);
+  }
 
   /** True while the lock is held. Mirrors Lock.locked(). */
   locked(): boolean {

@@ -17,7 +17,7 @@ import { Event } from "./event.js";
 import { pyTypeName, setPyName } from "../util/asyncioRepr.js";
 import { pyRepr } from "../util/pyformat.js";
 import { LoopBound } from "./loopBound.js";
-import { noTimeout } from "../util/args.js";
+import { extraArgument, noTimeout } from "../util/args.js";
 
 function removeFromDeque<T>(d: Deque<T>, item: T): boolean {
   const n = d.length;
@@ -58,8 +58,10 @@ export class Queue<T> extends LoopBound {
   /** @internal what a get() from this queue is in traces and reports, when the queue is asCompleted()'s own */
   _reportAs: (WaitSource & { readonly _waitLabel: string }) | null = null;
 
-  constructor(maxsize = 0) {
+  constructor(maxsize?: number);
+  constructor(maxsize = 0, extra?: unknown) {
     super();
+    if (extra !== undefined) throw extraArgument(`${new.target.name}()`, "one argument, maxsize", extra);
     if (typeof maxsize !== "number") {
       throw new TypeError(`${new.target.name}: maxsize must be a number (got ${showTyped(maxsize)}); use 0 for unbounded`);
     }

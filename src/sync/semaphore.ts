@@ -23,7 +23,7 @@ import { nameList, reportName } from "../util/reportNames.js";
 import { LoopBound, removeItem } from "./loopBound.js";
 import { showTyped } from "../util/showValue.js";
 import { pyRepr } from "../util/pyformat.js";
-import { noTimeout } from "../util/args.js";
+import { extraArgument, noTimeout } from "../util/args.js";
 
 /**
  * A counter of available units. Mirrors asyncio.Semaphore.
@@ -43,8 +43,10 @@ export class Semaphore extends LoopBound implements AsyncContextManager<undefine
   /** @internal reports only: the tasks holding a unit, oldest first (see the file's header) */
   _holders: LoopTask[] | null = null;
 
-  constructor(value = 1) {
+  constructor(value?: number);
+  constructor(value = 1, extra?: unknown) {
     super();
+    if (extra !== undefined) throw extraArgument(`${new.target.name}()`, "one argument, the initial value", extra);
     if (typeof value !== "number") {
       throw new TypeError(`${new.target.name}: initial value must be a number (got ${showTyped(value)})`);
     }
