@@ -145,7 +145,7 @@ function smaller(p: Program): Program[] {
       const s = stmts[i]!;
       const without = [...stmts.slice(0, i), ...stmts.slice(i + 1)];
       // dropping a spawn is only valid if nothing else names the child
-      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : s.op === "nconn" ? [s.c] : [];
+      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : s.op === "nconn" ? [s.c] : s.op === "fut" ? [s.f] : [];
       const rest = JSON.stringify(without);
       if (made.every((name) => !rest.includes(`"${name}"`))) out.push(rebuild(without));
     }
@@ -169,7 +169,12 @@ function smaller(p: Program): Program[] {
           visit(s.bodies[j]!.stmts, (inner) => put({ ...s, bodies: s.bodies.map((b, k) => (k === j ? { ...b, stmts: inner } : b)) }));
         }
       }
-      else if (s.op === "timeout" || s.op === "catch" || s.op === "lock") {
+      else if (s.op === "tmo") {
+        // the scope's statements inlined in its place, then one by one
+        out.push(rebuild([...stmts.slice(0, i), ...s.pre, ...s.post, ...stmts.slice(i + 1)]));
+        visit(s.pre, (inner) => put({ ...s, pre: inner }));
+        visit(s.post, (inner) => put({ ...s, post: inner }));
+      } else if (s.op === "timeout" || s.op === "catch" || s.op === "lock" || s.op === "sem" || s.op === "bsem") {
         // the block's body inlined in its place, then its statements one by one
         out.push(rebuild([...stmts.slice(0, i), ...s.body, ...stmts.slice(i + 1)]));
         visit(s.body, (inner) => put({ ...s, body: inner } as Stmt));

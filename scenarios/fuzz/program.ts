@@ -24,20 +24,25 @@
 import {
   ALL_COMPLETED,
   Barrier,
+  BoundedSemaphore,
   CancelledError,
   Condition,
   Event,
   ExceptionGroup,
   FIRST_COMPLETED,
   type Future,
+  InvalidStateError,
   LifoQueue,
   Lock,
   PriorityQueue,
   Queue,
+  RuntimeError,
   Semaphore,
   TaskGroup,
+  type Timeout,
   TimeoutError,
   asCompleted,
+  allTasks,
   asyncWith,
   createTask,
   currentTask,
@@ -46,6 +51,7 @@ import {
   shield,
   sleep,
   timeout,
+  timeoutAt,
   wait,
   waitFor,
   type Task,
@@ -91,7 +97,7 @@ export type Stmt =
   | { op: "eclear" }
   | { op: "ewait"; t: number }
   | { op: "qput"; k: number; q?: "p" | "l" }
-  | { op: "qget"; t: number; q?: "p" | "l" }
+  | { op: "qget"; t: number; q?: "p" | "l" | "b" }
   | { op: "ascomp"; names: string[]; t: number | null }
   | { op: "wait"; names: string[]; t: number | null; first: boolean }
   | { op: "cancelling" }
@@ -104,7 +110,31 @@ export type Stmt =
   | { op: "notify"; all: boolean }
   | { op: "cwait"; t: number }
   | { op: "bwait"; t: number }
+  // bare futures (F["f1"] = loop.create_future()), made at a body's top level
+  | { op: "fut"; f: string }
+  | { op: "fset"; f: string; how: FutSet; via: "now" | "soon" | "later"; d: number; k: number }
+  | { op: "fawait"; f: string; how: "await" | "waitFor" | "shield" | "gather"; t: number }
+  | { op: "fcb"; f: string; k: number }
+  | { op: "frm"; f: string; k: number }
+  | { op: "fstate"; f: string }
+  // queues without waiting, Queue.join/task_done, a bounded queue ("b": Queue(2))
+  | { op: "qnow"; put: boolean; k: number; q?: "b" }
+  | { op: "bput"; k: number; t: number }
+  | { op: "qjoin"; t: number }
+  | { op: "qdone" }
+  | { op: "qsize"; q?: "b" }
+  // a Timeout as a value: timeout_at, when(), reschedule() between two blocks of statements, expired()
+  | { op: "tmo"; id: number; at: boolean; t: number | null; re: number | null; pre: Stmt[]; post: Stmt[] }
+  | { op: "bsem"; body: Stmt[] }
+  | { op: "brel" }
+  | { op: "probe" }
+  | { op: "tinfo" }
+  | { op: "tstate"; name: string }
+  | { op: "tname"; name: string; k: number }
   | NetStmt;
+
+/** How fset completes a future: set_result, set_exception, cancel(), cancel("m<k>"). */
+export type FutSet = "r" | "e" | "c" | "cm";
 
 export interface Body {
   stmts: Stmt[];
@@ -134,6 +164,20 @@ interface GenState {
   conns: number;
   /** the connections the body being generated may use (its own and its ancestors', opened before it) */
   scope: string[];
+  /**
+   * The statements added after the first grammar (futures, Queue.join, Timeout
+   * objects, ...) are drawn from a stream of their own with labels of their own
+   * (from 1000), so that a seed's program keeps every statement it had before,
+   * with the new ones in between (`onExtra`).
+   */
+  extra: Prng;
+  xlabels: number;
+  onExtra: boolean;
+  /** the futures the body being generated may use (made at its top level or its ancestors', before it) */
+  futs: string[];
+  futCount: number;
+  /** the done-callback labels used so far */
+  cbs: number[];
 }
 
 function pick<T>(rng: Prng, xs: readonly T[]): T {
@@ -142,15 +186,54 @@ function pick<T>(rng: Prng, xs: readonly T[]): T {
 
 /** A random program, a pure function of the seed. */
 export function randomProgram(seed: string | number): Program {
-  const st: GenState = { rng: new Prng(`fuzz:${seed}`), tasks: 0, labels: 0, net: false, conns: 0, scope: [] };
+  const st = newGenState(`fuzz:${seed}`, false, seed);
   return { main: genBody(st, 0) };
 }
 
 /** A random program of the network grammar (a server, connections), a pure function of the seed. */
 export function randomNetProgram(seed: string | number): Program {
-  const st: GenState = { rng: new Prng(`fuzz-net:${seed}`), tasks: 0, labels: 0, net: true, conns: 0, scope: [] };
+  const st = newGenState(`fuzz-net:${seed}`, true, seed);
   const server = genServer(st.rng);
   return { main: genBody(st, 0), server };
+}
+
+function newGenState(key: string, net: boolean, seed: string | number): GenState {
+  return {
+    rng: new Prng(key),
+    tasks: 0,
+    labels: 0,
+    net,
+    conns: 0,
+    scope: [],
+    extra: new Prng(`fuzz-extra:${seed}`),
+    xlabels: 999,
+    onExtra: false,
+    futs: [],
+    futCount: 0,
+    cbs: [],
+  };
+}
+
+/** Runs `fn` on the extra stream and labels (see GenState.extra). */
+function onExtra<T>(st: GenState, fn: () => T): T {
+  if (st.onExtra) return fn();
+  const [rng, labels] = [st.rng, st.labels];
+  st.rng = st.extra;
+  st.labels = st.xlabels;
+  st.onExtra = true;
+  try {
+    return fn();
+  } finally {
+    st.xlabels = st.labels;
+    st.rng = rng;
+    st.labels = labels;
+    st.onExtra = false;
+  }
+}
+
+/** Whether to add an extra statement here (never in the network grammar, whose seeds keep their programs). */
+function extraHere(st: GenState, p: number): boolean {
+  return !st.net && st.extra.next() < p;
 }
 
 function genBody(st: GenState, depth: number): Body {
@@ -159,7 +242,9 @@ function genBody(st: GenState, depth: number): Body {
   const stmts: Stmt[] = [];
   const n = 1 + rng.below(depth === 0 ? 10 : 6);
   const scopeLength = st.scope.length;
+  const futsLength = st.futs.length;
   for (let i = 0; i < n; i++) {
+    if (extraHere(st, 0.3)) stmts.push(onExtra(st, () => genExtra(st, mine, true, 1)));
     if (st.net) {
       // network statements (only drawn in the network grammar, so the other seeds keep their programs)
       const q = rng.next();
@@ -222,6 +307,7 @@ function genBody(st: GenState, depth: number): Body {
   }
   if (rng.next() < 0.12) stmts.push({ op: "raise", k: ++st.labels });
   st.scope.length = scopeLength;
+  st.futs.length = futsLength;
   return { stmts, ret: ++st.labels };
 }
 
@@ -279,6 +365,7 @@ function genSimple(st: GenState, mine: string[], depth: number, level: number): 
   const inner: Stmt[] = [];
   const m = 1 + rng.below(3);
   for (let i = 0; i < m; i++) {
+    if (extraHere(st, 0.15)) inner.push(onExtra(st, () => genExtra(st, mine, false, level + 1)));
     inner.push(mine.length > 0 && rng.next() < 0.3 ? genUse(st, mine) : genSimple(st, mine, depth, level + 1));
   }
   if (rng.next() < 0.1) inner.push({ op: "raise", k: ++st.labels });
@@ -289,6 +376,78 @@ function genSimple(st: GenState, mine: string[], depth: number, level: number): 
   }
   if (r < 0.97) return { op: "sem", body: inner };
   return { op: "lock", body: inner };
+}
+
+const RESCHEDULES = [null, 0, 0.1, 0.5, 1, 2, -1];
+
+/**
+ * One of the statements added after the first grammar (see GenState.extra):
+ * bare futures, queues without waiting and Queue.join, Timeout objects,
+ * BoundedSemaphore, and what tasks and primitives report about themselves.
+ * Blocks nest up to `level` 3; `top`: a body's top level, where futures are made.
+ */
+function genExtra(st: GenState, mine: string[], top: boolean, level: number): Stmt {
+  const { rng } = st;
+  const r = rng.next();
+  if (top && st.futs.length < 3 && r < (st.futs.length === 0 ? 0.25 : 0.08)) {
+    const f = `f${++st.futCount}`;
+    st.futs.push(f);
+    return { op: "fut", f };
+  }
+  if (st.futs.length > 0 && r < 0.6) {
+    const f = pick(rng, st.futs);
+    const u = rng.next();
+    if (u < 0.35) {
+      const h = rng.next();
+      const how: FutSet = h < 0.35 ? "r" : h < 0.55 ? "e" : h < 0.8 ? "c" : "cm";
+      const v = rng.next();
+      const via = v < 0.4 ? "now" : v < 0.7 ? "soon" : "later";
+      return { op: "fset", f, how, via, d: via === "later" ? pick(rng, DELAYS) : 0, k: ++st.labels };
+    }
+    if (u < 0.65) {
+      const h = rng.next();
+      const how = h < 0.3 ? "await" : h < 0.7 ? "waitFor" : h < 0.85 ? "shield" : "gather";
+      return { op: "fawait", f, how, t: how === "waitFor" ? pick(rng, TIMEOUTS) : 0 };
+    }
+    if (u < 0.8) {
+      const k = st.cbs.length > 0 && rng.next() < 0.3 ? pick(rng, st.cbs) : ++st.labels;
+      if (!st.cbs.includes(k)) st.cbs.push(k);
+      return { op: "fcb", f, k };
+    }
+    if (u < 0.9) return { op: "frm", f, k: st.cbs.length > 0 && rng.next() < 0.85 ? pick(rng, st.cbs) : ++st.labels };
+    return { op: "fstate", f };
+  }
+  const q = rng.next();
+  if (q < 0.1) return rng.next() < 0.6 ? { op: "qnow", put: true, k: ++st.labels, q: "b" } : { op: "qnow", put: true, k: ++st.labels };
+  if (q < 0.18) return rng.next() < 0.5 ? { op: "qnow", put: false, k: 0, q: "b" } : { op: "qnow", put: false, k: 0 };
+  if (q < 0.24) return { op: "bput", k: ++st.labels, t: pick(rng, TIMEOUTS) };
+  if (q < 0.29) return { op: "qget", t: pick(rng, TIMEOUTS), q: "b" };
+  if (q < 0.35) return { op: "qjoin", t: pick(rng, TIMEOUTS) };
+  if (q < 0.42) return { op: "qdone" };
+  if (q < 0.46) return rng.next() < 0.5 ? { op: "qsize", q: "b" } : { op: "qsize" };
+  if (q < 0.53) return { op: "brel" };
+  if (q < 0.6) return { op: "probe" };
+  if (q < 0.67) return { op: "tinfo" };
+  if (q < 0.77 && mine.length > 0) return rng.next() < 0.7 ? { op: "tstate", name: pick(rng, mine) } : { op: "tname", name: pick(rng, mine), k: ++st.labels };
+  if (level >= 3) return { op: "probe" };
+  const block = (): Stmt[] => {
+    const out: Stmt[] = [];
+    const m = rng.below(3);
+    for (let i = 0; i < m; i++) {
+      out.push(rng.next() < 0.4 ? genExtra(st, mine, false, level + 1) : mine.length > 0 && rng.next() < 0.2 ? genUse(st, mine) : genSimple(st, mine, 0, level + 1));
+    }
+    return out;
+  };
+  if (q < 0.9) {
+    const id = ++st.labels;
+    const at = rng.next() < 0.5;
+    const t = rng.next() < 0.15 ? null : pick(rng, TIMEOUTS);
+    const re = pick(rng, RESCHEDULES);
+    return { op: "tmo", id, at, t, re, pre: block(), post: block() };
+  }
+  const body = block();
+  if (body.length === 0) body.push({ op: "sleep", d: pick(rng, DELAYS) });
+  return { op: "bsem", body };
 }
 
 // ------------------------------------------------------------------ Python
@@ -312,7 +471,9 @@ export function toPython(p: Program): string {
     "import asyncio",
     "",
     "T = {}",
-    "L = E = Q = S = C = B = PQ = LQ = None",
+    "F = {}",
+    "CB = {}",
+    "L = E = Q = S = C = B = PQ = LQ = BQ = BS = None",
     "",
     "",
     "def fmt(v):",
@@ -323,25 +484,83 @@ export function toPython(p: Program): string {
     "    return str(v)",
     "",
     "",
+    ...PY_EXTRA,
+    "",
+    "",
     ...(p.server === undefined ? [] : [PY_PRELUDE, "", ...serverPy(p.server).map((d) => `${d}\n\n`)]),
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
-    "    global L, E, Q, S, C, B, PQ, LQ",
+    "    global L, E, Q, S, C, B, PQ, LQ, BQ, BS",
     "    L, E, Q, S = asyncio.Lock(), asyncio.Event(), asyncio.Queue(), asyncio.Semaphore(2)",
     "    C, B = asyncio.Condition(), asyncio.Barrier(2)",
     "    PQ, LQ = asyncio.PriorityQueue(), asyncio.LifoQueue()",
+    "    BQ, BS = asyncio.Queue(2), asyncio.BoundedSemaphore(1)",
     ...(p.server === undefined ? [] : startServerPy(p.server)),
     "    return await main_body()",
     "",
   ].join("\n");
 }
 
-function pyQueue(q: "p" | "l" | undefined): string {
-  return q === "p" ? "PQ" : q === "l" ? "LQ" : "Q";
+/** The Python helpers of the statements added after the first grammar; `Ctx`'s methods below are their TypeScript. */
+const PY_EXTRA = [
+  "def fstate(f):",
+  "    if not f.done():",
+  '        return "pending"',
+  "    if f.cancelled():",
+  '        return "cancelled"',
+  "    e = f.exception()",
+  "    return str(f.result()) if e is None else type(e).__name__",
+  "",
+  "",
+  "def fdo(name, how, k):",
+  "    f = F[name]",
+  '    if how in ("c", "cm"):',
+  '        log("fcancel", name, f.cancel() if how == "c" else f.cancel("m%d" % k))',
+  "        return",
+  "    try:",
+  '        if how == "r":',
+  "            f.set_result(k)",
+  "        else:",
+  '            f.set_exception(ValueError("v%d" % k))',
+  '        log("fset", name, "ok")',
+  "    except asyncio.InvalidStateError:",
+  '        log("fset", name, "InvalidStateError")',
+  "",
+  "",
+  "def cb(k):",
+  "    if k not in CB:",
+  '        CB[k] = lambda f: log("fcb%d" % k, fstate(f))',
+  "    return CB[k]",
+  "",
+  "",
+  "def rel(when):",
+  "    if when is None:",
+  '        return "None"',
+  "    return round((when - asyncio.get_running_loop().time()) * 1000)",
+  "",
+  "",
+  "def resched(tm, re):",
+  '    log("when", rel(tm.when()), tm.expired())',
+  "    try:",
+  "        tm.reschedule(None if re is None else asyncio.get_running_loop().time() + re)",
+  '        log("resched", rel(tm.when()))',
+  "    except RuntimeError:",
+  '        log("resched", "RuntimeError")',
+  "",
+  "",
+  "def now(what, fn):",
+  "    try:",
+  "        log(what, fmt(fn()))",
+  "    except Exception as e:",
+  "        log(what, type(e).__name__)",
+];
+
+function pyQueue(q: "p" | "l" | "b" | undefined): string {
+  return q === "p" ? "PQ" : q === "l" ? "LQ" : q === "b" ? "BQ" : "Q";
 }
 
 /** What a queue put puts: the label, or for the priority queue a priority that is not in label order. */
-function queueItem(k: number, q: "p" | "l" | undefined): number {
+function queueItem(k: number, q: "p" | "l" | "b" | undefined): number {
   return q === "p" ? (k * 7) % 10 : k;
 }
 
@@ -503,6 +722,79 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "bwait":
         tryPy(ind, lines, `asyncio.wait_for(B.wait(), ${pyNum(s.t)})`, "barrier");
         break;
+      case "fut":
+        lines.push(`${ind}F["${s.f}"] = asyncio.get_running_loop().create_future()`);
+        break;
+      case "fset": {
+        const args = `"${s.f}", "${s.how}", ${s.k}`;
+        if (s.via === "now") lines.push(`${ind}fdo(${args})`);
+        else if (s.via === "soon") lines.push(`${ind}asyncio.get_running_loop().call_soon(fdo, ${args})`);
+        else lines.push(`${ind}asyncio.get_running_loop().call_later(${pyNum(s.d)}, fdo, ${args})`);
+        break;
+      }
+      case "fawait": {
+        const f = `F["${s.f}"]`;
+        const expr = s.how === "await" ? f : s.how === "waitFor" ? `asyncio.wait_for(${f}, ${pyNum(s.t)})` : s.how === "shield" ? `asyncio.shield(${f})` : `asyncio.gather(${f})`;
+        tryPy(ind, lines, expr, `${s.how} ${s.f}`);
+        break;
+      }
+      case "fcb":
+        lines.push(`${ind}F["${s.f}"].add_done_callback(cb(${s.k}))`);
+        break;
+      case "frm":
+        lines.push(`${ind}log("frm ${s.f}", F["${s.f}"].remove_done_callback(cb(${s.k})))`);
+        break;
+      case "fstate":
+        lines.push(`${ind}log("fstate ${s.f}", fstate(F["${s.f}"]))`);
+        break;
+      case "qnow":
+        if (s.put) lines.push(`${ind}now("put_nowait", lambda: ${pyQueue(s.q)}.put_nowait(${s.k}))`);
+        else lines.push(`${ind}now("get_nowait", lambda: ${pyQueue(s.q)}.get_nowait())`);
+        break;
+      case "bput":
+        tryPy(ind, lines, `asyncio.wait_for(BQ.put(${s.k}), ${pyNum(s.t)})`, "bput");
+        break;
+      case "qjoin":
+        tryPy(ind, lines, `asyncio.wait_for(Q.join(), ${pyNum(s.t)})`, "join");
+        break;
+      case "qdone":
+        lines.push(`${ind}now("task_done", lambda: Q.task_done())`);
+        break;
+      case "qsize":
+        lines.push(`${ind}log("qsize", ${pyQueue(s.q)}.qsize(), ${pyQueue(s.q)}.empty(), ${pyQueue(s.q)}.full())`);
+        break;
+      case "tmo": {
+        const tm = `tm${s.id}`;
+        const t = s.t === null ? "None" : s.at ? `asyncio.get_running_loop().time() + ${pyNum(s.t)}` : pyNum(s.t);
+        lines.push(`${ind}try:`);
+        lines.push(`${ind}    async with asyncio.${s.at ? "timeout_at" : "timeout"}(${t}) as ${tm}:`);
+        stmtsPy(s.pre, `${ind}        `, lines, defs, body, true);
+        lines.push(`${ind}        resched(${tm}, ${s.re === null ? "None" : pyNum(s.re)})`);
+        stmtsPy(s.post, `${ind}        `, lines, defs, body, true);
+        lines.push(`${ind}    log("tmo ok", ${tm}.expired())`);
+        lines.push(`${ind}except TimeoutError:`);
+        lines.push(`${ind}    log("tmo expired", ${tm}.expired())`);
+        break;
+      }
+      case "bsem":
+        lines.push(`${ind}async with BS:`);
+        stmtsPy(s.body, `${ind}    `, lines, defs, body);
+        break;
+      case "brel":
+        lines.push(`${ind}now("brel", lambda: BS.release())`);
+        break;
+      case "probe":
+        lines.push(`${ind}log("probe", L.locked(), S.locked(), BS.locked(), E.is_set(), C.locked(), B.n_waiting, B.broken)`);
+        break;
+      case "tinfo":
+        lines.push(`${ind}log("tinfo", asyncio.current_task().get_name(), len(asyncio.all_tasks()))`);
+        break;
+      case "tstate":
+        lines.push(`${ind}log("tstate ${s.name}", T["${s.name}"].done(), T["${s.name}"].cancelled(), T["${s.name}"].cancelling())`);
+        break;
+      case "tname":
+        lines.push(`${ind}T["${s.name}"].set_name("r${s.k}")`);
+        break;
       default:
         if (NET_OPS.has(s.op)) netStmtPy(s, ind, lines);
         break;
@@ -522,6 +814,13 @@ interface Ctx {
   sem: Semaphore;
   cond: Condition;
   barrier: Barrier;
+  /** Queue(2) */
+  bqueue: Queue<number>;
+  /** BoundedSemaphore(1) */
+  bsem: BoundedSemaphore;
+  futs: Map<string, Future<number>>;
+  /** the done callbacks by label, each one function (so that removing one finds it) */
+  cbs: Map<number, (f: Future<number>) => void>;
   /** the network grammar's server and connections */
   net: NetCtx;
   /** mixed styles: each child task's body runs as a generator or an async function, by its name */
@@ -554,8 +853,147 @@ function newCtx(mixed = false): Ctx {
     sem: new Semaphore(2),
     cond: new Condition(),
     barrier: new Barrier(2),
+    bqueue: new Queue<number>(2),
+    bsem: new BoundedSemaphore(1),
+    futs: new Map(),
+    cbs: new Map(),
     net: newNetCtx(),
   };
+}
+
+// the Python helpers of PY_EXTRA, in TypeScript
+
+function fstate(f: Future<unknown>): string {
+  if (!f.done()) return "pending";
+  if (f.cancelled()) return "cancelled";
+  const e = f.exception();
+  return e === null || e === undefined ? fmt(f.result()) : (e as Error).name;
+}
+
+function fdo(ctx: Ctx, name: string, how: FutSet, k: number): void {
+  const f = ctx.futs.get(name)!;
+  if (how === "c" || how === "cm") {
+    log("fcancel", name, how === "c" ? f.cancel() : f.cancel(`m${k}`));
+    return;
+  }
+  try {
+    if (how === "r") f.setResult(k);
+    else f.setException(new ValueError(`v${k}`));
+    log("fset", name, "ok");
+  } catch (e) {
+    if (!(e instanceof InvalidStateError)) throw e;
+    log("fset", name, "InvalidStateError");
+  }
+}
+
+function fsetStmt(ctx: Ctx, s: Stmt & { op: "fset" }): void {
+  const loop = getRunningLoop();
+  if (s.via === "now") fdo(ctx, s.f, s.how, s.k);
+  else if (s.via === "soon") loop.callSoon(() => fdo(ctx, s.f, s.how, s.k));
+  else loop.callLater(s.d, () => fdo(ctx, s.f, s.how, s.k));
+}
+
+function cbOf(ctx: Ctx, k: number): (f: Future<number>) => void {
+  let fn = ctx.cbs.get(k);
+  if (fn === undefined) {
+    fn = (f) => log(`fcb${k}`, fstate(f));
+    ctx.cbs.set(k, fn);
+  }
+  return fn;
+}
+
+function rel(when: number | null): number | string {
+  return when === null ? "None" : Math.round((when - getRunningLoop().time()) * 1000);
+}
+
+function resched(tm: Timeout, re: number | null): void {
+  log("when", rel(tm.when()), tm.expired());
+  try {
+    tm.reschedule(re === null ? null : getRunningLoop().time() + re);
+    log("resched", rel(tm.when()));
+  } catch (e) {
+    if (!(e instanceof RuntimeError)) throw e;
+    log("resched", "RuntimeError");
+  }
+}
+
+/** Python's now(): a call's value, or the name of what it raised. */
+function now(what: string, fn: () => unknown): void {
+  let r: unknown;
+  try {
+    r = fn();
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    log(what, e.name);
+    return;
+  }
+  log(what, fmt(r));
+}
+
+function newTimeout(s: Stmt & { op: "tmo" }): Timeout {
+  if (s.t === null) return s.at ? timeoutAt(null) : timeout(null);
+  return s.at ? timeoutAt(getRunningLoop().time() + s.t) : timeout(s.t);
+}
+
+/** The added statements that do not wait: the same in both styles. */
+type ExtraNow = Extract<Stmt, { op: "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
+
+/** An added statement that does not wait, the same in both styles. */
+function extraNow(ctx: Ctx, s: ExtraNow): void {
+  switch (s.op) {
+    case "fut":
+      ctx.futs.set(s.f, getRunningLoop().createFuture<number>());
+      break;
+    case "fset":
+      fsetStmt(ctx, s);
+      break;
+    case "fcb":
+      ctx.futs.get(s.f)!.addDoneCallback(cbOf(ctx, s.k));
+      break;
+    case "frm":
+      log(`frm ${s.f}`, ctx.futs.get(s.f)!.removeDoneCallback(cbOf(ctx, s.k)));
+      break;
+    case "fstate":
+      log(`fstate ${s.f}`, fstate(ctx.futs.get(s.f)!));
+      break;
+    case "qnow": {
+      const q = queueOf(ctx, s.q);
+      if (s.put) now("put_nowait", () => q.putNowait(s.k));
+      else now("get_nowait", () => q.getNowait());
+      break;
+    }
+    case "qdone":
+      now("task_done", () => ctx.queue.taskDone());
+      break;
+    case "qsize": {
+      const q = queueOf(ctx, s.q);
+      log("qsize", q.qsize(), q.empty(), q.full());
+      break;
+    }
+    case "brel":
+      now("brel", () => ctx.bsem.release());
+      break;
+    case "probe":
+      log("probe", ctx.lock.locked(), ctx.sem.locked(), ctx.bsem.locked(), ctx.event.isSet(), ctx.cond.locked(), ctx.barrier.nWaiting, ctx.barrier.broken);
+      break;
+    case "tinfo":
+      log("tinfo", currentTask()!.getName(), allTasks().size);
+      break;
+    case "tstate": {
+      const t = ctx.tasks.get(s.name)!;
+      log(`tstate ${s.name}`, t.done(), t.cancelled(), t.cancelling());
+      break;
+    }
+    case "tname":
+      ctx.tasks.get(s.name)!.setName(`r${s.k}`);
+      break;
+  }
+}
+
+/** An fawait statement's awaitable. */
+function futAwaitable(ctx: Ctx, s: Stmt & { op: "fawait" }) {
+  const f = ctx.futs.get(s.f)!;
+  return s.how === "await" ? f : s.how === "waitFor" ? waitFor(f, s.t) : s.how === "shield" ? shield(f) : gather(f);
 }
 
 /** What `wait` logs: the done tasks' names, sorted, and how many are pending. */
@@ -564,8 +1002,8 @@ function logWait(done: Set<Future<unknown>>, pending: Set<Future<unknown>>): voi
   log("wait", names.join(","), pending.size);
 }
 
-function queueOf(ctx: Ctx, q: "p" | "l" | undefined): Queue<number> {
-  return q === "p" ? ctx.pqueue : q === "l" ? ctx.lqueue : ctx.queue;
+function queueOf(ctx: Ctx, q: "p" | "l" | "b" | undefined): Queue<number> {
+  return q === "p" ? ctx.pqueue : q === "l" ? ctx.lqueue : q === "b" ? ctx.bqueue : ctx.queue;
 }
 
 /** One as_completed item's outcome; true when the loop stops (timeout or cancellation). */
@@ -798,6 +1236,56 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
           return yield* waitFor(ctx.barrier.wait(), s.t);
         });
         break;
+      case "fawait":
+        yield* genTry(`${s.how} ${s.f}`, function* () {
+          return yield* futAwaitable(ctx, s);
+        });
+        break;
+      case "bput":
+        yield* genTry("bput", function* () {
+          return yield* waitFor(ctx.bqueue.put(s.k), s.t);
+        });
+        break;
+      case "qjoin":
+        yield* genTry("join", function* () {
+          return yield* waitFor(ctx.queue.join(), s.t);
+        });
+        break;
+      case "tmo": {
+        const tm = newTimeout(s);
+        try {
+          yield* asyncWith(tm, function* () {
+            yield* genStmts(ctx, s.pre);
+            resched(tm, s.re);
+            yield* genStmts(ctx, s.post);
+          });
+          log("tmo ok", tm.expired());
+        } catch (e) {
+          if (!(e instanceof TimeoutError)) throw e;
+          log("tmo expired", tm.expired());
+        }
+        break;
+      }
+      case "bsem":
+        yield* asyncWith(ctx.bsem, function* () {
+          yield* genStmts(ctx, s.body);
+        });
+        break;
+      case "fut":
+      case "fset":
+      case "fcb":
+      case "frm":
+      case "fstate":
+      case "qnow":
+      case "qdone":
+      case "qsize":
+      case "brel":
+      case "probe":
+      case "tinfo":
+      case "tstate":
+      case "tname":
+        extraNow(ctx, s);
+        break;
       default:
         yield* genNetStmt(ctx.net, s);
         break;
@@ -992,6 +1480,50 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "bwait":
         await asyncTry("barrier", () => waitFor(ctx.barrier.wait(), s.t));
         break;
+      case "fawait":
+        await asyncTry(`${s.how} ${s.f}`, () => futAwaitable(ctx, s));
+        break;
+      case "bput":
+        await asyncTry("bput", () => waitFor(ctx.bqueue.put(s.k), s.t));
+        break;
+      case "qjoin":
+        await asyncTry("join", () => waitFor(ctx.queue.join(), s.t));
+        break;
+      case "tmo": {
+        const tm = newTimeout(s);
+        try {
+          await asyncWith(tm, async () => {
+            await asyncStmts(ctx, s.pre);
+            resched(tm, s.re);
+            await asyncStmts(ctx, s.post);
+          });
+          log("tmo ok", tm.expired());
+        } catch (e) {
+          if (!(e instanceof TimeoutError)) throw e;
+          log("tmo expired", tm.expired());
+        }
+        break;
+      }
+      case "bsem":
+        await asyncWith(ctx.bsem, async () => {
+          await asyncStmts(ctx, s.body);
+        });
+        break;
+      case "fut":
+      case "fset":
+      case "fcb":
+      case "frm":
+      case "fstate":
+      case "qnow":
+      case "qdone":
+      case "qsize":
+      case "brel":
+      case "probe":
+      case "tinfo":
+      case "tstate":
+      case "tname":
+        extraNow(ctx, s);
+        break;
       default:
         await asyncNetStmt(ctx.net, s);
         break;
@@ -1018,6 +1550,8 @@ export function size(p: Program): number {
               ? count(s.body.stmts)
               : s.op === "gcoro"
                 ? s.bodies.reduce((m, b) => m + count(b.stmts), 0)
+              : s.op === "tmo"
+                ? count(s.pre) + count(s.post)
             : "body" in s && Array.isArray(s.body)
               ? count(s.body)
               : 0),
