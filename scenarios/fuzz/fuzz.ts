@@ -145,7 +145,7 @@ function smaller(p: Program): Program[] {
       const s = stmts[i]!;
       const without = [...stmts.slice(0, i), ...stmts.slice(i + 1)];
       // dropping a spawn is only valid if nothing else names the child
-      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : s.op === "nconn" ? [s.c] : s.op === "fut" ? [s.f] : [];
+      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : s.op === "nconn" ? [s.c] : s.op === "fut" ? [s.f] : s.op === "hnd" ? [s.h] : [];
       const rest = JSON.stringify(without);
       if (made.every((name) => !rest.includes(`"${name}"`))) out.push(rebuild(without));
     }
@@ -174,7 +174,7 @@ function smaller(p: Program): Program[] {
         out.push(rebuild([...stmts.slice(0, i), ...s.pre, ...s.post, ...stmts.slice(i + 1)]));
         visit(s.pre, (inner) => put({ ...s, pre: inner }));
         visit(s.post, (inner) => put({ ...s, post: inner }));
-      } else if (s.op === "timeout" || s.op === "catch" || s.op === "lock" || s.op === "sem" || s.op === "bsem") {
+      } else if (s.op === "timeout" || s.op === "catch" || s.op === "lock" || s.op === "sem" || s.op === "bsem" || s.op === "acq") {
         // the block's body inlined in its place, then its statements one by one
         out.push(rebuild([...stmts.slice(0, i), ...s.body, ...stmts.slice(i + 1)]));
         visit(s.body, (inner) => put({ ...s, body: inner } as Stmt));

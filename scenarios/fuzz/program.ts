@@ -30,7 +30,9 @@ import {
   Event,
   ExceptionGroup,
   FIRST_COMPLETED,
+  FIRST_EXCEPTION,
   type Future,
+  type Handle,
   InvalidStateError,
   LifoQueue,
   Lock,
@@ -131,6 +133,18 @@ export type Stmt =
   | { op: "tinfo" }
   | { op: "tstate"; name: string }
   | { op: "tname"; name: string; k: number }
+  // acquire under wait_for (a cancelled acquire), the body, release
+  | { op: "acq"; which: "L" | "S" | "BS"; t: number; body: Stmt[] }
+  | { op: "babort" }
+  | { op: "breset" }
+  // a callback's handle (H["h1"]), made at a body's top level, and its cancel()
+  | { op: "hnd"; h: string; d: number | null; k: number }
+  | { op: "hcancel"; h: string }
+  // F[f]'s done callback completes F[g]
+  | { op: "fchain"; f: string; g: string; k: number }
+  // asyncio.wait over futures and this body's children
+  | { op: "fwait"; fs: string[]; names: string[]; t: number | null; when: "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" }
+  | { op: "cwaitfor"; t: number }
   | NetStmt;
 
 /** How fset completes a future: set_result, set_exception, cancel(), cancel("m<k>"). */
@@ -176,6 +190,9 @@ interface GenState {
   /** the futures the body being generated may use (made at its top level or its ancestors', before it) */
   futs: string[];
   futCount: number;
+  /** the callback handles the body being generated may cancel (as futs) */
+  hnds: string[];
+  hndCount: number;
   /** the done-callback labels used so far */
   cbs: number[];
 }
@@ -210,6 +227,8 @@ function newGenState(key: string, net: boolean, seed: string | number): GenState
     onExtra: false,
     futs: [],
     futCount: 0,
+    hnds: [],
+    hndCount: 0,
     cbs: [],
   };
 }
@@ -242,7 +261,7 @@ function genBody(st: GenState, depth: number): Body {
   const stmts: Stmt[] = [];
   const n = 1 + rng.below(depth === 0 ? 10 : 6);
   const scopeLength = st.scope.length;
-  const futsLength = st.futs.length;
+  const [futsLength, hndsLength] = [st.futs.length, st.hnds.length];
   for (let i = 0; i < n; i++) {
     if (extraHere(st, 0.3)) stmts.push(onExtra(st, () => genExtra(st, mine, true, 1)));
     if (st.net) {
@@ -308,6 +327,7 @@ function genBody(st: GenState, depth: number): Body {
   if (rng.next() < 0.12) stmts.push({ op: "raise", k: ++st.labels });
   st.scope.length = scopeLength;
   st.futs.length = futsLength;
+  st.hnds.length = hndsLength;
   return { stmts, ret: ++st.labels };
 }
 
@@ -417,6 +437,37 @@ function genExtra(st: GenState, mine: string[], top: boolean, level: number): St
     if (u < 0.9) return { op: "frm", f, k: st.cbs.length > 0 && rng.next() < 0.85 ? pick(rng, st.cbs) : ++st.labels };
     return { op: "fstate", f };
   }
+  if (top && st.hnds.length < 2 && r >= 0.6 && r < 0.64) {
+    const h = `h${++st.hndCount}`;
+    st.hnds.push(h);
+    return { op: "hnd", h, d: rng.next() < 0.3 ? null : pick(rng, DELAYS), k: ++st.labels };
+  }
+  if (st.hnds.length > 0 && r >= 0.64 && r < 0.68) return { op: "hcancel", h: pick(rng, st.hnds) };
+  if (r >= 0.68 && r < 0.8) {
+    // a second batch: futures chained and waited with tasks, acquires that time out, barrier resets
+    const v = rng.next();
+    if (st.futs.length > 0 && v < 0.2) return { op: "fchain", f: pick(rng, st.futs), g: pick(rng, st.futs), k: ++st.labels };
+    if (st.futs.length + mine.length > 0 && v < 0.45) {
+      const fs = [...new Set(st.futs.filter(() => rng.next() < 0.6))];
+      const names = [...new Set(mine.filter(() => rng.next() < 0.5))];
+      if (fs.length + names.length === 0) {
+        if (st.futs.length > 0) fs.push(pick(rng, st.futs));
+        else names.push(pick(rng, mine));
+      }
+      const w = rng.next();
+      const when = w < 0.35 ? "FIRST_COMPLETED" : w < 0.7 ? "FIRST_EXCEPTION" : "ALL_COMPLETED";
+      return { op: "fwait", fs, names, t: rng.next() < 0.3 ? null : pick(rng, TIMEOUTS), when };
+    }
+    if (v >= 0.45 && v < 0.5) return { op: "babort" };
+    if (v >= 0.5 && v < 0.58) return { op: "breset" };
+    if (v >= 0.58 && v < 0.72) return { op: "cwaitfor", t: pick(rng, TIMEOUTS) };
+    if (v >= 0.72 && level < 3) {
+      const body: Stmt[] = [];
+      const m = rng.below(3);
+      for (let i = 0; i < m; i++) body.push(rng.next() < 0.3 ? genExtra(st, mine, false, level + 1) : genSimple(st, mine, 0, level + 1));
+      return { op: "acq", which: pick(rng, ["L", "S", "S", "BS"] as const), t: pick(rng, TIMEOUTS), body };
+    }
+  }
   const q = rng.next();
   if (q < 0.1) return rng.next() < 0.6 ? { op: "qnow", put: true, k: ++st.labels, q: "b" } : { op: "qnow", put: true, k: ++st.labels };
   if (q < 0.18) return rng.next() < 0.5 ? { op: "qnow", put: false, k: 0, q: "b" } : { op: "qnow", put: false, k: 0 };
@@ -472,6 +523,7 @@ export function toPython(p: Program): string {
     "",
     "T = {}",
     "F = {}",
+    "H = {}",
     "CB = {}",
     "L = E = Q = S = C = B = PQ = LQ = BQ = BS = None",
     "",
@@ -546,6 +598,16 @@ const PY_EXTRA = [
   '        log("resched", rel(tm.when()))',
   "    except RuntimeError:",
   '        log("resched", "RuntimeError")',
+  "",
+  "",
+  "async def acq(name, x, t):",
+  "    try:",
+  "        await asyncio.wait_for(x.acquire(), t)",
+  "    except TimeoutError:",
+  '        log("acq", name, "TimeoutError")',
+  "        return False",
+  '    log("acq", name, "ok")',
+  "    return True",
   "",
   "",
   "def now(what, fn):",
@@ -795,6 +857,48 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "tname":
         lines.push(`${ind}T["${s.name}"].set_name("r${s.k}")`);
         break;
+      case "acq": {
+        const x = s.which;
+        lines.push(`${ind}if await acq("${x}", ${x}, ${pyNum(s.t)}):`);
+        lines.push(`${ind}    try:`);
+        stmtsPy(s.body, `${ind}        `, lines, defs, body);
+        lines.push(`${ind}    finally:`);
+        lines.push(`${ind}        ${x}.release()`);
+        break;
+      }
+      case "babort":
+        lines.push(`${ind}await B.abort()`);
+        lines.push(`${ind}log("babort", B.broken)`);
+        break;
+      case "breset":
+        lines.push(`${ind}await B.reset()`);
+        lines.push(`${ind}log("breset", B.broken, B.n_waiting)`);
+        break;
+      case "hnd":
+        if (s.d === null) lines.push(`${ind}H["${s.h}"] = asyncio.get_running_loop().call_soon(log, "h${s.k}")`);
+        else lines.push(`${ind}H["${s.h}"] = asyncio.get_running_loop().call_later(${pyNum(s.d)}, log, "h${s.k}")`);
+        break;
+      case "hcancel":
+        lines.push(`${ind}H["${s.h}"].cancel()`);
+        lines.push(`${ind}log("hcancel ${s.h}", H["${s.h}"].cancelled())`);
+        break;
+      case "fchain":
+        lines.push(`${ind}F["${s.f}"].add_done_callback(lambda _: fdo("${s.g}", "r", ${s.k}))`);
+        break;
+      case "fwait": {
+        const aws = [...s.fs.map((f) => `F["${f}"]`), ...s.names.map((n) => `T["${n}"]`)].join(", ");
+        lines.push(`${ind}done, pending = await asyncio.wait([${aws}], timeout=${s.t === null ? "None" : pyNum(s.t)}, return_when=asyncio.${s.when})`);
+        lines.push(`${ind}log("fwait", len(done), len(pending))`);
+        break;
+      }
+      case "cwaitfor":
+        lines.push(`${ind}try:`);
+        lines.push(`${ind}    async with C:`);
+        lines.push(`${ind}        r = await asyncio.wait_for(C.wait_for(E.is_set), ${pyNum(s.t)})`);
+        lines.push(`${ind}    log("cond_for", fmt(r))`);
+        lines.push(`${ind}except TimeoutError:`);
+        lines.push(`${ind}    log("cond_for", "TimeoutError")`);
+        break;
       default:
         if (NET_OPS.has(s.op)) netStmtPy(s, ind, lines);
         break;
@@ -819,6 +923,7 @@ interface Ctx {
   /** BoundedSemaphore(1) */
   bsem: BoundedSemaphore;
   futs: Map<string, Future<number>>;
+  hnds: Map<string, Handle>;
   /** the done callbacks by label, each one function (so that removing one finds it) */
   cbs: Map<number, (f: Future<number>) => void>;
   /** the network grammar's server and connections */
@@ -856,6 +961,7 @@ function newCtx(mixed = false): Ctx {
     bqueue: new Queue<number>(2),
     bsem: new BoundedSemaphore(1),
     futs: new Map(),
+    hnds: new Map(),
     cbs: new Map(),
     net: newNetCtx(),
   };
@@ -936,7 +1042,7 @@ function newTimeout(s: Stmt & { op: "tmo" }): Timeout {
 }
 
 /** The added statements that do not wait: the same in both styles. */
-type ExtraNow = Extract<Stmt, { op: "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
+type ExtraNow = Extract<Stmt, { op: "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
 
 /** An added statement that does not wait, the same in both styles. */
 function extraNow(ctx: Ctx, s: ExtraNow): void {
@@ -987,7 +1093,56 @@ function extraNow(ctx: Ctx, s: ExtraNow): void {
     case "tname":
       ctx.tasks.get(s.name)!.setName(`r${s.k}`);
       break;
+    case "hnd": {
+      const loop = getRunningLoop();
+      ctx.hnds.set(s.h, s.d === null ? loop.callSoon(() => log(`h${s.k}`)) : loop.callLater(s.d, () => log(`h${s.k}`)));
+      break;
+    }
+    case "hcancel": {
+      const h = ctx.hnds.get(s.h)!;
+      h.cancel();
+      log(`hcancel ${s.h}`, h.cancelled());
+      break;
+    }
+    case "fchain":
+      ctx.futs.get(s.f)!.addDoneCallback(() => fdo(ctx, s.g, "r", s.k));
+      break;
   }
+}
+
+/** `acq`'s acquire under wait_for: whether it got the lock or semaphore. */
+function acqOf(ctx: Ctx, which: "L" | "S" | "BS"): Lock | Semaphore {
+  return which === "L" ? ctx.lock : which === "S" ? ctx.sem : ctx.bsem;
+}
+
+function* genAcq(ctx: Ctx, which: "L" | "S" | "BS", t: number): Generator<unknown, boolean, unknown> {
+  try {
+    yield* waitFor(acqOf(ctx, which).acquire(), t);
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    log("acq", which, "TimeoutError");
+    return false;
+  }
+  log("acq", which, "ok");
+  return true;
+}
+
+async function asyncAcq(ctx: Ctx, which: "L" | "S" | "BS", t: number): Promise<boolean> {
+  try {
+    await waitFor(acqOf(ctx, which).acquire(), t);
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    log("acq", which, "TimeoutError");
+    return false;
+  }
+  log("acq", which, "ok");
+  return true;
+}
+
+function fwaitArgs(ctx: Ctx, s: Stmt & { op: "fwait" }) {
+  const aws: Future<unknown>[] = [...s.fs.map((f) => ctx.futs.get(f)!), ...s.names.map((n) => ctx.tasks.get(n)!)];
+  const returnWhen = s.when === "FIRST_COMPLETED" ? FIRST_COMPLETED : s.when === "FIRST_EXCEPTION" ? FIRST_EXCEPTION : ALL_COMPLETED;
+  return [aws, { timeout: s.t, returnWhen }] as const;
 }
 
 /** An fawait statement's awaitable. */
@@ -1271,6 +1426,43 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
           yield* genStmts(ctx, s.body);
         });
         break;
+      case "acq":
+        if (yield* genAcq(ctx, s.which, s.t)) {
+          try {
+            yield* genStmts(ctx, s.body);
+          } finally {
+            acqOf(ctx, s.which).release();
+          }
+        }
+        break;
+      case "babort":
+        yield* ctx.barrier.abort();
+        log("babort", ctx.barrier.broken);
+        break;
+      case "breset":
+        yield* ctx.barrier.reset();
+        log("breset", ctx.barrier.broken, ctx.barrier.nWaiting);
+        break;
+      case "fwait": {
+        const [done, pending] = yield* wait(...fwaitArgs(ctx, s));
+        log("fwait", done.size, pending.size);
+        break;
+      }
+      case "cwaitfor":
+        try {
+          let r: unknown;
+          yield* asyncWith(ctx.cond, function* () {
+            r = yield* waitFor(ctx.cond.waitFor(() => ctx.event.isSet()), s.t);
+          });
+          log("cond_for", fmt(r));
+        } catch (e) {
+          if (!(e instanceof TimeoutError)) throw e;
+          log("cond_for", "TimeoutError");
+        }
+        break;
+      case "hnd":
+      case "hcancel":
+      case "fchain":
       case "fut":
       case "fset":
       case "fcb":
@@ -1509,6 +1701,43 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
           await asyncStmts(ctx, s.body);
         });
         break;
+      case "acq":
+        if (await asyncAcq(ctx, s.which, s.t)) {
+          try {
+            await asyncStmts(ctx, s.body);
+          } finally {
+            acqOf(ctx, s.which).release();
+          }
+        }
+        break;
+      case "babort":
+        await ctx.barrier.abort();
+        log("babort", ctx.barrier.broken);
+        break;
+      case "breset":
+        await ctx.barrier.reset();
+        log("breset", ctx.barrier.broken, ctx.barrier.nWaiting);
+        break;
+      case "fwait": {
+        const [done, pending] = await wait(...fwaitArgs(ctx, s));
+        log("fwait", done.size, pending.size);
+        break;
+      }
+      case "cwaitfor":
+        try {
+          let r: unknown;
+          await asyncWith(ctx.cond, async () => {
+            r = await waitFor(ctx.cond.waitFor(() => ctx.event.isSet()), s.t);
+          });
+          log("cond_for", fmt(r));
+        } catch (e) {
+          if (!(e instanceof TimeoutError)) throw e;
+          log("cond_for", "TimeoutError");
+        }
+        break;
+      case "hnd":
+      case "hcancel":
+      case "fchain":
       case "fut":
       case "fset":
       case "fcb":
