@@ -145,6 +145,10 @@ export type Stmt =
   // asyncio.wait over futures and this body's children
   | { op: "fwait"; fs: string[]; names: string[]; t: number | null; when: "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" }
   | { op: "cwaitfor"; t: number }
+  // a done callback on a task; the task cancelling itself; many timers, most of them cancelled
+  | { op: "tcb"; name: string; k: number }
+  | { op: "selfcancel"; msg?: number }
+  | { op: "storm"; k: number; n: number }
   | NetStmt;
 
 /** How fset completes a future: set_result, set_exception, cancel(), cancel("m<k>"). */
@@ -440,9 +444,15 @@ function genExtra(st: GenState, mine: string[], top: boolean, level: number): St
   if (top && st.hnds.length < 2 && r >= 0.6 && r < 0.64) {
     const h = `h${++st.hndCount}`;
     st.hnds.push(h);
-    return { op: "hnd", h, d: rng.next() < 0.3 ? null : pick(rng, DELAYS), k: ++st.labels };
+    return { op: "hnd", h, d: rng.next() < 0.3 ? null : rng.next() < 0.1 ? -1 : pick(rng, DELAYS), k: ++st.labels };
   }
   if (st.hnds.length > 0 && r >= 0.64 && r < 0.68) return { op: "hcancel", h: pick(rng, st.hnds) };
+  if (r >= 0.8 && r < 0.86) {
+    const v = rng.next();
+    if (mine.length > 0 && v < 0.4) return { op: "tcb", name: pick(rng, mine), k: ++st.labels };
+    if (v < 0.8) return rng.next() < 0.3 ? { op: "selfcancel", msg: ++st.labels } : { op: "selfcancel" };
+    return { op: "storm", k: ++st.labels, n: pick(rng, [20, 120, 160]) };
+  }
   if (r >= 0.68 && r < 0.8) {
     // a second batch: futures chained and waited with tasks, acquires that time out, barrier resets
     const v = rng.next();
@@ -608,6 +618,20 @@ const PY_EXTRA = [
   "        return False",
   '    log("acq", name, "ok")',
   "    return True",
+  "",
+  "",
+  "def storm(k, n):",
+  "    loop = asyncio.get_running_loop()",
+  '    hs = [loop.call_later((i * 7 % 5) * 0.1, log, "st%d.%d" % (k, i)) for i in range(n)]',
+  "    for i in range(n):",
+  "        if i % 3 != 0:",
+  "            hs[i].cancel()",
+  "",
+  "",
+  "def selfcancel(msg):",
+  "    t = asyncio.current_task()",
+  '    if t.get_name() != "main":',
+  '        log("selfcancel", t.cancel() if msg is None else t.cancel(msg))',
   "",
   "",
   "def now(what, fn):",
@@ -882,6 +906,15 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         lines.push(`${ind}H["${s.h}"].cancel()`);
         lines.push(`${ind}log("hcancel ${s.h}", H["${s.h}"].cancelled())`);
         break;
+      case "tcb":
+        lines.push(`${ind}T["${s.name}"].add_done_callback(cb(${s.k}))`);
+        break;
+      case "selfcancel":
+        lines.push(`${ind}selfcancel(${s.msg === undefined ? "None" : `"m${s.msg}"`})`);
+        break;
+      case "storm":
+        lines.push(`${ind}storm(${s.k}, ${s.n})`);
+        break;
       case "fchain":
         lines.push(`${ind}F["${s.f}"].add_done_callback(lambda _: fdo("${s.g}", "r", ${s.k}))`);
         break;
@@ -1042,7 +1075,7 @@ function newTimeout(s: Stmt & { op: "tmo" }): Timeout {
 }
 
 /** The added statements that do not wait: the same in both styles. */
-type ExtraNow = Extract<Stmt, { op: "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
+type ExtraNow = Extract<Stmt, { op: "tcb" | "selfcancel" | "storm" | "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
 
 /** An added statement that does not wait, the same in both styles. */
 function extraNow(ctx: Ctx, s: ExtraNow): void {
@@ -1107,6 +1140,22 @@ function extraNow(ctx: Ctx, s: ExtraNow): void {
     case "fchain":
       ctx.futs.get(s.f)!.addDoneCallback(() => fdo(ctx, s.g, "r", s.k));
       break;
+    case "tcb":
+      ctx.tasks.get(s.name)!.addDoneCallback(cbOf(ctx, s.k) as (f: Future<unknown>) => void);
+      break;
+    case "selfcancel": {
+      // not main: main cancelled as it returns ends the run with CancelledError, which the recorder has no line for
+      const t = currentTask()!;
+      if (t.getName() !== "main") log("selfcancel", t.cancel(s.msg === undefined ? undefined : `m${s.msg}`));
+      break;
+    }
+    case "storm": {
+      const loop = getRunningLoop();
+      const hs: Handle[] = [];
+      for (let i = 0; i < s.n; i++) hs.push(loop.callLater(((i * 7) % 5) * 0.1, () => log(`st${s.k}.${i}`)));
+      for (let i = 0; i < s.n; i++) if (i % 3 !== 0) hs[i]!.cancel();
+      break;
+    }
   }
 }
 
@@ -1463,6 +1512,9 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "hnd":
       case "hcancel":
       case "fchain":
+      case "tcb":
+      case "selfcancel":
+      case "storm":
       case "fut":
       case "fset":
       case "fcb":
@@ -1738,6 +1790,9 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "hnd":
       case "hcancel":
       case "fchain":
+      case "tcb":
+      case "selfcancel":
+      case "storm":
       case "fut":
       case "fset":
       case "fcb":
