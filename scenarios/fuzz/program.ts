@@ -122,8 +122,8 @@ export type Stmt =
   // queues without waiting, Queue.join/task_done, a bounded queue ("b": Queue(2))
   | { op: "qnow"; put: boolean; k: number; q?: "b" }
   | { op: "bput"; k: number; t: number }
-  | { op: "qjoin"; t: number }
-  | { op: "qdone" }
+  | { op: "qjoin"; t: number; q?: "b" }
+  | { op: "qdone"; q?: "b" }
   | { op: "qsize"; q?: "b" }
   // a Timeout as a value: timeout_at, when(), reschedule() between two blocks of statements, expired()
   | { op: "tmo"; id: number; at: boolean; t: number | null; re: number | null; pre: Stmt[]; post: Stmt[] }
@@ -149,6 +149,8 @@ export type Stmt =
   | { op: "tcb"; name: string; k: number }
   | { op: "selfcancel"; msg?: number }
   | { op: "storm"; k: number; n: number }
+  // n worker tasks ("w<id>_<j>") that get items for ever, sleep, task_done (shutdown cancels them)
+  | { op: "workers"; id: number; n: number; q?: "b" }
   | NetStmt;
 
 /** How fset completes a future: set_result, set_exception, cancel(), cancel("m<k>"). */
@@ -197,6 +199,7 @@ interface GenState {
   /** the callback handles the body being generated may cancel (as futs) */
   hnds: string[];
   hndCount: number;
+  workers: number;
   /** the done-callback labels used so far */
   cbs: number[];
 }
@@ -233,6 +236,7 @@ function newGenState(key: string, net: boolean, seed: string | number): GenState
     futCount: 0,
     hnds: [],
     hndCount: 0,
+    workers: 0,
     cbs: [],
   };
 }
@@ -447,6 +451,10 @@ function genExtra(st: GenState, mine: string[], top: boolean, level: number): St
     return { op: "hnd", h, d: rng.next() < 0.3 ? null : rng.next() < 0.1 ? -1 : pick(rng, DELAYS), k: ++st.labels };
   }
   if (st.hnds.length > 0 && r >= 0.64 && r < 0.68) return { op: "hcancel", h: pick(rng, st.hnds) };
+  if (top && st.workers < 2 && r >= 0.86 && r < 0.9) {
+    st.workers++;
+    return rng.next() < 0.5 ? { op: "workers", id: ++st.labels, n: 1 + rng.below(3), q: "b" } : { op: "workers", id: ++st.labels, n: 1 + rng.below(3) };
+  }
   if (r >= 0.8 && r < 0.86) {
     const v = rng.next();
     if (mine.length > 0 && v < 0.4) return { op: "tcb", name: pick(rng, mine), k: ++st.labels };
@@ -483,8 +491,8 @@ function genExtra(st: GenState, mine: string[], top: boolean, level: number): St
   if (q < 0.18) return rng.next() < 0.5 ? { op: "qnow", put: false, k: 0, q: "b" } : { op: "qnow", put: false, k: 0 };
   if (q < 0.24) return { op: "bput", k: ++st.labels, t: pick(rng, TIMEOUTS) };
   if (q < 0.29) return { op: "qget", t: pick(rng, TIMEOUTS), q: "b" };
-  if (q < 0.35) return { op: "qjoin", t: pick(rng, TIMEOUTS) };
-  if (q < 0.42) return { op: "qdone" };
+  if (q < 0.35) return rng.next() < 0.4 ? { op: "qjoin", t: pick(rng, TIMEOUTS), q: "b" } : { op: "qjoin", t: pick(rng, TIMEOUTS) };
+  if (q < 0.42) return rng.next() < 0.4 ? { op: "qdone", q: "b" } : { op: "qdone" };
   if (q < 0.46) return rng.next() < 0.5 ? { op: "qsize", q: "b" } : { op: "qsize" };
   if (q < 0.53) return { op: "brel" };
   if (q < 0.6) return { op: "probe" };
@@ -632,6 +640,14 @@ const PY_EXTRA = [
   "    t = asyncio.current_task()",
   '    if t.get_name() != "main":',
   '        log("selfcancel", t.cancel() if msg is None else t.cancel(msg))',
+  "",
+  "",
+  "async def worker(q):",
+  "    while True:",
+  "        item = await q.get()",
+  '        log("work", item)',
+  "        await asyncio.sleep((item % 3) * 0.1)",
+  "        q.task_done()",
   "",
   "",
   "def now(what, fn):",
@@ -841,10 +857,10 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         tryPy(ind, lines, `asyncio.wait_for(BQ.put(${s.k}), ${pyNum(s.t)})`, "bput");
         break;
       case "qjoin":
-        tryPy(ind, lines, `asyncio.wait_for(Q.join(), ${pyNum(s.t)})`, "join");
+        tryPy(ind, lines, `asyncio.wait_for(${pyQueue(s.q)}.join(), ${pyNum(s.t)})`, "join");
         break;
       case "qdone":
-        lines.push(`${ind}now("task_done", lambda: Q.task_done())`);
+        lines.push(`${ind}now("task_done", lambda: ${pyQueue(s.q)}.task_done())`);
         break;
       case "qsize":
         lines.push(`${ind}log("qsize", ${pyQueue(s.q)}.qsize(), ${pyQueue(s.q)}.empty(), ${pyQueue(s.q)}.full())`);
@@ -915,6 +931,9 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "storm":
         lines.push(`${ind}storm(${s.k}, ${s.n})`);
         break;
+      case "workers":
+        for (let j = 0; j < s.n; j++) lines.push(`${ind}asyncio.create_task(worker(${pyQueue(s.q)}), name="w${s.id}_${j}")`);
+        break;
       case "fchain":
         lines.push(`${ind}F["${s.f}"].add_done_callback(lambda _: fdo("${s.g}", "r", ${s.k}))`);
         break;
@@ -970,13 +989,15 @@ interface Ctx {
  * key picks, so that generator and async tasks await, gather and cancel each other.
  */
 function childCoro(ctx: Ctx, b: Body, key: string | number, home: "gen" | "async") {
-  let style = home;
-  if (ctx.mixed) {
-    let h = 0;
-    for (const c of String(key)) h = (h * 31 + c.charCodeAt(0)) | 0;
-    style = (h & 1) === 0 ? "gen" : "async";
-  }
-  return style === "gen" ? genBodyRun(ctx, b) : () => asyncBodyRun(ctx, b);
+  return childStyle(ctx, key, home) === "gen" ? genBodyRun(ctx, b) : () => asyncBodyRun(ctx, b);
+}
+
+/** A child task's style: its parent's, or (mixed) the one its key picks. */
+function childStyle(ctx: Ctx, key: string | number, home: "gen" | "async"): "gen" | "async" {
+  if (!ctx.mixed) return home;
+  let h = 0;
+  for (const c of String(key)) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return (h & 1) === 0 ? "gen" : "async";
 }
 
 function newCtx(mixed = false): Ctx {
@@ -1075,10 +1096,10 @@ function newTimeout(s: Stmt & { op: "tmo" }): Timeout {
 }
 
 /** The added statements that do not wait: the same in both styles. */
-type ExtraNow = Extract<Stmt, { op: "tcb" | "selfcancel" | "storm" | "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
+type ExtraNow = Extract<Stmt, { op: "workers" | "tcb" | "selfcancel" | "storm" | "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
 
 /** An added statement that does not wait, the same in both styles. */
-function extraNow(ctx: Ctx, s: ExtraNow): void {
+function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
   switch (s.op) {
     case "fut":
       ctx.futs.set(s.f, getRunningLoop().createFuture<number>());
@@ -1102,7 +1123,7 @@ function extraNow(ctx: Ctx, s: ExtraNow): void {
       break;
     }
     case "qdone":
-      now("task_done", () => ctx.queue.taskDone());
+      now("task_done", () => queueOf(ctx, s.q).taskDone());
       break;
     case "qsize": {
       const q = queueOf(ctx, s.q);
@@ -1156,6 +1177,12 @@ function extraNow(ctx: Ctx, s: ExtraNow): void {
       for (let i = 0; i < s.n; i++) if (i % 3 !== 0) hs[i]!.cancel();
       break;
     }
+    case "workers":
+      for (let j = 0; j < s.n; j++) {
+        const name = `w${s.id}_${j}`;
+        createTask(workerCoro(ctx, queueOf(ctx, s.q), name, home), { name });
+      }
+      break;
   }
 }
 
@@ -1192,6 +1219,29 @@ function fwaitArgs(ctx: Ctx, s: Stmt & { op: "fwait" }) {
   const aws: Future<unknown>[] = [...s.fs.map((f) => ctx.futs.get(f)!), ...s.names.map((n) => ctx.tasks.get(n)!)];
   const returnWhen = s.when === "FIRST_COMPLETED" ? FIRST_COMPLETED : s.when === "FIRST_EXCEPTION" ? FIRST_EXCEPTION : ALL_COMPLETED;
   return [aws, { timeout: s.t, returnWhen }] as const;
+}
+
+function* genWorker(q: Queue<number>): Generator<unknown, void, unknown> {
+  for (;;) {
+    const item = yield* q.get();
+    log("work", item);
+    yield* sleep((item % 3) * 0.1);
+    q.taskDone();
+  }
+}
+
+async function asyncWorker(q: Queue<number>): Promise<void> {
+  for (;;) {
+    const item = await q.get();
+    log("work", item);
+    await sleep((item % 3) * 0.1);
+    q.taskDone();
+  }
+}
+
+/** A worker's coroutine, in the style of the statement's interpreter (mixed: by its name, as childCoro). */
+function workerCoro(ctx: Ctx, q: Queue<number>, name: string, home: "gen" | "async") {
+  return childStyle(ctx, name, home) === "gen" ? genWorker(q) : () => asyncWorker(q);
 }
 
 /** An fawait statement's awaitable. */
@@ -1452,7 +1502,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         break;
       case "qjoin":
         yield* genTry("join", function* () {
-          return yield* waitFor(ctx.queue.join(), s.t);
+          return yield* waitFor(queueOf(ctx, s.q).join(), s.t);
         });
         break;
       case "tmo": {
@@ -1515,6 +1565,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "tcb":
       case "selfcancel":
       case "storm":
+      case "workers":
       case "fut":
       case "fset":
       case "fcb":
@@ -1528,7 +1579,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "tinfo":
       case "tstate":
       case "tname":
-        extraNow(ctx, s);
+        extraNow(ctx, s, "gen");
         break;
       default:
         yield* genNetStmt(ctx.net, s);
@@ -1731,7 +1782,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         await asyncTry("bput", () => waitFor(ctx.bqueue.put(s.k), s.t));
         break;
       case "qjoin":
-        await asyncTry("join", () => waitFor(ctx.queue.join(), s.t));
+        await asyncTry("join", () => waitFor(queueOf(ctx, s.q).join(), s.t));
         break;
       case "tmo": {
         const tm = newTimeout(s);
@@ -1793,6 +1844,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "tcb":
       case "selfcancel":
       case "storm":
+      case "workers":
       case "fut":
       case "fset":
       case "fcb":
@@ -1806,7 +1858,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "tinfo":
       case "tstate":
       case "tname":
-        extraNow(ctx, s);
+        extraNow(ctx, s, "async");
         break;
       default:
         await asyncNetStmt(ctx.net, s);
