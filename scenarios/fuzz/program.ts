@@ -614,8 +614,8 @@ const PY_EXTRA = [
   "    try:",
   "        tm.reschedule(None if re is None else asyncio.get_running_loop().time() + re)",
   '        log("resched", rel(tm.when()))',
-  "    except RuntimeError:",
-  '        log("resched", "RuntimeError")',
+  "    except RuntimeError as e:",
+  '        log("resched", "RuntimeError", repr(str(e)))',
   "",
   "",
   "async def acq(name, x, t):",
@@ -654,7 +654,7 @@ const PY_EXTRA = [
   "    try:",
   "        log(what, fmt(fn()))",
   "    except Exception as e:",
-  "        log(what, type(e).__name__)",
+  "        log(what, type(e).__name__, repr(str(e)))",
 ];
 
 function pyQueue(q: "p" | "l" | "b" | undefined): string {
@@ -1042,6 +1042,8 @@ function fdo(ctx: Ctx, name: string, how: FutSet, k: number): void {
     log("fset", name, "ok");
   } catch (e) {
     if (!(e instanceof InvalidStateError)) throw e;
+    // not the message: CPython's C Future says "invalid state", vloop names the call and the state,
+    // as asyncio's pure-Python Future does (src/badInput.test.ts)
     log("fset", name, "InvalidStateError");
   }
 }
@@ -1073,7 +1075,7 @@ function resched(tm: Timeout, re: number | null): void {
     log("resched", rel(tm.when()));
   } catch (e) {
     if (!(e instanceof RuntimeError)) throw e;
-    log("resched", "RuntimeError");
+    log("resched", "RuntimeError", pyRepr(e.message));
   }
 }
 
@@ -1084,7 +1086,7 @@ function now(what: string, fn: () => unknown): void {
     r = fn();
   } catch (e) {
     if (!(e instanceof Error)) throw e;
-    log(what, e.name);
+    log(what, e.name, pyRepr(e.message));
     return;
   }
   log(what, fmt(r));
