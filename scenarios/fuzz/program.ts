@@ -666,16 +666,18 @@ function queueItem(k: number, q: "p" | "l" | "b" | undefined): number {
   return q === "p" ? (k * 7) % 10 : k;
 }
 
-function tryPy(ind: string, lines: string[], expr: string, tag: string): void {
+/** `withMessage`: the message of a CancelledError or other exception is logged too (the added statements). */
+function tryPy(ind: string, lines: string[], expr: string, tag: string, withMessage = false): void {
+  const m = withMessage ? ", repr(str(e))" : "";
   lines.push(`${ind}try:`);
   lines.push(`${ind}    r = await ${expr}`);
   lines.push(`${ind}    log("${tag}", fmt(r))`);
   lines.push(`${ind}except TimeoutError:`);
   lines.push(`${ind}    log("${tag}", "TimeoutError")`);
-  lines.push(`${ind}except asyncio.CancelledError:`);
-  lines.push(`${ind}    log("${tag}", "CancelledError")`);
+  lines.push(`${ind}except asyncio.CancelledError${withMessage ? " as e" : ""}:`);
+  lines.push(`${ind}    log("${tag}", "CancelledError"${m})`);
   lines.push(`${ind}except Exception as e:`);
-  lines.push(`${ind}    log("${tag}", type(e).__name__)`);
+  lines.push(`${ind}    log("${tag}", type(e).__name__${m})`);
 }
 
 function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], body: (b: Body, f: string) => void, mayBeEmpty = false): void {
@@ -837,7 +839,7 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "fawait": {
         const f = `F["${s.f}"]`;
         const expr = s.how === "await" ? f : s.how === "waitFor" ? `asyncio.wait_for(${f}, ${pyNum(s.t)})` : s.how === "shield" ? `asyncio.shield(${f})` : `asyncio.gather(${f})`;
-        tryPy(ind, lines, expr, `${s.how} ${s.f}`);
+        tryPy(ind, lines, expr, `${s.how} ${s.f}`, true);
         break;
       }
       case "fcb":
@@ -854,10 +856,10 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         else lines.push(`${ind}now("get_nowait", lambda: ${pyQueue(s.q)}.get_nowait())`);
         break;
       case "bput":
-        tryPy(ind, lines, `asyncio.wait_for(BQ.put(${s.k}), ${pyNum(s.t)})`, "bput");
+        tryPy(ind, lines, `asyncio.wait_for(BQ.put(${s.k}), ${pyNum(s.t)})`, "bput", true);
         break;
       case "qjoin":
-        tryPy(ind, lines, `asyncio.wait_for(${pyQueue(s.q)}.join(), ${pyNum(s.t)})`, "join");
+        tryPy(ind, lines, `asyncio.wait_for(${pyQueue(s.q)}.join(), ${pyNum(s.t)})`, "join", true);
         break;
       case "qdone":
         lines.push(`${ind}now("task_done", lambda: ${pyQueue(s.q)}.task_done())`);
@@ -1285,10 +1287,10 @@ function fmt(v: unknown): string {
   return py(v); // str(): None, True, 1.5
 }
 
-function caught(tag: string, e: unknown): void {
+function caught(tag: string, e: unknown, withMessage = false): void {
   if (e instanceof TimeoutError) log(tag, "TimeoutError");
-  else if (e instanceof CancelledError) log(tag, "CancelledError");
-  else if (e instanceof Error) log(tag, e.name);
+  else if (e instanceof CancelledError) log(tag, "CancelledError", ...(withMessage ? [pyRepr(e.message)] : []));
+  else if (e instanceof Error) log(tag, e.name, ...(withMessage ? [pyRepr(e.message)] : []));
   else throw e;
 }
 
@@ -1306,12 +1308,12 @@ function* genBodyRun(ctx: Ctx, b: Body): Generator<unknown, number, unknown> {
   return b.ret;
 }
 
-function* genTry(tag: string, aw: () => Generator<unknown, unknown, unknown>): Generator<unknown, void, unknown> {
+function* genTry(tag: string, aw: () => Generator<unknown, unknown, unknown>, withMessage = false): Generator<unknown, void, unknown> {
   let r: unknown;
   try {
     r = yield* aw();
   } catch (e) {
-    caught(tag, e);
+    caught(tag, e, withMessage);
     return;
   }
   log(tag, fmt(r));
@@ -1495,17 +1497,17 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "fawait":
         yield* genTry(`${s.how} ${s.f}`, function* () {
           return yield* futAwaitable(ctx, s);
-        });
+        }, true);
         break;
       case "bput":
         yield* genTry("bput", function* () {
           return yield* waitFor(ctx.bqueue.put(s.k), s.t);
-        });
+        }, true);
         break;
       case "qjoin":
         yield* genTry("join", function* () {
           return yield* waitFor(queueOf(ctx, s.q).join(), s.t);
-        });
+        }, true);
         break;
       case "tmo": {
         const tm = newTimeout(s);
@@ -1609,12 +1611,12 @@ async function asyncBodyRun(ctx: Ctx, b: Body): Promise<number> {
   return b.ret;
 }
 
-async function asyncTry(tag: string, aw: () => PromiseLike<unknown>): Promise<void> {
+async function asyncTry(tag: string, aw: () => PromiseLike<unknown>, withMessage = false): Promise<void> {
   let r: unknown;
   try {
     r = await aw();
   } catch (e) {
-    caught(tag, e);
+    caught(tag, e, withMessage);
     return;
   }
   log(tag, fmt(r));
@@ -1778,13 +1780,13 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         await asyncTry("barrier", () => waitFor(ctx.barrier.wait(), s.t));
         break;
       case "fawait":
-        await asyncTry(`${s.how} ${s.f}`, () => futAwaitable(ctx, s));
+        await asyncTry(`${s.how} ${s.f}`, () => futAwaitable(ctx, s), true);
         break;
       case "bput":
-        await asyncTry("bput", () => waitFor(ctx.bqueue.put(s.k), s.t));
+        await asyncTry("bput", () => waitFor(ctx.bqueue.put(s.k), s.t), true);
         break;
       case "qjoin":
-        await asyncTry("join", () => waitFor(queueOf(ctx, s.q).join(), s.t));
+        await asyncTry("join", () => waitFor(queueOf(ctx, s.q).join(), s.t), true);
         break;
       case "tmo": {
         const tm = newTimeout(s);
