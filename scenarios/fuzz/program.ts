@@ -115,7 +115,11 @@ export type Stmt =
   // bare futures (F["f1"] = loop.create_future()), made at a body's top level
   | { op: "fut"; f: string }
   | { op: "fset"; f: string; how: FutSet; via: "now" | "soon" | "later"; d: number; k: number }
-  | { op: "fawait"; f: string; how: "await" | "waitFor" | "shield" | "gather"; t: number }
+  | { op: "fawait"; f: string; how: "await" | "waitFor" | "shield" | "gather"; t: number | null }
+  // several futures (a name twice: the same argument twice) gathered, or as_completed
+  | { op: "fgather"; fs: string[]; re: boolean }
+  | { op: "fascomp"; fs: string[]; t: number | null }
+  | { op: "uncancel" }
   | { op: "fcb"; f: string; k: number }
   | { op: "frm"; f: string; k: number }
   | { op: "fstate"; f: string }
@@ -435,7 +439,14 @@ function genExtra(st: GenState, mine: string[], top: boolean, level: number): St
     if (u < 0.65) {
       const h = rng.next();
       const how = h < 0.3 ? "await" : h < 0.7 ? "waitFor" : h < 0.85 ? "shield" : "gather";
-      return { op: "fawait", f, how, t: how === "waitFor" ? pick(rng, TIMEOUTS) : 0 };
+      return { op: "fawait", f, how, t: how === "waitFor" ? (rng.next() < 0.1 ? null : pick(rng, TIMEOUTS)) : 0 };
+    }
+    if (u < 0.72) {
+      const fs = st.futs.filter(() => rng.next() < 0.6);
+      if (fs.length === 0) fs.push(f);
+      if (rng.next() < 0.2) fs.push(f);
+      if (rng.next() < 0.6) return { op: "fgather", fs, re: rng.next() < 0.5 };
+      return { op: "fascomp", fs: [...new Set(fs)], t: rng.next() < 0.4 ? null : pick(rng, TIMEOUTS) };
     }
     if (u < 0.8) {
       const k = st.cbs.length > 0 && rng.next() < 0.3 ? pick(rng, st.cbs) : ++st.labels;
@@ -458,7 +469,8 @@ function genExtra(st: GenState, mine: string[], top: boolean, level: number): St
   if (r >= 0.8 && r < 0.86) {
     const v = rng.next();
     if (mine.length > 0 && v < 0.4) return { op: "tcb", name: pick(rng, mine), k: ++st.labels };
-    if (v < 0.8) return rng.next() < 0.3 ? { op: "selfcancel", msg: ++st.labels } : { op: "selfcancel" };
+    if (v < 0.65) return rng.next() < 0.3 ? { op: "selfcancel", msg: ++st.labels } : { op: "selfcancel" };
+    if (v < 0.8) return { op: "uncancel" };
     return { op: "storm", k: ++st.labels, n: pick(rng, [20, 120, 160]) };
   }
   if (r >= 0.68 && r < 0.8) {
@@ -838,12 +850,32 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       }
       case "fawait": {
         const f = `F["${s.f}"]`;
-        const expr = s.how === "await" ? f : s.how === "waitFor" ? `asyncio.wait_for(${f}, ${pyNum(s.t)})` : s.how === "shield" ? `asyncio.shield(${f})` : `asyncio.gather(${f})`;
+        const expr = s.how === "await" ? f : s.how === "waitFor" ? `asyncio.wait_for(${f}, ${s.t === null ? "None" : pyNum(s.t)})` : s.how === "shield" ? `asyncio.shield(${f})` : `asyncio.gather(${f})`;
         tryPy(ind, lines, expr, `${s.how} ${s.f}`, true);
         break;
       }
       case "fcb":
         lines.push(`${ind}F["${s.f}"].add_done_callback(cb(${s.k}))`);
+        break;
+      case "fgather":
+        tryPy(ind, lines, `asyncio.gather(${s.fs.map((f) => `F["${f}"]`).join(", ")}, return_exceptions=${s.re ? "True" : "False"})`, `fgather ${s.fs.join(",")}`, true);
+        break;
+      case "fascomp":
+        lines.push(`${ind}for c in asyncio.as_completed([${s.fs.map((f) => `F["${f}"]`).join(", ")}], timeout=${s.t === null ? "None" : pyNum(s.t)}):`);
+        lines.push(`${ind}    try:`);
+        lines.push(`${ind}        r = await c`);
+        lines.push(`${ind}        log("fas", fmt(r))`);
+        lines.push(`${ind}    except TimeoutError:`);
+        lines.push(`${ind}        log("fas", "TimeoutError")`);
+        lines.push(`${ind}        break`);
+        lines.push(`${ind}    except asyncio.CancelledError as e:`);
+        lines.push(`${ind}        log("fas", "CancelledError", repr(str(e)))`);
+        lines.push(`${ind}        break`);
+        lines.push(`${ind}    except Exception as e:`);
+        lines.push(`${ind}        log("fas", type(e).__name__, repr(str(e)))`);
+        break;
+      case "uncancel":
+        lines.push(`${ind}log("uncancel", asyncio.current_task().uncancel())`);
         break;
       case "frm":
         lines.push(`${ind}log("frm ${s.f}", F["${s.f}"].remove_done_callback(cb(${s.k})))`);
@@ -1100,7 +1132,7 @@ function newTimeout(s: Stmt & { op: "tmo" }): Timeout {
 }
 
 /** The added statements that do not wait: the same in both styles. */
-type ExtraNow = Extract<Stmt, { op: "workers" | "tcb" | "selfcancel" | "storm" | "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
+type ExtraNow = Extract<Stmt, { op: "uncancel" | "workers" | "tcb" | "selfcancel" | "storm" | "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
 
 /** An added statement that does not wait, the same in both styles. */
 function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
@@ -1164,6 +1196,9 @@ function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
     }
     case "fchain":
       ctx.futs.get(s.f)!.addDoneCallback(() => fdo(ctx, s.g, "r", s.k));
+      break;
+    case "uncancel":
+      log("uncancel", currentTask()!.uncancel());
       break;
     case "tcb":
       ctx.tasks.get(s.name)!.addDoneCallback(cbOf(ctx, s.k) as (f: Future<unknown>) => void);
@@ -1246,6 +1281,17 @@ async function asyncWorker(q: Queue<number>): Promise<void> {
 /** A worker's coroutine, in the style of the statement's interpreter (mixed: by its name, as childCoro). */
 function workerCoro(ctx: Ctx, q: Queue<number>, name: string, home: "gen" | "async") {
   return childStyle(ctx, name, home) === "gen" ? genWorker(q) : () => asyncWorker(q);
+}
+
+/** One fascomp item's outcome; true when the loop stops (a timeout, a cancellation). */
+function fasCaught(e: unknown): boolean {
+  if (e instanceof TimeoutError) log("fas", "TimeoutError");
+  else if (e instanceof CancelledError) log("fas", "CancelledError", pyRepr(e.message));
+  else if (e instanceof Error) {
+    log("fas", e.name, pyRepr(e.message));
+    return false;
+  } else throw e;
+  return true;
 }
 
 /** An fawait statement's awaitable. */
@@ -1529,6 +1575,23 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
           yield* genStmts(ctx, s.body);
         });
         break;
+      case "fgather":
+        yield* genTry(`fgather ${s.fs.join(",")}`, function* () {
+          return yield* gather(...s.fs.map((f) => ctx.futs.get(f)!), { returnExceptions: s.re });
+        }, true);
+        break;
+      case "fascomp":
+        for (const c of asCompleted(s.fs.map((f) => ctx.futs.get(f)!), { timeout: s.t })) {
+          let r: unknown;
+          try {
+            r = yield* c;
+          } catch (e) {
+            if (fasCaught(e)) break;
+            continue;
+          }
+          log("fas", fmt(r));
+        }
+        break;
       case "acq":
         if (yield* genAcq(ctx, s.which, s.t)) {
           try {
@@ -1570,6 +1633,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "selfcancel":
       case "storm":
       case "workers":
+      case "uncancel":
       case "fut":
       case "fset":
       case "fcb":
@@ -1808,6 +1872,21 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
           await asyncStmts(ctx, s.body);
         });
         break;
+      case "fgather":
+        await asyncTry(`fgather ${s.fs.join(",")}`, () => gather(...s.fs.map((f) => ctx.futs.get(f)!), { returnExceptions: s.re }), true);
+        break;
+      case "fascomp":
+        for (const c of asCompleted(s.fs.map((f) => ctx.futs.get(f)!), { timeout: s.t })) {
+          let r: unknown;
+          try {
+            r = await c;
+          } catch (e) {
+            if (fasCaught(e)) break;
+            continue;
+          }
+          log("fas", fmt(r));
+        }
+        break;
       case "acq":
         if (await asyncAcq(ctx, s.which, s.t)) {
           try {
@@ -1849,6 +1928,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "selfcancel":
       case "storm":
       case "workers":
+      case "uncancel":
       case "fut":
       case "fset":
       case "fcb":
