@@ -6,7 +6,18 @@
  * them; await coroutines inline, through wait_for or in a gather; open
  * timeout, lock, semaphore and try/except-CancelledError blocks; use an
  * Event, three kinds of Queue, a Condition and a Barrier; schedule
- * callbacks; raise. The same tree is printed as a Python program for the
+ * callbacks; raise. Later statements (drawn from a stream of their own, so
+ * that every seed keeps the statements it had before: see GenState.extra)
+ * reach further: bare futures (made with create_future, completed by
+ * set_result, set_exception or cancel from the task, another task or a
+ * callback; awaited plain, under wait_for, shield, gather or as_completed;
+ * done callbacks added, removed, chained), queues without waiting
+ * (QueueEmpty, QueueFull on a bounded queue), Queue.join and task_done
+ * (worker tasks too), Timeout objects (timeout_at, when, reschedule,
+ * expired), acquires that time out, BoundedSemaphore over-release, Barrier
+ * abort and reset, Condition.wait_for, callback handles cancelled, timer
+ * storms past asyncio's heap clean-up, task names, all_tasks, done,
+ * cancelled, cancelling, self-cancellation and uncancel. The same tree is printed as a Python program for the
  * CPython recorder (`toPython`) and interpreted by vloop in both coroutine
  * styles (`genMain`, `asyncMain`, and mixed: child tasks of both styles);
  * all must log the same lines.
@@ -14,7 +25,9 @@
  * The grammar keeps programs finite and well-formed: a body awaits only the
  * children it spawned itself, earlier, at its own top level (so no task waits
  * on itself or on a name that was never created), blocks do not spawn, and a
- * `raise` only ends a body. Everything else (deadlocks on the lock, swallowed
+ * `raise` only ends a body; a future or a callback handle is made at a
+ * body's top level and used only after, in that body and in the children
+ * it spawns after (as the network grammar's connections). Everything else (deadlocks on the lock, swallowed
  * cancellations, timeouts racing results) is fair game: CPython decides.
  *
  * The two interpreters below are the same walk written twice, once with
@@ -120,6 +133,8 @@ export type Stmt =
   | { op: "fgather"; fs: string[]; re: boolean }
   | { op: "fascomp"; fs: string[]; t: number | null }
   | { op: "uncancel" }
+  // tasks ("x<id>_<j>") that each await the future, in one of fawait's ways, and log the outcome
+  | { op: "fwaiters"; f: string; id: number; hows: { how: "await" | "waitFor" | "shield" | "gather"; t: number | null }[] }
   | { op: "fcb"; f: string; k: number }
   | { op: "frm"; f: string; k: number }
   | { op: "fstate"; f: string }
@@ -436,6 +451,15 @@ function genExtra(st: GenState, mine: string[], top: boolean, level: number): St
       const via = v < 0.4 ? "now" : v < 0.7 ? "soon" : "later";
       return { op: "fset", f, how, via, d: via === "later" ? pick(rng, DELAYS) : 0, k: ++st.labels };
     }
+    if (u < 0.45) {
+      const hows: { how: "await" | "waitFor" | "shield" | "gather"; t: number | null }[] = [];
+      const n = 1 + rng.below(3);
+      for (let j = 0; j < n; j++) {
+        const how = pick(rng, ["await", "waitFor", "waitFor", "shield", "gather"] as const);
+        hows.push({ how, t: how === "waitFor" ? pick(rng, TIMEOUTS) : 0 });
+      }
+      return { op: "fwaiters", f, id: ++st.labels, hows };
+    }
     if (u < 0.65) {
       const h = rng.next();
       const how = h < 0.3 ? "await" : h < 0.7 ? "waitFor" : h < 0.85 ? "shield" : "gather";
@@ -662,6 +686,20 @@ const PY_EXTRA = [
   "        q.task_done()",
   "",
   "",
+  "async def fwaiter(f, how, t):",
+  "    fut = F[f]",
+  '    aw = fut if how == "await" else asyncio.wait_for(fut, t) if how == "waitFor" else asyncio.shield(fut) if how == "shield" else asyncio.gather(fut)',
+  "    try:",
+  "        r = await aw",
+  '        log(how, f, fmt(r))',
+  "    except TimeoutError:",
+  '        log(how, f, "TimeoutError")',
+  "    except asyncio.CancelledError as e:",
+  '        log(how, f, "CancelledError", repr(str(e)))',
+  "    except Exception as e:",
+  '        log(how, f, type(e).__name__, repr(str(e)))',
+  "",
+  "",
   "def now(what, fn):",
   "    try:",
   "        log(what, fmt(fn()))",
@@ -876,6 +914,11 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         break;
       case "uncancel":
         lines.push(`${ind}log("uncancel", asyncio.current_task().uncancel())`);
+        break;
+      case "fwaiters":
+        s.hows.forEach((w, j) => {
+          lines.push(`${ind}asyncio.create_task(fwaiter("${s.f}", "${w.how}", ${w.t === null ? "None" : pyNum(w.t)}), name="x${s.id}_${j}")`);
+        });
         break;
       case "frm":
         lines.push(`${ind}log("frm ${s.f}", F["${s.f}"].remove_done_callback(cb(${s.k})))`);
@@ -1132,7 +1175,7 @@ function newTimeout(s: Stmt & { op: "tmo" }): Timeout {
 }
 
 /** The added statements that do not wait: the same in both styles. */
-type ExtraNow = Extract<Stmt, { op: "uncancel" | "workers" | "tcb" | "selfcancel" | "storm" | "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
+type ExtraNow = Extract<Stmt, { op: "fwaiters" | "uncancel" | "workers" | "tcb" | "selfcancel" | "storm" | "hnd" | "hcancel" | "fchain" | "fut" | "fset" | "fcb" | "frm" | "fstate" | "qnow" | "qdone" | "qsize" | "brel" | "probe" | "tinfo" | "tstate" | "tname" }>;
 
 /** An added statement that does not wait, the same in both styles. */
 function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
@@ -1199,6 +1242,19 @@ function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
       break;
     case "uncancel":
       log("uncancel", currentTask()!.uncancel());
+      break;
+    case "fwaiters":
+      s.hows.forEach((w, j) => {
+        const name = `x${s.id}_${j}`;
+        const aw = { f: s.f, ...w };
+        const coro =
+          childStyle(ctx, name, home) === "gen"
+            ? genTry(`${w.how} ${s.f}`, function* () {
+                return yield* futAwaitable(ctx, aw);
+              }, true)
+            : () => asyncTry(`${w.how} ${s.f}`, () => futAwaitable(ctx, aw), true);
+        createTask(coro, { name });
+      });
       break;
     case "tcb":
       ctx.tasks.get(s.name)!.addDoneCallback(cbOf(ctx, s.k) as (f: Future<unknown>) => void);
@@ -1295,7 +1351,7 @@ function fasCaught(e: unknown): boolean {
 }
 
 /** An fawait statement's awaitable. */
-function futAwaitable(ctx: Ctx, s: Stmt & { op: "fawait" }) {
+function futAwaitable(ctx: Ctx, s: { f: string; how: "await" | "waitFor" | "shield" | "gather"; t: number | null }) {
   const f = ctx.futs.get(s.f)!;
   return s.how === "await" ? f : s.how === "waitFor" ? waitFor(f, s.t) : s.how === "shield" ? shield(f) : gather(f);
 }
@@ -1634,6 +1690,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "storm":
       case "workers":
       case "uncancel":
+      case "fwaiters":
       case "fut":
       case "fset":
       case "fcb":
@@ -1929,6 +1986,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "storm":
       case "workers":
       case "uncancel":
+      case "fwaiters":
       case "fut":
       case "fset":
       case "fcb":
