@@ -328,6 +328,15 @@ function genBody(st: GenState, depth: number): Body {
       const m = st.rng.below(3);
       for (let j = 0; j < m; j++) after.push(genSimple(st, [], depth, 2));
       if (st.rng.next() < 0.15) after.push({ op: "raise", k: ++st.labels });
+      if (extraHere(st, 0.5)) {
+        // inside the group: cancel one of its children, or an added statement that may name them
+        const names = spawns.map((sp) => sp.name);
+        onExtra(st, () => {
+          const at = st.rng.below(after.length + 1);
+          const x: Stmt = st.rng.next() < 0.4 ? { op: "cancel", name: pick(st.rng, names) } : genExtra(st, names, false, 2);
+          after.splice(at, 0, x);
+        });
+      }
       stmts.push({ op: "tg", spawns, after });
       for (const sp of spawns) mine.push(sp.name);
     } else if (r < 0.31 && depth < 3 && st.tasks < 8) {
