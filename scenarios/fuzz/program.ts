@@ -212,6 +212,8 @@ interface GenState {
   extra: Prng;
   xlabels: number;
   onExtra: boolean;
+  /** no added statements at all (randomProgram's firstRound; the network grammar) */
+  noExtra: boolean;
   /** the futures the body being generated may use (made at its top level or its ancestors', before it) */
   futs: string[];
   futCount: number;
@@ -227,9 +229,14 @@ function pick<T>(rng: Prng, xs: readonly T[]): T {
   return xs[rng.below(xs.length)]!;
 }
 
-/** A random program, a pure function of the seed. */
-export function randomProgram(seed: string | number): Program {
+/**
+ * A random program, a pure function of the seed. `firstRound`: without the
+ * statements added later (GenState.extra), the program the seed made before
+ * them (for tests that pinned a seed's program).
+ */
+export function randomProgram(seed: string | number, options: { firstRound?: boolean } = {}): Program {
   const st = newGenState(`fuzz:${seed}`, false, seed);
+  if (options.firstRound === true) st.noExtra = true;
   return { main: genBody(st, 0) };
 }
 
@@ -251,6 +258,7 @@ function newGenState(key: string, net: boolean, seed: string | number): GenState
     extra: new Prng(`fuzz-extra:${seed}`),
     xlabels: 999,
     onExtra: false,
+    noExtra: net,
     futs: [],
     futCount: 0,
     hnds: [],
@@ -279,7 +287,7 @@ function onExtra<T>(st: GenState, fn: () => T): T {
 
 /** Whether to add an extra statement here (never in the network grammar, whose seeds keep their programs). */
 function extraHere(st: GenState, p: number): boolean {
-  return !st.net && st.extra.next() < p;
+  return !st.noExtra && st.extra.next() < p;
 }
 
 function genBody(st: GenState, depth: number): Body {
