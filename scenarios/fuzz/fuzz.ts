@@ -7,6 +7,7 @@
  *
  *   npm run fuzz -- [--from 0] [--count 500]     # compare; exit 1 on a mismatch
  *   npm run fuzz -- --net --count 500            # the network grammar (scenarios/fuzz/net.ts)
+ *   npm run fuzz -- --net --added --count 500    # with the tasks grammar's added statements too
  *   npm run fuzz -- --corpus 300 --net-corpus 60 # (re)record scenarios/fuzz/corpus.json
  *   npm run fuzz -- --versus 3.13.0 --count 2000 # where CPython 3.13 prints otherwise than 3.12
  *
@@ -108,6 +109,9 @@ export async function vloopRun(p: Program, style: FuzzStyle): Promise<Recorded> 
 export async function vloopLines(p: Program, style: FuzzStyle): Promise<string[]> {
   return (await vloopRun(p, style)).lines;
 }
+
+/** --added: network programs with the tasks grammar's added statements (randomNetProgram's `added`). */
+let addedToNet = false;
 
 /** Whether a program's iterations are compared: network programs (or every program with --iterations). */
 let iterationsOfAll = false;
@@ -249,7 +253,7 @@ function diffLine(a: string[], b: string[]): number {
 /** The programs of `count` seeds from `from`, of the network grammar with `net`; CPython runs them in batches. */
 async function compare(from: number, count: number, net: boolean): Promise<number> {
   const grammar = net ? "network programs" : "programs";
-  const make = net ? randomNetProgram : randomProgram;
+  const make = net ? (seed: number) => randomNetProgram(seed, { added: addedToNet }) : randomProgram;
   const prefix = net ? "net-seed" : "seed";
   let mismatches = 0;
   // batches keep one oracle process's memory (and open sockets) bounded on long campaigns
@@ -397,6 +401,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   iterationsOfAll = argv.includes("--iterations");
+  addedToNet = argv.includes("--added");
   const net = argv.includes("--net");
   const corpus = arg(argv, "--corpus");
   if (corpus !== undefined) return recordCorpus(Number(corpus), Number(arg(argv, "--net-corpus") ?? 0));

@@ -241,8 +241,11 @@ export function randomProgram(seed: string | number, options: { firstRound?: boo
 }
 
 /** A random program of the network grammar (a server, connections), a pure function of the seed. */
-export function randomNetProgram(seed: string | number): Program {
+export function randomNetProgram(seed: string | number, options: { added?: boolean } = {}): Program {
   const st = newGenState(`fuzz-net:${seed}`, true, seed);
+  // `added`: with the tasks grammar's added statements too (npm run fuzz -- --net --added); off, the
+  // programs are the ones the network grammar always made
+  if (options.added === true) st.noExtra = false;
   const server = genServer(st.rng);
   return { main: genBody(st, 0), server };
 }
