@@ -23,6 +23,11 @@ describe("fuzz corpus", () => {
     for (const needle of needles) {
       expect(all.some((l) => l.includes(needle)), needle).toBe(true);
     }
+    // and the statements added later (futures, queues without waiting, join, Timeout objects, ...)
+    const added = ["fset f", "fcancel", "fcb", "frm f", "await f", "waitFor f", "shield f", "fgather", "fas ", "QueueFull", "QueueEmpty", "task_done ValueError", "join None", "bput", "resched RuntimeError", "tmo expired", "brel ValueError", "acq ", "babort", "breset", "hcancel", "cond_for", "fwait", "tinfo", "tstate", "selfcancel", " work "];
+    for (const needle of added) {
+      expect(all.some((l) => l.includes(needle)), needle).toBe(true);
+    }
     const statements = corpus.programs.reduce((n, e) => n + size(e.program), 0);
     expect(statements / corpus.programs.length).toBeGreaterThan(8);
   });

@@ -7,6 +7,7 @@
  *
  *   npm run fuzz -- [--from 0] [--count 500]     # compare; exit 1 on a mismatch
  *   npm run fuzz -- --net --count 500            # the network grammar (scenarios/fuzz/net.ts)
+ *   npm run fuzz -- --net --added --count 500    # with the tasks grammar's added statements too
  *   npm run fuzz -- --corpus 300 --net-corpus 60 # (re)record scenarios/fuzz/corpus.json
  *   npm run fuzz -- --versus 3.13.0 --count 2000 # where CPython 3.13 prints otherwise than 3.12
  *
@@ -109,6 +110,9 @@ export async function vloopLines(p: Program, style: FuzzStyle): Promise<string[]
   return (await vloopRun(p, style)).lines;
 }
 
+/** --added: network programs with the tasks grammar's added statements (randomNetProgram's `added`). */
+let addedToNet = false;
+
 /** Whether a program's iterations are compared: network programs (or every program with --iterations). */
 let iterationsOfAll = false;
 export function comparesIterations(p: Program): boolean {
@@ -145,7 +149,7 @@ function smaller(p: Program): Program[] {
       const s = stmts[i]!;
       const without = [...stmts.slice(0, i), ...stmts.slice(i + 1)];
       // dropping a spawn is only valid if nothing else names the child
-      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : s.op === "nconn" ? [s.c] : [];
+      const made = s.op === "spawn" ? [s.name] : s.op === "tg" ? s.spawns.map((sp) => sp.name) : s.op === "nconn" ? [s.c] : s.op === "fut" ? [s.f] : s.op === "hnd" ? [s.h] : [];
       const rest = JSON.stringify(without);
       if (made.every((name) => !rest.includes(`"${name}"`))) out.push(rebuild(without));
     }
@@ -169,7 +173,12 @@ function smaller(p: Program): Program[] {
           visit(s.bodies[j]!.stmts, (inner) => put({ ...s, bodies: s.bodies.map((b, k) => (k === j ? { ...b, stmts: inner } : b)) }));
         }
       }
-      else if (s.op === "timeout" || s.op === "catch" || s.op === "lock") {
+      else if (s.op === "tmo") {
+        // the scope's statements inlined in its place, then one by one
+        out.push(rebuild([...stmts.slice(0, i), ...s.pre, ...s.post, ...stmts.slice(i + 1)]));
+        visit(s.pre, (inner) => put({ ...s, pre: inner }));
+        visit(s.post, (inner) => put({ ...s, post: inner }));
+      } else if (s.op === "timeout" || s.op === "catch" || s.op === "lock" || s.op === "sem" || s.op === "bsem" || s.op === "acq") {
         // the block's body inlined in its place, then its statements one by one
         out.push(rebuild([...stmts.slice(0, i), ...s.body, ...stmts.slice(i + 1)]));
         visit(s.body, (inner) => put({ ...s, body: inner } as Stmt));
@@ -244,7 +253,7 @@ function diffLine(a: string[], b: string[]): number {
 /** The programs of `count` seeds from `from`, of the network grammar with `net`; CPython runs them in batches. */
 async function compare(from: number, count: number, net: boolean): Promise<number> {
   const grammar = net ? "network programs" : "programs";
-  const make = net ? randomNetProgram : randomProgram;
+  const make = net ? (seed: number) => randomNetProgram(seed, { added: addedToNet }) : randomProgram;
   const prefix = net ? "net-seed" : "seed";
   let mismatches = 0;
   // batches keep one oracle process's memory (and open sockets) bounded on long campaigns
@@ -392,6 +401,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   iterationsOfAll = argv.includes("--iterations");
+  addedToNet = argv.includes("--added");
   const net = argv.includes("--net");
   const corpus = arg(argv, "--corpus");
   if (corpus !== undefined) return recordCorpus(Number(corpus), Number(arg(argv, "--net-corpus") ?? 0));

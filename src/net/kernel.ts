@@ -16,7 +16,10 @@
  * the tail of the ready list when an event makes it ready (a wakeup) or when
  * it is registered or modified while ready; it keeps its place while it stays
  * ready (a reported socket is put back, in order); a poll that finds it not
- * ready drops it.
+ * ready drops it. A wakeup without events (Linux's sk_state_change, which
+ * wakes epoll with no key) puts a registered socket on the list even if it is
+ * not ready: so does the ACK of a socket's FIN after shutdown(SHUT_WR), and
+ * bytes that arrive before the next poll find it already in that place.
  *
  * Tracing: a message between two hosts over a perfect path is delivered
  * inside the syscall, so it never waits in the network's queue and the
@@ -426,6 +429,10 @@ export class SimSocket implements Pollable {
     if (peer._state === "connected") {
       peer._finIn = true;
       this._kernel._wake(peer);
+      // Ordering: the peer's ACK of the FIN moves this socket to FIN_WAIT_2 (or
+      // from LAST_ACK to CLOSE), and Linux's tcp_rcv_state_process wakes it with
+      // sk_state_change: it joins the ready list now, ready or not.
+      this._kernel._wakeWithoutEvents(this);
     }
   }
 
@@ -556,6 +563,18 @@ export class Kernel {
   /** @internal a wakeup: a registered socket that is now ready joins the ready list's tail. */
   _wake(sock: Pollable): void {
     if (sock._mask !== 0 && !sock._onReadyList && sock._events(sock._mask) !== 0) {
+      sock._onReadyList = true;
+      this._readyList.push(sock);
+    }
+  }
+
+  /**
+   * @internal a wakeup without events (sk_state_change): a registered socket
+   * joins the ready list's tail even if it is not ready; the next poll drops
+   * it unless something made it ready meanwhile.
+   */
+  _wakeWithoutEvents(sock: Pollable): void {
+    if (sock._mask !== 0 && !sock._onReadyList) {
       sock._onReadyList = true;
       this._readyList.push(sock);
     }
