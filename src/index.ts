@@ -7,7 +7,8 @@
 export type { Coroutine, Awaitable, AwaitableLike } from "./types.js";
 export { run, runSync, newEventLoop, type LoopOptions } from "./run.js";
 export { Handle, TimerHandle } from "./loop/handle.js";
-export { EventLoop } from "./futures/eventLoop.js";
+export { EventLoop, eagerTaskFactory, type TaskFactory } from "./futures/eventLoop.js";
+export type { CoroutineInput } from "./futures/task.js";
 export { Future, labelFuture } from "./futures/future.js";
 export { Task } from "./futures/task.js";
 export { CoroutineObject } from "./futures/coroutine.js";

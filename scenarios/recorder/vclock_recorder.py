@@ -262,6 +262,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         self._clock_resolution = 1e-9
         self.tasks_in_creation_order = []
         self._task_count = 0
+        self._eager = False  # asyncio.eager_task_factory is set (see set_task_factory)
         # counters for --stats
         self._stat_iteration = 0  # _run_once calls so far (iteration())
         self._stat_selects = 0
@@ -274,11 +275,31 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def create_task(self, coro, *, name=None, context=None):
         self._task_count += 1
-        if name is None:
-            name = "Task-%d" % self._task_count
-        task = super().create_task(coro, name=name, context=context)
+        if self._eager:
+            # eager_task_factory: the task is made with its default name
+            # (per run, as above), which is the name its eager first step
+            # sees; base_events sets a given name only after that step.
+            self._check_closed()
+            task = asyncio.Task(coro, loop=self, name="Task-%d" % self._task_count,
+                                context=context, eager_start=True)
+            if name is not None:
+                task.set_name(name)
+        else:
+            if name is None:
+                name = "Task-%d" % self._task_count
+            task = super().create_task(coro, name=name, context=context)
         self.tasks_in_creation_order.append(task)
         return task
+
+    # asyncio.eager_task_factory makes its Task without a name, so it would
+    # take a number from CPython's per-process counter, which the per-run
+    # names above do not follow: the recorder makes eager tasks itself, and
+    # get_task_factory() still returns what the program set.
+    def set_task_factory(self, factory):
+        if factory is not None and factory is not asyncio.eager_task_factory:
+            raise NotImplementedError("the recorder knows only asyncio.eager_task_factory")
+        super().set_task_factory(factory)
+        self._eager = factory is not None
 
     def _stat_watch_heap(self):
         # _run_once replaces the _scheduled list only when it rebuilds the

@@ -110,10 +110,16 @@ export class TaskGroup implements AsyncContextManager<TaskGroup>, WaitSource {
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${this} is shutting down`);
     // CPython creates the task, then names it; vloop names it at creation
-    // (the Task-<n> number is used up either way), so traces see one name.
+    // (the Task-<n> number is used up either way), so traces see one name,
+    // unless a task factory makes it: then it is named after, as in CPython.
     const task = (this._loop as EventLoop).createTask(coro, name !== undefined ? { name } : undefined);
-    this._tasks.add(task as Task<unknown>);
-    task.addDoneCallback(this._onTaskDone);
+    // A task done already (an eager one that never suspended) is reported
+    // to the group now, without a done callback, as CPython 3.12 does.
+    if (task.done()) this._taskDone(task as Task<unknown>);
+    else {
+      this._tasks.add(task as Task<unknown>);
+      task.addDoneCallback(this._onTaskDone);
+    }
     return task;
   }
 

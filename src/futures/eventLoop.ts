@@ -19,6 +19,32 @@ import { steppingLoop } from "../loop/running.js";
 import { Future, isFuture } from "./future.js";
 import { type CoroutineInput, Task, taskOptionName } from "./task.js";
 import { quietRefused, startedPromiseError } from "./coroutineInput.js";
+import { extraArgument } from "../util/args.js";
+import { showTyped, showValue } from "../util/showValue.js";
+
+/**
+ * What makes a loop's tasks (loop.setTaskFactory): given the loop and the
+ * coroutine, a Task of that loop. asyncio's task factory, without `context`.
+ */
+export type TaskFactory = (loop: EventLoop, coro: CoroutineInput<unknown>) => Task<unknown>;
+
+/**
+ * asyncio's eager_task_factory (Python 3.12): a task factory whose tasks run
+ * their first step at once, inside createTask, when the loop is running.
+ * A coroutine that never suspends is done before createTask returns, and
+ * never goes through the ready queue; one that suspends waits as any task
+ * does. Set it with `getRunningLoop().setTaskFactory(eagerTaskFactory)`.
+ * Eager tasks take generator coroutines (function*), from either style: an
+ * async function's body suspends in microtasks, after createTask returns,
+ * and such a task stops the run with a UsageError that says so.
+ * @throws UsageError (ending the run) for an async function coroutine.
+ * @example
+ * getRunningLoop().setTaskFactory(eagerTaskFactory);
+ * const t = createTask(quick()); // quick(), a function*, ran up to its first suspension
+ */
+export function eagerTaskFactory(loop: EventLoop, coro: CoroutineInput<unknown>): Task<unknown> {
+  return new Task<unknown>(coro, loop, undefined, true);
+}
 
 /**
  * @internal run_until_complete's done callback (asyncio.run's too): stop the
@@ -97,6 +123,7 @@ function endRun(loop: EventLoop): void {
  */
 export class EventLoop extends BaseEventLoop {
   /** @internal the counter behind "Task-<n>", per loop */ _taskCounter = 0;
+  /** @internal what createTask calls to make a task (setTaskFactory), or null: `new Task` */ _taskFactory: TaskFactory | null = null;
 
   constructor(options: BaseLoopOptions) {
     super(options);
@@ -121,7 +148,59 @@ export class EventLoop extends BaseEventLoop {
   createTask<T>(coro: CoroutineInput<T>, options?: { name?: string }, extra?: unknown): Task<T> {
     const name = taskOptionName("createTask", options, extra);
     this._checkClosed();
+    const factory = this._taskFactory;
+    if (factory === null) return new Task<T>(coro, this, name);
+    // Ordering: the factory makes the task (an eager one runs its first
+    // step in there, under its default name); base_events names it after.
+    const task = factory(this, coro as CoroutineInput<unknown>);
+    if (!(task instanceof Task) || task._loop !== this) {
+      throw new TypeError(
+        `createTask: the loop's task factory ${factory.name || "(anonymous)"} returned ${showValue(task)}; ` +
+          `a task factory must return a Task of this loop, as eagerTaskFactory(loop, coro) does`,
+      );
+    }
+    if (name !== undefined) task.setName(name);
+    return task as Task<T>;
+  }
+
+  /**
+   * @internal A task of the simulation's own (a host's main, a simulated
+   * child process's program): the body of another process, which CPython
+   * would run as that process's asyncio.run() main, so the task factory,
+   * which is this process's, does not make it.
+   */
+  _createOwnTask<T>(coro: CoroutineInput<T>, name?: string): Task<T> {
+    this._checkClosed();
     return new Task<T>(coro, this, name);
+  }
+
+  /**
+   * Sets the function that createTask() (and everything that makes tasks:
+   * gather, TaskGroup, ensureFuture, shield, servers' connection handlers)
+   * calls to make a task: `factory(loop, coro)`, which returns a Task of
+   * this loop; null sets the default back. Mirrors `loop.set_task_factory()`;
+   * `eagerTaskFactory` is asyncio's eager_task_factory.
+   * @throws TypeError if factory is neither a function nor null, or for a second argument.
+   * @example
+   * getRunningLoop().setTaskFactory(eagerTaskFactory);
+   * const t = createTask(quick()); // quick's first step has run: t.done() if it never suspended
+   */
+  setTaskFactory(factory: TaskFactory | null): void;
+  setTaskFactory(factory: TaskFactory | null, extra?: unknown): void {
+    if (extra !== undefined) throw extraArgument("setTaskFactory()", "one argument, a task factory or null", extra);
+    if (factory !== null && typeof factory !== "function") {
+      throw new TypeError(`setTaskFactory: a task factory must be a function (loop, coro) => Task, or null (got ${showTyped(factory)})`);
+    }
+    this._taskFactory = factory;
+  }
+
+  /**
+   * The task factory set by setTaskFactory(), or null for the default.
+   * Mirrors `loop.get_task_factory()`.
+   * @example if (getRunningLoop().getTaskFactory() === eagerTaskFactory) log("eager");
+   */
+  getTaskFactory(): TaskFactory | null {
+    return this._taskFactory;
   }
 
   /**

@@ -47,11 +47,16 @@ const MUST_CANCEL = 4;
 const LOG_TRACEBACK = 8;
 /** the task's host crashed: it was ended without running (see _kill) */
 const KILLED = 16;
-const FLAG_BITS = 5; // the cancel count is kept above these
+/** the task's eager first step is running, inside createTask (see _eagerStart) */
+const EAGER = 32;
+const FLAG_BITS = 6; // the cancel count is kept above these
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Settle = ((v: any) => unknown) | null | undefined;
 type CoroIterator = Iterator<unknown, unknown, unknown>;
+
+/** The error an eager step with an async body ends in, on its way out of createTask (see _eagerAsyncBody). */
+let eagerRefusal: UsageError | null = null;
 
 /** The tasks whose wait a deadlock report is describing, outermost first (a chain of tasks awaiting tasks). */
 const reportChain = new Set<Task<unknown>>();
@@ -177,8 +182,12 @@ export class Task<T = unknown> extends Future<T> {
     this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
   }
 
-  /** @internal use createTask() or loop.createTask() */
-  constructor(coro: CoroutineInput<T>, loop: BaseEventLoop & { _taskCounter: number }, name?: string) {
+  /**
+   * @internal use createTask() or loop.createTask(). `eagerStart`: asyncio's
+   * Task(..., eager_start=True), which eagerTaskFactory passes: when the loop
+   * is running, the first step runs now, inside the constructor.
+   */
+  constructor(coro: CoroutineInput<T>, loop: BaseEventLoop & { _taskCounter: number }, name?: string, eagerStart?: boolean) {
     super(loop);
     // (the fields are set here, not by initializers: see Future's constructor)
     this._coro = null;
@@ -209,11 +218,56 @@ export class Task<T = unknown> extends Future<T> {
     // CPython 3.12 uses up a number for every task, named or not.
     const num = ++loop._taskCounter;
     this._name = name === undefined ? num : taskName("createTask", name);
+    if (eagerStart === true && loop._running) {
+      loop._placeEagerTask(this);
+      this._traceCreated();
+      try {
+        if (this._state === PENDING) this._eagerStart(); // (not if its host is down: _placeTask killed it)
+      } finally {
+        loop._listEagerTask(this);
+      }
+      return;
+    }
     this._enqueue(stepTask, undefined);
     loop._addTask(this);
+    this._traceCreated();
+  }
+
+  private _traceCreated(): void {
+    const loop = this._loop;
     if (loop._tracer !== null) {
       const host = loop._hosts !== null ? loop._hosts._hostNameOf(this) : undefined;
       loop._emit({ kind: "task-created", t: loop.time(), i: loop._iteration, task: this.getName(), ...(host !== undefined ? { host } : {}) });
+    }
+  }
+
+  /**
+   * asyncio's Task.__eager_start: the first step runs now, in the code that
+   * creates the task, with this task current (swapped in, and the creator
+   * swapped back after, as _swap_current_task does: the creator may be a
+   * task or a plain callback). The coroutine runs until it first suspends:
+   * on a pending future (the task then waits on it, as after any step), at a
+   * bare yield (its next step is queued), or to its end (the task is done
+   * before createTask returns). Only a generator can be stepped this way: an
+   * async function's body would suspend in microtasks, after createTask has
+   * returned (see eagerAsyncBody).
+   */
+  private _eagerStart(): void {
+    const loop = this._loop;
+    const creator = loop._currentTask;
+    loop._currentTask = this;
+    this._flags |= EAGER;
+    if (loop._tracer !== null) loop._emit({ kind: "step", t: loop.time(), i: loop._iteration, task: this.getName(), eager: true });
+    try {
+      this._stepSync(undefined);
+    } finally {
+      this._flags &= ~EAGER;
+      loop._currentTask = creator;
+    }
+    if (eagerRefusal !== null) {
+      const error = eagerRefusal;
+      eagerRefusal = null;
+      throw error;
     }
   }
 
@@ -418,6 +472,10 @@ export class Task<T = unknown> extends Future<T> {
         const it = coroutineIterator(made);
         if (it === null) {
           if (isThenable(made)) {
+            if ((this._flags & EAGER) !== 0) {
+              eagerRefusal = this._eagerAsyncBody(made);
+              return;
+            }
             this._startAsync(made);
             return;
           }
@@ -567,6 +625,26 @@ export class Task<T = unknown> extends Future<T> {
       const detail = this._state === FAILED ? (typeof name === "string" ? name : showValue(this._result)) : undefined;
       loop._emit({ kind: "finish", t: loop.time(), i: loop._iteration, task: this.getName(), outcome, ...(detail ? { detail } : {}) });
     }
+  }
+
+  /**
+   * An eager task's coroutine function turned out to be an async function:
+   * its body has run up to its first await, which parks in a microtask, after
+   * createTask returns, where CPython's eager step would have suspended (or
+   * finished) before it returns. Rather than run it in another order, the
+   * run stops here with what to write instead.
+   */
+  private _eagerAsyncBody(promise: PromiseLike<unknown>): UsageError {
+    quietRefused(promise);
+    const error = new UsageError(
+      `task ${this.getName()} cannot start eagerly: its coroutine is an async function, and the loop's task factory is eagerTaskFactory. ` +
+        `An eager task's first step runs inside createTask and must suspend or finish before createTask returns, as in CPython; ` +
+        `an async function suspends in JavaScript microtasks, after it has returned. ` +
+        `Give eager tasks generator coroutines (function*), from either style: createTask(worker(1)) with function* worker; ` +
+        `or leave the task factory unset (loop.setTaskFactory(null))`,
+    );
+    this._loop._fatal(error);
+    return error;
   }
 
   // ---------------------------------------------------------------- async style

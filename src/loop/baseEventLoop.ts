@@ -189,6 +189,7 @@ export class BaseEventLoop {
   private _timerSeq = 0;
 
   /** @internal the task being stepped (asyncio's _current_tasks[loop]) */ _currentTask: LoopTask | null = null;
+  /** @internal tasks in their eager first step, innermost last (see _placeEagerTask) */ _eagerTasks: LoopTask[] | null = null;
   /** @internal every task not yet known to be done, in creation order (compacted lazily) */
   private _taskList: LoopTask[] = [];
   private _tasksDone = 0;
@@ -758,6 +759,24 @@ export class BaseEventLoop {
   }
 
   /**
+   * @internal An eager task (eagerTaskFactory) is placed on its host before
+   * its first step, which runs inside createTask, and listed after it, as the
+   * recorder lists tasks when create_task returns (a task its eager step
+   * creates comes first); allTasks() sees it during the step, as asyncio's
+   * _eager_tasks set lets all_tasks() see it.
+   */
+  _placeEagerTask(task: LoopTask): void {
+    if (this._hosts !== null) this._hosts._placeTask(task);
+    (this._eagerTasks ??= []).push(task);
+  }
+
+  /** @internal the eager step is over: list the task (see _placeEagerTask) */
+  _listEagerTask(task: LoopTask): void {
+    (this._eagerTasks as LoopTask[]).pop();
+    this._taskList.push(task);
+  }
+
+  /**
    * @internal The simulated network once it has hosts: it places every new
    * task on its creator's host, and names a task's host for traces. (An
    * object with methods, not closures: see SelectorIo in net/selectorLoop.ts.)
@@ -778,7 +797,9 @@ export class BaseEventLoop {
 
   /** @internal the unfinished tasks, in creation order. */
   _pendingTasks(): LoopTask[] {
-    return this._taskList.filter((t) => !t.done());
+    const pending = this._taskList.filter((t) => !t.done());
+    if (this._eagerTasks !== null) for (const t of this._eagerTasks) if (!t.done()) pending.push(t);
+    return pending;
   }
 
   /** @internal asyncio's _enter_task */

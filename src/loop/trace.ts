@@ -5,7 +5,9 @@
  *
  * Every event has `t` (virtual time) and `i` (loop iteration). A task's life:
  * task-created, then steps ("step", with `by`: who woke it), each ending in
- * "suspend" (with what it waits on) or "finish". "resolve" says who completed
+ * "suspend" (with what it waits on) or "finish". An eager task's first step
+ * ("step" with `eager`) runs inside the createTask that made it, so it sits
+ * within its creator's step in the same iteration. "resolve" says who completed
  * a future (a task, a timer, a callback); "callback" is a handle that is not
  * a task step; "choice" is a decision of a choosing strategy.
  *
@@ -16,7 +18,7 @@
 
 export type TraceEvent =
   | { kind: "task-created"; t: number; i: number; task: string; host?: string }
-  | { kind: "step"; t: number; i: number; task: string; cancel?: boolean; by?: string }
+  | { kind: "step"; t: number; i: number; task: string; cancel?: boolean; by?: string; eager?: boolean }
   | { kind: "suspend"; t: number; i: number; task: string; on: string }
   | { kind: "finish"; t: number; i: number; task: string; outcome: "result" | "error" | "cancelled"; detail?: string }
   | { kind: "timer-set"; t: number; i: number; timer: number; when: number; task?: string }

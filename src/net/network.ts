@@ -511,7 +511,7 @@ export class Network {
     const main = this._factories.get(host) as HostMain;
     this._creating = host;
     try {
-      (this._loop as unknown as { createTask(c: unknown, o: { name: string }): unknown }).createTask(main, { name: host._starts === 1 ? host.name : `${host.name}#${host._starts}` });
+      (this._loop as unknown as { _createOwnTask(c: unknown, name: string): unknown })._createOwnTask(main, host._starts === 1 ? host.name : `${host.name}#${host._starts}`);
     } finally {
       this._creating = null;
     }

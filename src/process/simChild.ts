@@ -178,7 +178,7 @@ export class SimChild {
     const body = () => program(ctx);
     // The child's task must not use up a Task-<n> name: CPython's parent has no such task.
     const counter = (loop as unknown as { _taskCounter: number })._taskCounter;
-    const task = loop.createTask(body as () => Generator<unknown, unknown, unknown>, { name: this.label });
+    const task = loop._createOwnTask(body as () => Generator<unknown, unknown, unknown>, this.label);
     (loop as unknown as { _taskCounter: number })._taskCounter = counter;
     this._task = task;
     const self = this;
