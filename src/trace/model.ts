@@ -13,6 +13,9 @@
  *   task renamed during a step (as runScenario renames Task-1 to "main") keeps
  *   its lane, which takes the new name;
  * - a name used by two tasks means the one created last.
+ * An eager task's first step ("step" with `eager`) runs inside its
+ * creator's step or callback: it is a run of its own, and when it suspends
+ * or finishes the creator's step goes on (its events are the creator's again).
  * A task renamed between its creation and its first step (TaskGroup's
  * createTask(coro, { name }) does this) shows up as a "task-created" under
  * the old name and steps under a new one. Such a trace has lanes that never
@@ -174,9 +177,12 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
   const marks: Mark[] = [];
   const columns: Column[] = [];
   /** The step in progress, between "step" and its "suspend"/"finish". */
-  let current: { lane: Lane; step: StepMark } | null = null;
+  type InStep = { lane: Lane; step: StepMark; eager: boolean };
+  let current: InStep | null = null;
   /** The run in progress (a step or a callback), until the next run starts. */
   let running: Run | null = null;
+  /** What an eager step interrupted (its creator's step or callback), innermost last: it goes on after it. */
+  const interrupted: { current: InStep | null; running: Run | null }[] = [];
   const waitingOn = new Map<Lane, string>();
   const hosts: HostInfo[] = [];
   const hostByName = new Map<string, HostInfo>();
@@ -222,6 +228,7 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
         break;
       }
       case "step": {
+        if (ev.eager === true) interrupted.push({ current, running });
         const lane = laneFor(ev.task, ev.i, ev.t);
         const run = startRun(ev.i, ev.t, lane.index, lane.name);
         const step: StepMark = { i: ev.i, t: ev.t, run: run.seq, cancel: ev.cancel === true };
@@ -233,15 +240,16 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
         const from = waitingOn.get(lane);
         if (from !== undefined) step.from = from;
         lane.steps.push(step);
-        current = { lane, step };
+        current = { lane, step, eager: ev.eager === true };
         break;
       }
       case "suspend":
       case "finish": {
         let lane: Lane;
         let step: StepMark | undefined;
-        if (current !== null) {
-          ({ lane, step } = current);
+        const ended = current;
+        if (ended !== null) {
+          ({ lane, step } = ended);
           if (lane.name !== ev.task) {
             // Renamed during this step: the lane follows the task.
             lane.name = ev.task;
@@ -252,6 +260,11 @@ export function buildModel(events: readonly TraceEvent[]): TraceModel {
           step = lane.steps[lane.steps.length - 1];
         }
         current = null;
+        if (ended !== null && ended.eager) {
+          // An eager step ends inside its creator's step (or callback), which goes on.
+          const outer = interrupted.pop();
+          if (outer !== undefined) ({ current, running } = outer);
+        }
         if (ev.kind === "suspend") {
           waitingOn.set(lane, ev.on);
           if (step !== undefined) step.on = ev.on;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { gather, run, runSync, sleep } from "../index.js";
+import { createTask, currentTask, eagerTaskFactory, gather, getRunningLoop, run, runSync, sleep } from "../index.js";
 import { ArrayTracer, type TraceEvent } from "../loop/trace.js";
 import { type ChromeEvent, toChromeTrace } from "./chrome.js";
 import { buildModel } from "./model.js";
@@ -213,6 +213,44 @@ describe("model", () => {
   test("a task renamed before its first step keeps one lane, under its new name", async () => {
     const { events } = await traceOf("asyncio/c53_taskgroup_nested_groups.async.ts");
     expect(buildModel(events).lanes.map((l) => l.name)).toEqual(["Task-1", "inner", "sleeper", "failer"]);
+  });
+
+  test("an eager step is a run inside its creator's step, which goes on after it (and keeps its lane when it renames its task)", () => {
+    const tracer = new ArrayTracer();
+    runSync(
+      function* () {
+        getRunningLoop().setTaskFactory(eagerTaskFactory);
+        const fut = getRunningLoop().createFuture<number>();
+        createTask(
+          (function* () {
+            createTask((function* () {})()); // nested: an eager step inside an eager step
+            return 1;
+          })(),
+        );
+        currentTask()!.setName("main"); // after the eager steps: still main's own step
+        fut.setResult(2); // resolved by main's run, not by the last eager one
+        yield* fut;
+      },
+      { tracer },
+    );
+    const model = buildModel(tracer.events);
+    expect(model.lanes.map((l) => [l.name, l.steps.length])).toEqual([
+      ["main", 1],
+      ["Task-2", 1],
+      ["Task-3", 1],
+    ]);
+    expect(model.runs.map((r) => [r.i, r.what])).toEqual([
+      [1, "Task-1"], // (named at the start of its run)
+      [1, "Task-2"],
+      [1, "Task-3"],
+      [2, "callback stop"],
+    ]);
+    // each run resolves its own task; the future main resolves after the eager steps is main's run's
+    expect(model.runs.slice(0, 3).map((r) => r.resolved)).toEqual([
+      ["<Future#1 finished>", "<Task finished name='main'>"],
+      ["<Task finished name='Task-2'>"],
+      ["<Task finished name='Task-3'>"],
+    ]);
   });
 });
 
