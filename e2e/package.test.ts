@@ -128,6 +128,16 @@ describe("plain JavaScript, the package alone", () => {
     expect(r.stdout).toBe(factorialStdout);
   });
 
+  test("node eager.mjs: eager tasks (setTaskFactory(eagerTaskFactory)) print CPython's lines for docs/examples/mis_eager_task", () => {
+    const lines = readFileSync(join(root, "docs/examples/mis_eager_task.out"), "utf8")
+      .split("\n")
+      .filter((l) => l !== "" && !l.includes(" main result "))
+      .map((l) => l.replace(/^(\S+) main /, "$1 Task-1 "));
+    const r = sh(dir, "node", ["eager.mjs"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(`${lines.join("\n")}\n`);
+  });
+
   test("require('vloop') works from CommonJS on this Node, silently", () => {
     const r = sh(dir, "node", ["factorial.cjs"]);
     expect(r.stderr).toBe("");
