@@ -6,6 +6,7 @@
  */
 export type { Coroutine, Awaitable, AwaitableLike } from "./types.js";
 export { run, runSync, newEventLoop, type LoopOptions } from "./run.js";
+export { Runner } from "./runner.js";
 export { Handle, TimerHandle } from "./loop/handle.js";
 export { EventLoop, eagerTaskFactory, type TaskFactory } from "./futures/eventLoop.js";
 export type { CoroutineInput } from "./futures/task.js";

@@ -71,13 +71,13 @@ const HOOKS = ["onLoop", "onIteration", "onLog", "onException"] as const;
 const LOOP_OPTIONS = ["seed", "strategy", "maxSteps", "tracer", "recordChoices", "jitter", "faultScale", ...HOOKS] as const;
 
 /**
- * Every LoopOptions field is checked where the options enter (a run makes
+ * @internal Every LoopOptions field is checked where the options enter (a run makes
  * one loop): a wrong value is named here rather than silently changing the
  * run (a NaN budget that never runs out, a strategy object that crashes
  * mid-run). maxSteps, strategy and jitter are checked by the loop and
  * resolvePolicy, which exploration uses too.
  */
-function checkLoopOptions(options: unknown, what: string): asserts options is LoopOptions | undefined {
+export function checkLoopOptions(options: unknown, what: string): asserts options is LoopOptions | undefined {
   if (options === undefined) return;
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${what}: options must be an object (LoopOptions) or omitted (got ${showValue(options)})`);
@@ -121,10 +121,10 @@ function makeLoop(options: LoopOptions | undefined): EventLoop {
 }
 
 /**
- * asyncio.run's check: `ValueError: a coroutine was expected, got X`, at the
+ * @internal asyncio.run's check: `ValueError: a coroutine was expected, got X`, at the
  * call (a started Promise, a future, an async generator, an array...).
  */
-function checkMain(main: unknown, what: string): void {
+export function checkMain(main: unknown, what: string): void {
   if (isStartedPromise(main)) {
     quietRefused(main);
     throw new ValueError(startedPromiseError(what).message);
@@ -133,13 +133,41 @@ function checkMain(main: unknown, what: string): void {
   if (!ok) throw new ValueError(coroutineExpected(what, main).message);
 }
 
+/**
+ * @internal The first half of asyncio.runners._cancel_all_tasks: cancel each task, in
+ * creation order, and gather them (returnExceptions) with the loop's stop()
+ * as the gather's done callback. The loop then runs until it is done.
+ */
+export function cancelAll(toCancel: Task<unknown>[]): Future<unknown[]> {
+  for (const t of toCancel) t.cancel();
+  const all = gatherAll(toCancel, { returnExceptions: true }); // (not a spread: there may be any number of tasks)
+  all.addDoneCallback(stop);
+  return all;
+}
+
+/**
+ * @internal The second half of _cancel_all_tasks: a task that ended in an exception rather than cancelled
+ * (it caught the CancelledError and raised something else) goes to the
+ * loop's exception handler, as asyncio reports it; the gather had retrieved
+ * it, so nothing else would.
+ */
+export function reportShutdownErrors(loop: EventLoop, cancelled: Task<unknown>[]): void {
+  for (const task of cancelled) {
+    if (task.cancelled()) continue;
+    const exception = task.exception();
+    if (exception !== undefined) loop._reportException({ message: "unhandled exception during asyncio.run() shutdown", exception, task });
+  }
+}
+
 /** The phases of asyncio.run, resumable so that async steps can pause it. */
-class Runner<T> implements Phases<T> {
+class AsyncioRun<T> implements Phases<T> {
   // (set in the constructor rather than by field initializers: one Runner per
   // run, and exploration makes a run per schedule; see Future's constructor)
   private declare phase: "main" | "shutdown" | "done";
   private declare mainTask: Task<T> | null;
   private declare waitingFor: Future<unknown> | null;
+  /** the tasks the shutdown cancelled */
+  private declare cancelled: Task<unknown>[] | null;
   private declare readonly loop: EventLoop;
   private declare readonly main: CoroutineInput<T>;
 
@@ -147,6 +175,7 @@ class Runner<T> implements Phases<T> {
     this.phase = "main";
     this.mainTask = null;
     this.waitingFor = null;
+    this.cancelled = null;
     this.loop = loop;
     this.main = main;
   }
@@ -165,6 +194,7 @@ class Runner<T> implements Phases<T> {
       if (!loop._runUntilStopped()) return false;
       if (!(this.waitingFor as Future<unknown>).done()) throw new RuntimeError("Event loop stopped before Future completed.");
       if (this.phase === "shutdown" || !this.startShutdown()) {
+        if (this.cancelled !== null) reportShutdownErrors(loop, this.cancelled);
         this.phase = "done";
         return true;
       }
@@ -177,10 +207,8 @@ class Runner<T> implements Phases<T> {
     const toCancel: Task<unknown>[] = [];
     for (const t of this.loop._pendingTasks()) toCancel.push(t as Task<unknown>);
     if (toCancel.length === 0) return false;
-    for (const t of toCancel) t.cancel();
-    const all = gatherAll(toCancel, { returnExceptions: true }); // (not a spread: there may be any number of tasks)
-    all.addDoneCallback(stop);
-    this.waitingFor = all;
+    this.cancelled = toCancel;
+    this.waitingFor = cancelAll(toCancel);
     return true;
   }
 
@@ -226,7 +254,7 @@ export function runSync<T>(
 export function runSyncOn<T>(loop: EventLoop, main: Generator<unknown, T, unknown> | (() => Generator<unknown, T, unknown>)): T {
   if (steppingLoop() !== null) throw new RuntimeError("runSync() cannot be called from a running event loop");
   loop._syncOnly = true;
-  return driveSync(loop, new Runner<T>(loop, main));
+  return driveSync(loop, new AsyncioRun<T>(loop, main));
 }
 
 /**
@@ -255,7 +283,7 @@ export function run<T>(main: CoroutineInput<T>, options?: LoopOptions): Promise<
 /** @internal run() on a loop the caller made (exploration makes one per run). */
 export function runOn<T>(loop: EventLoop, main: CoroutineInput<T>): Promise<T> {
   if (steppingLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
-  return new Promise<T>((resolve, reject) => new AsyncDrive<T>(loop, new Runner<T>(loop, main), resolve, reject).start());
+  return new Promise<T>((resolve, reject) => new AsyncDrive<T>(loop, new AsyncioRun<T>(loop, main), resolve, reject).start());
 }
 
 /**

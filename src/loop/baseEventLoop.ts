@@ -15,6 +15,7 @@
  * (`_todo`) therefore lives on the object, and `_runUntilStopped()` returns
  * false when it pauses; `_resume()` carries on.
  */
+import type { Task } from "../futures/task.js";
 import { DeadlockError, RuntimeError, StepBudgetExceeded, UsageError, ValueError } from "../errors.js";
 import type { SchedulingPolicy } from "../schedule/policy.js";
 
@@ -83,6 +84,8 @@ export interface ExceptionContext {
   message: string;
   exception: unknown;
   handle?: Runnable;
+  /** The task that raised it, where asyncio's context has one ("unhandled exception during asyncio.run() shutdown"). */
+  task?: Task<unknown>;
 }
 
 /** An exception handler: loop.set_exception_handler's `handler(loop, context)`. */
