@@ -155,6 +155,10 @@ export async function pictures(): Promise<Picture[]> {
     // how-the-loop-works.md: the twelve sleepers of scenarios/core/04_equal_deadline_ties,
     // as the page's own example (tasks named t0..t11), wake in heapq's order.
     await scenario("equal_deadline_ties", "docs/examples/loop_ties.gen.ts", "twelve sleep(1) timers, one deadline: heapq's order"),
+    // misconceptions.md, "createTask starts the coroutine now": a task's first step in the
+    // next iteration, and under eagerTaskFactory inside createTask, in its creator's iteration.
+    await scenario("create_task_lazy", "docs/examples/mis_create_task.async.ts", "createTask: the first step waits for its turn"),
+    await scenario("create_task_eager", "docs/examples/mis_eager_task.async.ts", "eagerTaskFactory: the first step runs inside createTask"),
     // finding-races.md and races.md: one race, in CPython's order (passes) and
     // replayed from its shrunk tape (fails).
     race("lost_update_cpython", "lost_update", ""),
