@@ -83,6 +83,15 @@ describe("eager tasks", () => {
     loop.close();
   });
 
+  test("eagerTaskFactory called by hand checks its arguments", () => {
+    expect(() => eagerTaskFactory("loop" as never, quick([], 1))).toThrow(
+      new TypeError(`eagerTaskFactory: the first argument must be the loop, as loop.createTask passes it (got "loop")`),
+    );
+    const loop = newEventLoop();
+    expect(() => eagerTaskFactory(loop, 42 as never)).toThrow(TypeError);
+    loop.close();
+  });
+
   test("a factory that returns something other than a Task of the loop is a TypeError from createTask", () => {
     expect(() =>
       runSync(function* () {

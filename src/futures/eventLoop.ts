@@ -37,12 +37,16 @@ export type TaskFactory = (loop: EventLoop, coro: CoroutineInput<unknown>) => Ta
  * Eager tasks take generator coroutines (function*), from either style: an
  * async function's body suspends in microtasks, after createTask returns,
  * and such a task stops the run with a UsageError that says so.
- * @throws UsageError (ending the run) for an async function coroutine.
+ * @throws UsageError (ending the run) for an async function coroutine;
+ *   TypeError if `loop` is not an EventLoop or `coro` not a coroutine.
  * @example
  * getRunningLoop().setTaskFactory(eagerTaskFactory);
  * const t = createTask(quick()); // quick(), a function*, ran up to its first suspension
  */
 export function eagerTaskFactory(loop: EventLoop, coro: CoroutineInput<unknown>): Task<unknown> {
+  if (!(loop instanceof EventLoop)) {
+    throw new TypeError(`eagerTaskFactory: the first argument must be the loop, as loop.createTask passes it (got ${showValue(loop)})`);
+  }
   return new Task<unknown>(coro, loop, undefined, true);
 }
 
