@@ -1,5 +1,6 @@
 import { allTasks, createTask, currentTask, eagerTaskFactory, gather, getRunningLoop, sleep } from "../../src/index.js";
-import { ValueError, log, pyFloat } from "../harness.js";
+import { log } from "../harness.js";
+import { now, quick, sleeper, yielder, failing } from "./55_eager_task_factory.gen.js";
 
 export const meta = {
   title: "eager task factory",
@@ -7,37 +8,10 @@ export const meta = {
     "With asyncio.eager_task_factory a task's first step runs inside create_task, under its default name (a given name is set after): a coroutine that never suspends is done when create_task returns, one that raises has failed, one that suspends waits as any task does, and gather's eager children that are done already count at once.",
 };
 
-function now() {
-  return pyFloat(getRunningLoop().time());
-}
-
-function* quick(n: number) {
-  log("quick", n, "runs in", currentTask()!.getName());
-  return n * 10;
-}
-
-function* sleeper(n: number, d: number) {
-  log("sleeper", n, "starts in", currentTask()!.getName());
-  yield* sleep(d);
-  log("sleeper", n, "woke at", now());
-  return n;
-}
-
-function* yielder(n: number) {
-  log("yielder", n, "first");
-  yield* sleep(0);
-  log("yielder", n, "second");
-  return n;
-}
-
-function* failing(): Generator<unknown, never, unknown> {
-  log("failing runs");
-  throw new ValueError("eager boom");
-}
-
 // Eager tasks take generator coroutines in both styles (an async function's
 // first step would end in microtasks, after createTask returns): main is an
-// async function, the tasks it creates eagerly are generators.
+// async function, and the tasks it creates eagerly run the generator twin's
+// coroutines.
 export async function main() {
   const loop = getRunningLoop();
   log("factory before:", loop.getTaskFactory());

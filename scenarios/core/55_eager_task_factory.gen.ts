@@ -7,30 +7,30 @@ export const meta = {
     "With asyncio.eager_task_factory a task's first step runs inside create_task, under its default name (a given name is set after): a coroutine that never suspends is done when create_task returns, one that raises has failed, one that suspends waits as any task does, and gather's eager children that are done already count at once.",
 };
 
-function now() {
+export function now() {
   return pyFloat(getRunningLoop().time());
 }
 
-function* quick(n: number) {
+export function* quick(n: number) {
   log("quick", n, "runs in", currentTask()!.getName());
   return n * 10;
 }
 
-function* sleeper(n: number, d: number) {
+export function* sleeper(n: number, d: number) {
   log("sleeper", n, "starts in", currentTask()!.getName());
   yield* sleep(d);
   log("sleeper", n, "woke at", now());
   return n;
 }
 
-function* yielder(n: number) {
+export function* yielder(n: number) {
   log("yielder", n, "first");
   yield* sleep(0);
   log("yielder", n, "second");
   return n;
 }
 
-function* failing(): Generator<unknown, never, unknown> {
+export function* failing(): Generator<unknown, never, unknown> {
   log("failing runs");
   throw new ValueError("eager boom");
 }

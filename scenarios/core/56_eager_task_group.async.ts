@@ -1,5 +1,6 @@
 import { ExceptionGroup, RuntimeError, TaskGroup, asyncWith, currentTask, eagerTaskFactory, getRunningLoop, sleep, type Task } from "../../src/index.js";
-import { ValueError, log, pyFloat } from "../harness.js";
+import { log } from "../harness.js";
+import { now, child, crash } from "./56_eager_task_group.gen.js";
 
 export const meta = {
   title: "eager tasks in a TaskGroup",
@@ -7,23 +8,7 @@ export const meta = {
     "TaskGroup.create_task with eager tasks: a child done in its eager step is reported to the group at once and never waited for, and one that fails there aborts the group before create_task returns (its siblings and the parent are cancelled, and later create_task calls raise).",
 };
 
-function now() {
-  return pyFloat(getRunningLoop().time());
-}
-
-function* child(n: number, d: number | null) {
-  log("child", n, "starts");
-  if (d !== null) yield* sleep(d);
-  log("child", n, "ends at", now());
-  return n;
-}
-
-function* crash(msg: string, d: number | null): Generator<unknown, never, unknown> {
-  log("crash", msg, "starts");
-  if (d !== null) yield* sleep(d);
-  throw new ValueError(msg);
-}
-
+// the coroutines are the generator twin's
 // Eager tasks take generator coroutines in both styles (an async function's
 // first step would end in microtasks, after createTask returns): main and
 // the group bodies are async functions, the children generators.

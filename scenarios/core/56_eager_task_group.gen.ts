@@ -7,18 +7,18 @@ export const meta = {
     "TaskGroup.create_task with eager tasks: a child done in its eager step is reported to the group at once and never waited for, and one that fails there aborts the group before create_task returns (its siblings and the parent are cancelled, and later create_task calls raise).",
 };
 
-function now() {
+export function now() {
   return pyFloat(getRunningLoop().time());
 }
 
-function* child(n: number, d: number | null) {
+export function* child(n: number, d: number | null) {
   log("child", n, "starts");
   if (d !== null) yield* sleep(d);
   log("child", n, "ends at", now());
   return n;
 }
 
-function* crash(msg: string, d: number | null): Generator<unknown, never, unknown> {
+export function* crash(msg: string, d: number | null): Generator<unknown, never, unknown> {
   log("crash", msg, "starts");
   if (d !== null) yield* sleep(d);
   throw new ValueError(msg);

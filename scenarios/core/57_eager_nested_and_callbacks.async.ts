@@ -1,5 +1,6 @@
-import { CancelledError, allTasks, asCompleted, createTask, currentTask, eagerTaskFactory, ensureFuture, type EventLoop, type Future, getRunningLoop, shield, sleep, type Task, waitFor } from "../../src/index.js";
-import { log, pyFloat } from "../harness.js";
+import { asCompleted, createTask, eagerTaskFactory, ensureFuture, getRunningLoop, shield, sleep, type Task, waitFor } from "../../src/index.js";
+import { log } from "../harness.js";
+import { now, leaf, outer, waitsOn, fromCallback } from "./57_eager_nested_and_callbacks.gen.js";
 
 export const meta = {
   title: "eager tasks: nesting, callbacks, cancellation, and the functions that make tasks",
@@ -7,60 +8,10 @@ export const meta = {
     "An eager step runs inside its creator's step (or callback) with the new task current and the creator current again after; all_tasks sees it; a done future is awaited without suspending; cancel right after an eager suspension cancels the awaited future; ensure_future, shield and as_completed start coroutines eagerly; shutdown cancels a nested pair inner first.",
 };
 
-function now() {
-  return pyFloat(getRunningLoop().time());
-}
-
-function names(tasks: Iterable<{ getName(): string }>) {
-  return [...tasks].map((t) => t.getName()).sort();
-}
-
-function* leaf(n: number, d: number) {
-  log("leaf", n, "in", currentTask()!.getName(), "tasks", names(allTasks()));
-  try {
-    yield* sleep(d);
-  } catch (e) {
-    if (e instanceof CancelledError) log("leaf", n, "cancelled at", now());
-    throw e;
-  }
-  log("leaf", n, "done at", now());
-  return n;
-}
-
-function* outer(n: number) {
-  log("outer", n, "creates a leaf");
-  const t = createTask(leaf(n * 10, n));
-  log("outer", n, "back in", currentTask()!.getName());
-  try {
-    return yield* t;
-  } catch (e) {
-    if (e instanceof CancelledError) log("outer", n, "cancelled at", now());
-    throw e;
-  }
-}
-
-function* waitsOn(fut: Future<string>, label: string) {
-  log(label, "awaits");
-  let v: string;
-  try {
-    v = yield* fut;
-  } catch (e) {
-    if (e instanceof CancelledError) log(label, "cancelled at", now());
-    throw e;
-  }
-  log(label, "got", v);
-  return v;
-}
-
-function fromCallback(_loop: EventLoop) {
-  log("callback creates a task; current is", currentTask() ?? null);
-  const t = createTask(leaf(7, 0.25));
-  log("callback back; current is", currentTask() ?? null, "t done", t.done());
-}
-
 // Eager tasks take generator coroutines in both styles (an async function's
 // first step would end in microtasks, after createTask returns): main is an
-// async function, the tasks it creates eagerly are generators.
+// async function, and the tasks it creates eagerly run the generator twin's
+// coroutines.
 export async function main() {
   const loop = getRunningLoop();
   loop.setTaskFactory(eagerTaskFactory);

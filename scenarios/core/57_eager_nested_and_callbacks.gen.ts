@@ -7,15 +7,15 @@ export const meta = {
     "An eager step runs inside its creator's step (or callback) with the new task current and the creator current again after; all_tasks sees it; a done future is awaited without suspending; cancel right after an eager suspension cancels the awaited future; ensure_future, shield and as_completed start coroutines eagerly; shutdown cancels a nested pair inner first.",
 };
 
-function now() {
+export function now() {
   return pyFloat(getRunningLoop().time());
 }
 
-function names(tasks: Iterable<{ getName(): string }>) {
+export function names(tasks: Iterable<{ getName(): string }>) {
   return [...tasks].map((t) => t.getName()).sort();
 }
 
-function* leaf(n: number, d: number) {
+export function* leaf(n: number, d: number) {
   log("leaf", n, "in", currentTask()!.getName(), "tasks", names(allTasks()));
   try {
     yield* sleep(d);
@@ -27,7 +27,7 @@ function* leaf(n: number, d: number) {
   return n;
 }
 
-function* outer(n: number) {
+export function* outer(n: number) {
   log("outer", n, "creates a leaf");
   const t = createTask(leaf(n * 10, n));
   log("outer", n, "back in", currentTask()!.getName());
@@ -39,7 +39,7 @@ function* outer(n: number) {
   }
 }
 
-function* waitsOn(fut: Future<string>, label: string) {
+export function* waitsOn(fut: Future<string>, label: string) {
   log(label, "awaits");
   let v: string;
   try {
@@ -52,7 +52,7 @@ function* waitsOn(fut: Future<string>, label: string) {
   return v;
 }
 
-function fromCallback(_loop: EventLoop) {
+export function fromCallback(_loop: EventLoop) {
   log("callback creates a task; current is", currentTask() ?? null);
   const t = createTask(leaf(7, 0.25));
   log("callback back; current is", currentTask() ?? null, "t done", t.done());

@@ -1,5 +1,6 @@
 import { Lock, Queue, TimeoutError, asyncWith, createTask, eagerTaskFactory, gather, getRunningLoop, sleep, timeout, waitFor } from "../../src/index.js";
-import { ValueError, log, py, pyFloat } from "../harness.js";
+import { ValueError, log, py } from "../harness.js";
+import { now, value, boom, locker, getter } from "./58_eager_awaitables.gen.js";
 
 export const meta = {
   title: "eager tasks and what they await",
@@ -7,35 +8,7 @@ export const meta = {
     "Eager tasks with wait_for(coro, 0) (done eagerly: its result, not a timeout), gather of children that return or raise in their eager step (the outer future is done before it is awaited), a lock taken in an eager step, a queue getter woken by put_nowait, and a task created inside a timeout block.",
 };
 
-function now() {
-  return pyFloat(getRunningLoop().time());
-}
-
-function* value(n: number) {
-  log("value", n);
-  return n;
-}
-
-function* boom(n: number): Generator<unknown, never, unknown> {
-  log("boom", n);
-  throw new ValueError(`boom ${n}`);
-}
-
-function* locker(lock: Lock, n: number) {
-  log("locker", n, "acquires");
-  yield* asyncWith(lock, function* () {
-    log("locker", n, "holds");
-    yield* sleep(0.5);
-  });
-  log("locker", n, "released at", now());
-}
-
-function* getter(q: Queue<string>, n: number) {
-  log("getter", n, "waits");
-  const v = yield* q.get();
-  log("getter", n, "got", v, "at", now());
-}
-
+// the coroutines are the generator twin's
 // Eager tasks take generator coroutines in both styles (an async function's
 // first step would end in microtasks, after createTask returns): main is an
 // async function, the tasks it starts eagerly are generators.

@@ -7,21 +7,21 @@ export const meta = {
     "Eager tasks with wait_for(coro, 0) (done eagerly: its result, not a timeout), gather of children that return or raise in their eager step (the outer future is done before it is awaited), a lock taken in an eager step, a queue getter woken by put_nowait, and a task created inside a timeout block.",
 };
 
-function now() {
+export function now() {
   return pyFloat(getRunningLoop().time());
 }
 
-function* value(n: number) {
+export function* value(n: number) {
   log("value", n);
   return n;
 }
 
-function* boom(n: number): Generator<unknown, never, unknown> {
+export function* boom(n: number): Generator<unknown, never, unknown> {
   log("boom", n);
   throw new ValueError(`boom ${n}`);
 }
 
-function* locker(lock: Lock, n: number) {
+export function* locker(lock: Lock, n: number) {
   log("locker", n, "acquires");
   yield* asyncWith(lock, function* () {
     log("locker", n, "holds");
@@ -30,7 +30,7 @@ function* locker(lock: Lock, n: number) {
   log("locker", n, "released at", now());
 }
 
-function* getter(q: Queue<string>, n: number) {
+export function* getter(q: Queue<string>, n: number) {
   log("getter", n, "waits");
   const v = yield* q.get();
   log("getter", n, "got", v, "at", now());

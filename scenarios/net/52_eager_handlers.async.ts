@@ -1,5 +1,6 @@
-import { currentTask, eagerTaskFactory, gather, getRunningLoop, openConnection, startServer, type StreamReader, type StreamWriter } from "../../src/index.js";
-import { b, iteration, log } from "../harness.js";
+import { eagerTaskFactory, gather, getRunningLoop, startServer } from "../../src/index.js";
+import { log } from "../harness.js";
+import { client, handle } from "./52_eager_handlers.gen.js";
 
 export const meta = {
   title: "eager handlers",
@@ -9,36 +10,13 @@ export const meta = {
 
 // Eager tasks take generator coroutines in both styles (an async function's
 // first step would end in microtasks, after createTask returns): main is an
-// async function, the handler and the clients, started eagerly, generators.
+// async function; the handler and the clients, started eagerly, are the
+// generator twin's.
 export async function main() {
   getRunningLoop().setTaskFactory(eagerTaskFactory);
-
-  function* handle(reader: StreamReader, writer: StreamWriter) {
-    log("handler starts in", currentTask()!.getName(), "at", iteration());
-    const data = yield* reader.readline();
-    log("server got", data, "at", iteration());
-    writer.write(b(new TextDecoder().decode(data).toUpperCase()));
-    yield* writer.drain();
-    writer.close();
-    yield* writer.waitClosed();
-    log("server closed at", iteration());
-  }
-
-  function* client(n: number) {
-    log("client", n, "connects at", iteration());
-    const [reader, writer] = yield* openConnection("127.0.0.1", port);
-    log("client", n, "connected at", iteration());
-    writer.write(b(`hello ${n}\n`));
-    yield* writer.drain();
-    log("client", n, "got", yield* reader.readline(), "at", iteration());
-    writer.close();
-    yield* writer.waitClosed();
-    return n;
-  }
-
   const server = await startServer(handle, "127.0.0.1", 0);
   const port = server.sockets[0].getsockname()[1] as number;
-  log("gather ->", await gather(client(1), client(2)));
+  log("gather ->", await gather(client(port, 1), client(port, 2)));
   server.close();
   await server.waitClosed();
   return "done";
