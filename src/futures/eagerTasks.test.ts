@@ -134,6 +134,26 @@ describe("eager tasks", () => {
     loop.close();
   });
 
+  test("a loop whose run waits for its turn behind another run does not start tasks eagerly: its code cannot run yet", async () => {
+    const out: string[] = [];
+    const b = newEventLoop();
+    b.setTaskFactory(eagerTaskFactory);
+    let made: Task<number> | undefined;
+    let bRun: Promise<undefined> | undefined;
+    await run(async () => {
+      await sleep(1);
+      bRun = b.runUntilComplete(sleep(1)); // started from a body after its first await: waits for this run to end
+      expect(b.isRunning()).toBe(true);
+      made = b.createTask(quick(out, 2));
+      out.push(`made on b, done ${made.done()}`);
+      await sleep(1);
+    });
+    await bRun;
+    expect(out).toEqual(["made on b, done false", "quick 2 in Task-2"]);
+    expect(made!.result()).toBe(2);
+    b.close();
+  });
+
   test("the trace marks an eager step, inside its creator's step in the same iteration", () => {
     const tracer = new ArrayTracer();
     runSync(

@@ -26,6 +26,7 @@
 import { AsyncInRunSync, CancelledError, InvalidStateError, RuntimeError, UsageError, withoutStack } from "../errors.js";
 import { type BaseEventLoop, registerTaskCallback } from "../loop/baseEventLoop.js";
 import { isTaskCallback } from "../loop/taskCallbacks.js";
+import { currentLoop } from "../loop/running.js";
 import { badYieldError, explainNotIterable, keepBadYield } from "./badYield.js";
 import { coroutineExpected, coroutineIterator, isAsyncGeneratorFunction, notCoroutineHint, quietRefused, startedPromiseError } from "./coroutineInput.js";
 import { driveInline } from "./driveInline.js";
@@ -218,7 +219,8 @@ export class Task<T = unknown> extends Future<T> {
     // CPython 3.12 uses up a number for every task, named or not.
     const num = ++loop._taskCounter;
     this._name = name === undefined ? num : taskName("createTask", name);
-    if (eagerStart === true && loop._running) {
+    // (a loop that waits for its turn behind another run is "running" too, but its code cannot run now)
+    if (eagerStart === true && loop._running && currentLoop() === loop) {
       loop._placeEagerTask(this);
       this._traceCreated();
       try {
@@ -250,7 +252,7 @@ export class Task<T = unknown> extends Future<T> {
    * bare yield (its next step is queued), or to its end (the task is done
    * before createTask returns). Only a generator can be stepped this way: an
    * async function's body would suspend in microtasks, after createTask has
-   * returned (see eagerAsyncBody).
+   * returned (see _eagerAsyncBody).
    */
   private _eagerStart(): void {
     const loop = this._loop;
