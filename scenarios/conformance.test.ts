@@ -17,7 +17,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 // so the list can only shrink: a listed scenario that gains twins fails the check below.
 // process/ holds CPython recordings of real child processes; src/process runs their twins
 // on simulated ones.
-const suites = ["core", "asyncio", "net", "process"].filter((d) => existsSync(join(here, d)));
+// py313/ holds programs that use what Python 3.13 added to the 3.12 API (Queue.shutdown),
+// recorded under CPython 3.13 (they use nothing whose behaviour 3.13 changed).
+const suites = ["core", "asyncio", "net", "process", "py313"].filter((d) => existsSync(join(here, d)));
 const NOT_YET: Record<string, ReadonlySet<string>> = {
   net: new Set([]),
 };

@@ -13,6 +13,10 @@
 //   where `*` matches within one path segment and `**` across them
 //   (`core/1*`, `**/gather_*`). Without a filter, every scenario is recorded.
 // Python:  `python3` with PYENV_VERSION=3.12.1 (override with VLOOP_PYTHON).
+//          The programs of scenarios/py313/ use what Python 3.13 added to the
+//          3.12 API (Queue.shutdown) and nothing whose behaviour 3.13 changed:
+//          they are recorded with PYENV_VERSION=3.13.0 (override with
+//          VLOOP_PYTHON_313 and PYENV_VERSION_313).
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,9 +27,25 @@ const scenariosDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(scenariosDir);
 const recorder = join(scenariosDir, "recorder", "vclock_recorder.py");
 const loopsRecorder = join(scenariosDir, "recorder", "loops_recorder.py");
-const python = process.env.VLOOP_PYTHON ?? "python3";
-const pythonEnv = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.12.1" };
-const wantedVersion = "3.12";
+interface Python {
+  cmd: string;
+  env: NodeJS.ProcessEnv;
+  wanted: string;
+}
+const py312: Python = {
+  cmd: process.env.VLOOP_PYTHON ?? "python3",
+  env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.12.1" },
+  wanted: "3.12",
+};
+const py313: Python = {
+  cmd: process.env.VLOOP_PYTHON_313 ?? "python3",
+  env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION_313 ?? "3.13.0" },
+  wanted: "3.13",
+};
+/** The CPython a program is recorded with: 3.13 for scenarios/py313/, 3.12 for the rest. */
+function pythonFor(program: string): Python {
+  return relative(scenariosDir, program).startsWith("py313/") ? py313 : py312;
+}
 
 /** Every scenario program under `dir`, sorted, skipping the recorder itself. */
 function findPrograms(dir: string): string[] {
@@ -58,16 +78,16 @@ function makeFilter(pattern: string | undefined): (rel: string) => boolean {
   return (rel) => re.test(rel) || re.test(rel.replace(/\.py$/, ""));
 }
 
-function checkPython(): void {
-  const probe = spawnSync(python, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], {
-    env: pythonEnv,
+function checkPython({ cmd, env, wanted }: Python): void {
+  const probe = spawnSync(cmd, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], {
+    env,
     encoding: "utf8",
   });
   const version = (probe.stdout ?? "").trim();
-  if (probe.status !== 0 || !version.startsWith(wantedVersion + ".")) {
+  if (probe.status !== 0 || !version.startsWith(wanted + ".")) {
     console.error(
-      `record: the golden files come from CPython ${wantedVersion}; ` +
-        `\`${python}\` (PYENV_VERSION=${pythonEnv.PYENV_VERSION}) reports ` +
+      `record: these golden files come from CPython ${wanted}; ` +
+        `\`${cmd}\` (PYENV_VERSION=${env.PYENV_VERSION}) reports ` +
         `${JSON.stringify(version || probe.stderr?.trim() || probe.error?.message)}`,
     );
     process.exit(2);
@@ -77,9 +97,10 @@ function checkPython(): void {
 
 function record(program: string): string {
   const using = relative(scenariosDir, program).startsWith("loops/") ? loopsRecorder : recorder;
-  const run = spawnSync(python, [using, program], {
+  const { cmd, env } = pythonFor(program);
+  const run = spawnSync(cmd, [using, program], {
     cwd: repoRoot,
-    env: pythonEnv,
+    env,
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -98,7 +119,7 @@ function main(): void {
     console.error(`record: no scenario matches ${JSON.stringify(process.argv[2])}`);
     process.exit(1);
   }
-  checkPython();
+  for (const py of new Set(programs.map(pythonFor))) checkPython(py);
   let changed = 0;
   let failed = 0;
   for (const program of programs) {

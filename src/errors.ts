@@ -59,6 +59,9 @@ export class QueueEmpty extends VloopError {}
 /** asyncio.QueueFull */
 export class QueueFull extends VloopError {}
 
+/** asyncio.QueueShutDown (Python 3.13): a put on a queue shut down, or a get on one shut down and empty. */
+export class QueueShutDown extends VloopError {}
+
 /**
  * Thrown by run()/runSync() when every task waits and no timer is pending
  * (CPython would block forever in `select()`); the message names each

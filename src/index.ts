@@ -24,6 +24,7 @@ export {
   RuntimeError,
   QueueEmpty,
   QueueFull,
+  QueueShutDown,
   DeadlockError,
   StepBudgetExceeded,
   UsageError,

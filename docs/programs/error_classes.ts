@@ -18,6 +18,7 @@ const notes = new Map<ErrorClass, string>([
   [vloop.ValueError, "asyncio's ValueErrors"],
   [vloop.QueueEmpty, "getNowait() on an empty queue"],
   [vloop.QueueFull, "putNowait() on a full queue"],
+  [vloop.QueueShutDown, "a put or get on a queue shut down"],
   [vloop.BrokenBarrierError, "a Barrier reset or aborted"],
   [vloop.ExceptionGroup, "a TaskGroup's errors, in .exceptions"],
   [vloop.DeadlockError, "run()/runSync(): nothing can ever run again"],

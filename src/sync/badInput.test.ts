@@ -119,6 +119,13 @@ describe("queues", () => {
     expect(() => q.taskDone()).toThrow("task_done() called too many times");
   });
 
+  test("shutdown takes one boolean, immediate (Python takes any truth value; in TypeScript anything else is a mistake)", () => {
+    const q = new Queue<number>();
+    expect(() => q.shutdown("yes" as never)).toThrow(new TypeError('Queue.shutdown: immediate must be a boolean (got string "yes")'));
+    expect(() => (q.shutdown as (...a: unknown[]) => void)(true, 1)).toThrow(/^Queue\.shutdown\(\) takes one argument, immediate \(got an extra argument: 1\)/);
+    expect(String(q)).toBe("<Queue maxsize=0>"); // neither call shut it down
+  });
+
   test("a negative maxsize means unbounded, as in CPython", () => {
     const q = new Queue<number>(-1);
     for (let i = 0; i < 100; i++) q.putNowait(i);

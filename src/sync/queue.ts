@@ -1,11 +1,12 @@
 /**
- * Queue, PriorityQueue, LifoQueue: asyncio.queues (3.12).
+ * Queue, PriorityQueue, LifoQueue: asyncio.queues (3.12), and shutdown(),
+ * which Python 3.13 added (nothing else in asyncio.queues changed in 3.13).
  *
  * Ordering, as CPython: putNowait/getNowait wake the first live waiter on the
  * other side; a woken getter that finds the queue empty again (another task
  * took the item in between) goes back in line at the tail and waits again.
  */
-import { QueueEmpty, QueueFull, RuntimeError, ValueError } from "../errors.js";
+import { QueueEmpty, QueueFull, QueueShutDown, RuntimeError, ValueError } from "../errors.js";
 import { CoroutineObject, GenCoroutine, iterResult } from "../futures/coroutine.js";
 import { type Future, NO_EDGES, PENDING, WaiterFuture, type WaitSource, markBlocking } from "../futures/future.js";
 import type { WaitInfo } from "../loop/deadlockReport.js";
@@ -54,6 +55,7 @@ export class Queue<T> extends LoopBound {
   /** @internal */ readonly _getters = new Deque<Future<void>>();
   /** @internal */ readonly _putters = new Deque<Future<void>>();
   /** @internal */ _unfinishedTasks = 0;
+  /** @internal shutdown() was called */ _isShutdown = false;
   /** @internal */ readonly _finished = new Event();
   /** @internal what a get() from this queue is in traces and reports, when the queue is asCompleted()'s own */
   _reportAs: (WaitSource & { readonly _waitLabel: string }) | null = null;
@@ -139,7 +141,8 @@ export class Queue<T> extends LoopBound {
 
   /**
    * Puts an item, waiting while the queue is full. Mirrors Queue.put().
-   * @throws TypeError for a second argument (asyncio's Queue.put takes no timeout).
+   * @throws QueueShutDown once the queue is shut down (a put waiting then is woken with it);
+   *   TypeError for a second argument (asyncio's Queue.put takes no timeout).
    */
   put(item: T): CoroutineObject<void>;
   put(item: T, extra?: unknown): CoroutineObject<void> {
@@ -149,9 +152,10 @@ export class Queue<T> extends LoopBound {
 
   /**
    * Puts an item at once. Mirrors Queue.put_nowait().
-   * @throws QueueFull if the queue is full.
+   * @throws QueueShutDown if the queue was shut down; QueueFull if it is full.
    */
   putNowait(item: T): void {
+    if (this._isShutdown) throw new QueueShutDown(); // (no message, as in CPython)
     if (this.full()) throw new QueueFull(); // CPython raises it without a message
     this._put(item);
     this._unfinishedTasks++;
@@ -161,7 +165,8 @@ export class Queue<T> extends LoopBound {
 
   /**
    * Removes and returns an item, waiting while the queue is empty. Mirrors Queue.get().
-   * @throws TypeError for an argument (asyncio's Queue.get takes no timeout).
+   * @throws QueueShutDown when the queue is shut down and empty (a get waiting then is woken with it);
+   *   TypeError for an argument (asyncio's Queue.get takes no timeout).
    */
   get(): CoroutineObject<T>;
   get(extra?: unknown): CoroutineObject<T> {
@@ -171,10 +176,13 @@ export class Queue<T> extends LoopBound {
 
   /**
    * Removes and returns an item at once. Mirrors Queue.get_nowait().
-   * @throws QueueEmpty if the queue is empty.
+   * @throws QueueEmpty if the queue is empty; QueueShutDown instead if it was shut down too.
    */
   getNowait(): T {
-    if (this.empty()) throw new QueueEmpty(); // CPython raises it without a message
+    if (this.empty()) {
+      if (this._isShutdown) throw new QueueShutDown();
+      throw new QueueEmpty(); // CPython raises it without a message
+    }
     const item = this._get();
     this._wakeupNext(this._putters);
     return item;
@@ -206,6 +214,37 @@ export class Queue<T> extends LoopBound {
   }
 
   /**
+   * Shuts the queue down (Python 3.13's Queue.shutdown): from now on put()
+   * and putNowait() throw QueueShutDown, and get() and getNowait() throw it
+   * once the queue is empty; every put() and get() waiting now is woken to
+   * find that out. With `immediate`, the items left are dropped at once, each
+   * counted as done (so join() may return), and gets throw at once.
+   * Shutting down again does nothing more (an immediate one still drops).
+   * @example
+   * queue.shutdown(); // workers drain what is left, then their get() throws QueueShutDown
+   */
+  shutdown(immediate?: boolean): void;
+  shutdown(immediate = false, extra?: unknown): void {
+    if (extra !== undefined) throw extraArgument("Queue.shutdown()", "one argument, immediate", extra);
+    if (typeof immediate !== "boolean") throw new TypeError(`Queue.shutdown: immediate must be a boolean (got ${showTyped(immediate)})`);
+    this._isShutdown = true;
+    if (immediate) {
+      while (!this.empty()) {
+        this._get();
+        if (this._unfinishedTasks > 0) this._unfinishedTasks--;
+      }
+      if (this._unfinishedTasks === 0) this._finished.set();
+    }
+    // Ordering: every getter, then every putter, in line order, is woken to re-check.
+    for (const waiters of [this._getters, this._putters]) {
+      while (waiters.length > 0) {
+        const waiter = waiters.shift();
+        if (!waiter.done()) waiter.setResult(undefined);
+      }
+    }
+  }
+
+  /**
    * asyncio's repr, without the address (so also its str(); see
    * util/asyncioRepr.ts): maxsize, the items in storage order, waiting
    * getters and putters, unfinished tasks. Mirrors Queue.__repr__ and _format().
@@ -223,6 +262,7 @@ export class Queue<T> extends LoopBound {
     if (this._getters.length > 0) result += ` _getters[${this._getters.length}]`;
     if (this._putters.length > 0) result += ` _putters[${this._putters.length}]`;
     if (this._unfinishedTasks) result += ` tasks=${this._unfinishedTasks}`;
+    if (this._isShutdown) result += " shutdown";
     return result;
   }
 }
@@ -310,6 +350,8 @@ class QueueWait<T, R> extends CoroutineObject<R> implements Iterator<unknown, R,
       woken.result();
     }
     if (this.blocked()) {
+      // 3.13: a shut-down queue that would block puts (or, empty, gets) raises instead
+      if (queue._isShutdown) throw new QueueShutDown();
       const as = this.putting ? null : queue._reportAs;
       const waiter = new WaiterFuture<void>(queue._getLoop(), as === null ? this.describe() : as._waitLabel, this);
       (this.putting ? queue._putters : queue._getters).push(waiter);
