@@ -3,7 +3,8 @@
  * (model-based testing with fc.commands).
  *
  * Commands: putNowait(x), getNowait(), qsize(), empty(), full(),
- * taskDone(), and join() (does it complete at once?), on a queue whose
+ * taskDone(), join() (does it complete at once?) and shutdown(immediate)
+ * (Python 3.13), on a queue whose
  * maxsize is random, 0 and negative (unbounded) included. The model is an
  * array of items plus a count of unfinished tasks:
  *   - putNowait throws QueueFull exactly when maxsize > 0 and the model holds
@@ -15,7 +16,11 @@
  *     Python tuples);
  *   - taskDone throws ValueError exactly when every put item was already
  *     marked done; join() completes at once exactly when none is pending;
- *   - qsize, empty and full agree with the model after every command.
+ *   - qsize, empty and full agree with the model after every command;
+ *   - after shutdown, putNowait throws QueueShutDown (before any QueueFull)
+ *     and getNowait throws QueueShutDown where it would throw QueueEmpty;
+ *     shutdown(true) drops every item, taking one unfinished task off for
+ *     each while any is left (CPython 3.13's queues.py).
  * The commands run inside runSync (join() needs a running loop); a join()
  * that would wait is abandoned at once (its generator is closed).
  *
@@ -26,7 +31,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull, ValueError, runSync } from "../src/index.js";
+import { LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull, QueueShutDown, ValueError, runSync } from "../src/index.js";
 import { runs } from "./support/config.js";
 
 type Item = number | [number, number];
@@ -37,6 +42,7 @@ interface Model {
   maxsize: number;
   items: Item[];
   unfinished: number;
+  shutdown: boolean;
 }
 
 interface Real {
@@ -91,7 +97,9 @@ class PutNowait implements fc.Command<Model, Real> {
   }
   run(m: Model, r: Real): void {
     const error = thrown(() => r.q.putNowait(this.item));
-    if (modelFull(m)) {
+    if (m.shutdown) {
+      expect(error).toBeInstanceOf(QueueShutDown);
+    } else if (modelFull(m)) {
       expect(error).toBeInstanceOf(QueueFull);
     } else {
       expect(error).toBeUndefined();
@@ -113,7 +121,7 @@ class GetNowait implements fc.Command<Model, Real> {
     let got: Item | undefined;
     const error = thrown(() => (got = r.q.getNowait()));
     if (m.items.length === 0) {
-      expect(error).toBeInstanceOf(QueueEmpty);
+      expect(error).toBeInstanceOf(m.shutdown ? QueueShutDown : QueueEmpty);
     } else {
       expect(error).toBeUndefined();
       expect(got).toEqual(modelTake(m));
@@ -171,12 +179,33 @@ class JoinAtOnce implements fc.Command<Model, Real> {
   }
 }
 
+class Shutdown implements fc.Command<Model, Real> {
+  constructor(readonly immediate: boolean) {}
+  check(): boolean {
+    return true;
+  }
+  run(m: Model, r: Real): void {
+    r.q.shutdown(this.immediate);
+    m.shutdown = true;
+    if (this.immediate) {
+      for (const _ of m.items) if (m.unfinished > 0) m.unfinished--;
+      m.items = [];
+    }
+    checkSizes(m, r);
+    expect(String(r.q).endsWith(" shutdown>")).toBe(true);
+  }
+  toString(): string {
+    return `shutdown(${this.immediate})`;
+  }
+}
+
 function commandsArb(itemArb: fc.Arbitrary<Item>) {
   return fc.commands(
     [
       itemArb.map((x) => new PutNowait(x)),
       fc.constant(new GetNowait()),
-      fc.constant(new Sizes()),
+      // shutdown is rarer than a size check: most of a run happens before the queue is shut down
+      fc.oneof({ weight: 4, arbitrary: fc.constant(new Sizes()) }, { weight: 1, arbitrary: fc.boolean().map((immediate) => new Shutdown(immediate)) }),
       fc.constant(new TaskDone()),
       fc.constant(new JoinAtOnce()),
     ],
@@ -197,7 +226,7 @@ function makeQueue(discipline: Discipline, maxsize: number): Queue<Item> {
 function runModel(discipline: Discipline, maxsize: number, cmds: Iterable<fc.Command<Model, Real>>): void {
   runSync(function* () {
     const setup = () => ({
-      model: { discipline, maxsize, items: [], unfinished: 0 } as Model,
+      model: { discipline, maxsize, items: [], unfinished: 0, shutdown: false } as Model,
       real: { q: makeQueue(discipline, maxsize) },
     });
     fc.modelRun(setup, cmds);
