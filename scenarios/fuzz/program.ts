@@ -60,6 +60,7 @@ import {
   allTasks,
   asyncWith,
   createTask,
+  eagerTaskFactory,
   currentTask,
   gather,
   getRunningLoop,
@@ -170,6 +171,8 @@ export type Stmt =
   | { op: "storm"; k: number; n: number }
   // n worker tasks ("w<id>_<j>") that get items for ever, sleep, task_done (shutdown cancels them)
   | { op: "workers"; id: number; n: number; q?: "b" }
+  // --eager: the loop's task factory switched mid-program (eager_task_factory, or None: the default)
+  | { op: "factory"; eager: boolean }
   | NetStmt;
 
 /** How fset completes a future: set_result, set_exception, cancel(), cancel("m<k>"). */
@@ -185,6 +188,8 @@ export interface Program {
   main: Body;
   /** a network program's server (scenarios/fuzz/net.ts), started before main's body */
   server?: NetServer;
+  /** --eager: main's first statement sets asyncio.eager_task_factory (see eagerProgram) */
+  eager?: boolean;
 }
 
 // ------------------------------------------------------------------ generating
@@ -248,6 +253,45 @@ export function randomNetProgram(seed: string | number, options: { added?: boole
   if (options.added === true) st.noExtra = false;
   const server = genServer(st.rng);
   return { main: genBody(st, 0), server };
+}
+
+/**
+ * `p` under asyncio's eager_task_factory (npm run fuzz -- --eager): main's
+ * first statement sets it, and a quarter of the seeds (from a stream of their
+ * own, `fuzz-eager:<seed>`, so `p` itself is the seed's program unchanged)
+ * also switch the factory off (None) or on again, one to three times, at
+ * random places in any body (the factory is the loop's: a child's switch holds
+ * for every task made after it).
+ */
+export function eagerProgram(p: Program, seed: string | number): Program {
+  const out = JSON.parse(JSON.stringify(p)) as Program;
+  out.eager = true;
+  const rng = new Prng(`fuzz-eager:${seed}`);
+  if (rng.next() >= 0.25) return out;
+  const lists: Stmt[][] = [];
+  const walk = (stmts: Stmt[]): void => {
+    lists.push(stmts);
+    for (const s of stmts) {
+      if (s.op === "spawn" || s.op === "inline" || s.op === "wfcoro") walk(s.body.stmts);
+      else if (s.op === "tg") {
+        for (const sp of s.spawns) walk(sp.body.stmts);
+        walk(s.after);
+      } else if (s.op === "gcoro") for (const b of s.bodies) walk(b.stmts);
+      else if (s.op === "tmo") {
+        walk(s.pre);
+        walk(s.post);
+      } else if ("body" in s && Array.isArray(s.body)) walk(s.body);
+    }
+  };
+  walk(out.main.stmts);
+  const n = 1 + rng.below(3);
+  for (let i = 0; i < n; i++) {
+    const list = lists[rng.below(lists.length)]!;
+    // before a body's closing raise, never after it (unreachable)
+    const end = list.length > 0 && list[list.length - 1]!.op === "raise" ? list.length - 1 : list.length;
+    list.splice(rng.below(end + 1), 0, { op: "factory", eager: rng.next() < 0.4 });
+  }
+  return out;
 }
 
 function newGenState(key: string, net: boolean, seed: string | number): GenState {
@@ -617,6 +661,7 @@ export function toPython(p: Program): string {
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
     "    global L, E, Q, S, C, B, PQ, LQ, BQ, BS",
+    ...(p.eager === true ? ["    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)"] : []),
     "    L, E, Q, S = asyncio.Lock(), asyncio.Event(), asyncio.Queue(), asyncio.Semaphore(2)",
     "    C, B = asyncio.Condition(), asyncio.Barrier(2)",
     "    PQ, LQ = asyncio.PriorityQueue(), asyncio.LifoQueue()",
@@ -822,6 +867,9 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
         break;
       case "eclear":
         lines.push(`${ind}E.clear()`);
+        break;
+      case "factory":
+        lines.push(`${ind}asyncio.get_running_loop().set_task_factory(${s.eager ? "asyncio.eager_task_factory" : "None"})`);
         break;
       case "ewait":
         tryPy(ind, lines, `asyncio.wait_for(E.wait(), ${pyNum(s.t)})`, "event");
@@ -1419,6 +1467,7 @@ function caught(tag: string, e: unknown, withMessage = false): void {
 /** The program as a generator-style vloop main (`mixed`: its child tasks in both styles; run() only). */
 export function genMain(p: Program, mixed = false): () => Generator<unknown, unknown, unknown> {
   return function* () {
+    if (p.eager === true) getRunningLoop().setTaskFactory(eagerTaskFactory);
     const ctx = newCtx(mixed);
     if (p.server !== undefined) yield* genStartServer(ctx.net, p.server);
     return yield* genBodyRun(ctx, p.main);
@@ -1531,6 +1580,9 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         break;
       case "eclear":
         ctx.event.clear();
+        break;
+      case "factory":
+        getRunningLoop().setTaskFactory(s.eager ? eagerTaskFactory : null);
         break;
       case "ewait":
         yield* genTry("event", function* () {
@@ -1736,6 +1788,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
 /** The program as an async-style vloop main (`mixed`: its child tasks in both styles). */
 export function asyncMain(p: Program, mixed = false): () => Promise<unknown> {
   return async () => {
+    if (p.eager === true) getRunningLoop().setTaskFactory(eagerTaskFactory);
     const ctx = newCtx(mixed);
     const server = p.server;
     if (server !== undefined) {
@@ -1845,6 +1898,9 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         break;
       case "eclear":
         ctx.event.clear();
+        break;
+      case "factory":
+        getRunningLoop().setTaskFactory(s.eager ? eagerTaskFactory : null);
         break;
       case "ewait":
         await asyncTry("event", () => waitFor(ctx.event.wait(), s.t));
