@@ -74,7 +74,7 @@ import {
 } from "../../src/index.js";
 import { GenCoroutine } from "../../src/futures/coroutine.js";
 import { Prng } from "../../src/util/random.js";
-import { ValueError, log, py, pyRepr } from "../harness.js";
+import { KeyError, ValueError, log, py, pyRepr } from "../harness.js";
 import {
   NET_OPS,
   type NetCtx,
@@ -1145,6 +1145,18 @@ function childStyle(ctx: Ctx, key: string | number, home: "gen" | "async"): "gen
   return (h & 1) === 0 ? "gen" : "async";
 }
 
+/**
+ * The task a body named `name` (Python's `T[name]`): a KeyError, as Python's,
+ * when its create_task raised, as a TaskGroup's does once the group is
+ * shutting down (under eager_task_factory a child can fail it inside the
+ * block, before the next create_task).
+ */
+function taskOf(ctx: Ctx, name: string): Task<unknown> {
+  const t = ctx.tasks.get(name);
+  if (t === undefined) throw new KeyError(`'${name}'`);
+  return t;
+}
+
 function newCtx(mixed = false): Ctx {
   return {
     mixed,
@@ -1287,12 +1299,12 @@ function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
       log("tinfo", currentTask()!.getName(), allTasks().size);
       break;
     case "tstate": {
-      const t = ctx.tasks.get(s.name)!;
+      const t = taskOf(ctx, s.name);
       log(`tstate ${s.name}`, t.done(), t.cancelled(), t.cancelling());
       break;
     }
     case "tname":
-      ctx.tasks.get(s.name)!.setName(`r${s.k}`);
+      taskOf(ctx, s.name).setName(`r${s.k}`);
       break;
     case "hnd": {
       const loop = getRunningLoop();
@@ -1325,7 +1337,7 @@ function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
       });
       break;
     case "tcb":
-      ctx.tasks.get(s.name)!.addDoneCallback(cbOf(ctx, s.k) as (f: Future<unknown>) => void);
+      taskOf(ctx, s.name).addDoneCallback(cbOf(ctx, s.k) as (f: Future<unknown>) => void);
       break;
     case "selfcancel": {
       // not main: main cancelled as it returns ends the run with CancelledError, which the recorder has no line for
@@ -1379,7 +1391,7 @@ async function asyncAcq(ctx: Ctx, which: "L" | "S" | "BS", t: number): Promise<b
 }
 
 function fwaitArgs(ctx: Ctx, s: Stmt & { op: "fwait" }) {
-  const aws: Future<unknown>[] = [...s.fs.map((f) => ctx.futs.get(f)!), ...s.names.map((n) => ctx.tasks.get(n)!)];
+  const aws: Future<unknown>[] = [...s.fs.map((f) => ctx.futs.get(f)!), ...s.names.map((n) => taskOf(ctx, n))];
   const returnWhen = s.when === "FIRST_COMPLETED" ? FIRST_COMPLETED : s.when === "FIRST_EXCEPTION" ? FIRST_EXCEPTION : ALL_COMPLETED;
   return [aws, { timeout: s.t, returnWhen }] as const;
 }
@@ -1503,33 +1515,29 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         ctx.tasks.set(s.name, createTask(childCoro(ctx, s.body, s.name, "gen"), { name: s.name }));
         break;
       case "await": {
-        const t = ctx.tasks.get(s.name)!;
         yield* genTry(`await ${s.name}`, function* () {
-          return yield* t;
+          return yield* taskOf(ctx, s.name);
         });
         break;
       }
       case "gather": {
-        const ts = s.names.map((n) => ctx.tasks.get(n)!);
         yield* genTry(`gather ${s.names.join(",")}`, function* () {
-          return yield* gatherOf(ts, s.re);
+          return yield* gatherOf(s.names.map((n) => taskOf(ctx, n)), s.re);
         });
         break;
       }
       case "cancel":
-        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel(s.msg === undefined ? undefined : `m${s.msg}`));
+        log(`cancel ${s.name}`, taskOf(ctx, s.name).cancel(s.msg === undefined ? undefined : `m${s.msg}`));
         break;
       case "waitFor": {
-        const t = ctx.tasks.get(s.name)!;
         yield* genTry(`wait_for ${s.name}`, function* () {
-          return yield* waitFor(t, s.t);
+          return yield* waitFor(taskOf(ctx, s.name), s.t);
         });
         break;
       }
       case "shield": {
-        const t = ctx.tasks.get(s.name)!;
         yield* genTry(`shield ${s.name}`, function* () {
-          return yield* shield(t);
+          return yield* shield(taskOf(ctx, s.name));
         });
         break;
       }
@@ -1598,7 +1606,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         });
         break;
       case "ascomp":
-        for (const c of asCompleted(s.names.map((n) => ctx.tasks.get(n)!), { timeout: s.t })) {
+        for (const c of asCompleted(s.names.map((n) => taskOf(ctx, n)), { timeout: s.t })) {
           let r: unknown;
           try {
             r = yield* c;
@@ -1611,7 +1619,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         break;
       case "wait": {
         const [done, pending] = yield* wait(
-          s.names.map((n) => ctx.tasks.get(n)!),
+          s.names.map((n) => taskOf(ctx, n)),
           { timeout: s.t, returnWhen: s.first ? FIRST_COMPLETED : ALL_COMPLETED },
         );
         logWait(done, pending);
@@ -1829,26 +1837,22 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         ctx.tasks.set(s.name, createTask(childCoro(ctx, s.body, s.name, "async"), { name: s.name }));
         break;
       case "await": {
-        const t = ctx.tasks.get(s.name)!;
-        await asyncTry(`await ${s.name}`, () => t);
+        await asyncTry(`await ${s.name}`, () => taskOf(ctx, s.name));
         break;
       }
       case "gather": {
-        const ts = s.names.map((n) => ctx.tasks.get(n)!);
-        await asyncTry(`gather ${s.names.join(",")}`, () => gatherOf(ts, s.re));
+        await asyncTry(`gather ${s.names.join(",")}`, () => gatherOf(s.names.map((n) => taskOf(ctx, n)), s.re));
         break;
       }
       case "cancel":
-        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel(s.msg === undefined ? undefined : `m${s.msg}`));
+        log(`cancel ${s.name}`, taskOf(ctx, s.name).cancel(s.msg === undefined ? undefined : `m${s.msg}`));
         break;
       case "waitFor": {
-        const t = ctx.tasks.get(s.name)!;
-        await asyncTry(`wait_for ${s.name}`, () => waitFor(t, s.t));
+        await asyncTry(`wait_for ${s.name}`, () => waitFor(taskOf(ctx, s.name), s.t));
         break;
       }
       case "shield": {
-        const t = ctx.tasks.get(s.name)!;
-        await asyncTry(`shield ${s.name}`, () => shield(t));
+        await asyncTry(`shield ${s.name}`, () => shield(taskOf(ctx, s.name)));
         break;
       }
       case "timeout":
@@ -1912,7 +1916,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         await asyncTry("queue", () => waitFor(queueOf(ctx, s.q).get(), s.t));
         break;
       case "ascomp":
-        for (const c of asCompleted(s.names.map((n) => ctx.tasks.get(n)!), { timeout: s.t })) {
+        for (const c of asCompleted(s.names.map((n) => taskOf(ctx, n)), { timeout: s.t })) {
           let r: unknown;
           try {
             r = await c;
@@ -1925,7 +1929,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         break;
       case "wait": {
         const [done, pending] = await wait(
-          s.names.map((n) => ctx.tasks.get(n)!),
+          s.names.map((n) => taskOf(ctx, n)),
           { timeout: s.t, returnWhen: s.first ? FIRST_COMPLETED : ALL_COMPLETED },
         );
         logWait(done, pending);
