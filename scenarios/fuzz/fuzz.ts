@@ -28,7 +28,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CancelledError, type EventLoop } from "../../src/index.js";
 import { runScenario, type Style } from "../../src/scenario/index.js";
+import { fmtTime } from "../../src/util/pyformat.js";
 import { type Body, type Program, type Stmt, asyncMain, eagerProgram, genMain, randomNetProgram, randomProgram, size, toPython } from "./program.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,9 +106,16 @@ function pythonVersion(): string {
  * each (an unexpected error becomes a line, so it is compared too).
  */
 export async function vloopRun(p: Program, style: FuzzStyle): Promise<Recorded> {
-  let loop: { _iteration: number } | null = null;
+  let loop: EventLoop | null = null;
   const iterations: number[] = [];
-  const options = { onLoop: (l: { _iteration: number }) => (loop = l), onLine: () => iterations.push(loop?._iteration ?? 0) };
+  const seen: string[] = [];
+  const options = {
+    onLoop: (l: EventLoop) => (loop = l),
+    onLine: (line: string) => {
+      seen.push(line);
+      iterations.push(loop?._iteration ?? 0);
+    },
+  };
   try {
     const lines =
       style === "mixed"
@@ -116,6 +125,11 @@ export async function vloopRun(p: Program, style: FuzzStyle): Promise<Recorded> 
     while (iterations.length < lines.length) iterations.push(loop === null ? 0 : (loop as { _iteration: number })._iteration);
     return { lines, iterations };
   } catch (e) {
+    // main cancelled as it returned (after its result line; oracle.py's _run says how): the oracle's line
+    if (e instanceof CancelledError && loop !== null) {
+      const l = loop as EventLoop;
+      return { lines: [...seen, `${fmtTime(l.time())} - main cancelled`], iterations: [...iterations, l._iteration] };
+    }
     return { lines: [`vloop threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`], iterations: [0] };
   }
 }
