@@ -43,6 +43,17 @@ describe("fuzz corpus", () => {
     }
   });
 
+  test("has programs under eager_task_factory (--eager), some switching it off and on, network ones too", () => {
+    const eager = corpus.programs.filter((e) => e.program.eager === true);
+    expect(eager.length).toBeGreaterThanOrEqual(100);
+    expect(eager.filter((e) => e.program.server !== undefined).length).toBeGreaterThanOrEqual(20);
+    expect(eager.filter((e) => JSON.stringify(e.program).includes('"op":"factory"')).length).toBeGreaterThanOrEqual(10);
+    // a TaskGroup's create_task refused once an eager child failed it (T[name] then a KeyError),
+    // and main cancelled as it returned (3.12's uncancel leaves the group's cancel() pending)
+    const all = eager.flatMap((e) => e.lines);
+    for (const needle of ["RuntimeError", "KeyError", "- main cancelled"]) expect(all.some((l) => l.includes(needle)), needle).toBe(true);
+  });
+
   for (const style of STYLES) {
     test(`every program prints what CPython printed (${style})`, async () => {
       const wrong: string[] = [];
