@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { type Corpus, STYLES, corpusPath, stylesOf, vloopRun, withIterations } from "./fuzz.js";
+import { type Corpus, EAGER_STYLES, STYLES, corpusPath, stylesOf, vloopRun, withIterations } from "./fuzz.js";
 import { size } from "./program.js";
 
 const corpus = JSON.parse(readFileSync(corpusPath, "utf8")) as Corpus;
@@ -54,7 +54,8 @@ describe("fuzz corpus", () => {
     for (const needle of ["RuntimeError", "KeyError", "- main cancelled"]) expect(all.some((l) => l.includes(needle)), needle).toBe(true);
   });
 
-  for (const style of STYLES) {
+  // the four styles, and asyncgen (an async main with generator tasks), which only eager programs run in
+  for (const style of [...STYLES, ...EAGER_STYLES.filter((s) => !STYLES.includes(s))]) {
     test(`every program prints what CPython printed (${style})`, async () => {
       const wrong: string[] = [];
       for (const entry of corpus.programs) {

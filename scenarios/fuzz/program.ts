@@ -1125,8 +1125,12 @@ interface Ctx {
   cbs: Map<number, (f: Future<number>) => void>;
   /** the network grammar's server and connections */
   net: NetCtx;
-  /** mixed styles: each child task's body runs as a generator or an async function, by its name */
-  mixed: boolean;
+  /**
+   * mixed styles: each child task's body runs as a generator or an async
+   * function, by its name; "gen": every task's body is a generator (an async
+   * main's children under eager_task_factory, which takes generators only)
+   */
+  mixed: boolean | "gen";
 }
 
 /**
@@ -1139,7 +1143,8 @@ function childCoro(ctx: Ctx, b: Body, key: string | number, home: "gen" | "async
 
 /** A child task's style: its parent's, or (mixed) the one its key picks. */
 function childStyle(ctx: Ctx, key: string | number, home: "gen" | "async"): "gen" | "async" {
-  if (!ctx.mixed) return home;
+  if (ctx.mixed === false) return home;
+  if (ctx.mixed === "gen") return "gen";
   let h = 0;
   for (const c of String(key)) h = (h * 31 + c.charCodeAt(0)) | 0;
   return (h & 1) === 0 ? "gen" : "async";
@@ -1157,7 +1162,7 @@ function taskOf(ctx: Ctx, name: string): Task<unknown> {
   return t;
 }
 
-function newCtx(mixed = false): Ctx {
+function newCtx(mixed: boolean | "gen" = false): Ctx {
   return {
     mixed,
     tasks: new Map(),
@@ -1793,15 +1798,18 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
   }
 }
 
-/** The program as an async-style vloop main (`mixed`: its child tasks in both styles). */
-export function asyncMain(p: Program, mixed = false): () => Promise<unknown> {
+/**
+ * The program as an async-style vloop main (`mixed`: its child tasks in both
+ * styles; "gen": all of them generators, its inline coroutines async).
+ */
+export function asyncMain(p: Program, mixed: boolean | "gen" = false): () => Promise<unknown> {
   return async () => {
     if (p.eager === true) getRunningLoop().setTaskFactory(eagerTaskFactory);
     const ctx = newCtx(mixed);
     const server = p.server;
     if (server !== undefined) {
       // mixed: generator handlers under an async main
-      if (mixed) await new GenCoroutine(() => genStartServer(ctx.net, server), "start_server()");
+      if (mixed !== false) await new GenCoroutine(() => genStartServer(ctx.net, server), "start_server()");
       else await asyncStartServer(ctx.net, server);
     }
     return asyncBodyRun(ctx, p.main);
