@@ -173,6 +173,8 @@ export type Stmt =
   | { op: "workers"; id: number; n: number; q?: "b" }
   // --eager: the loop's task factory switched mid-program (eager_task_factory, or None: the default)
   | { op: "factory"; eager: boolean }
+  // --eager: a callback (call_soon, or call_later(at)) makes a task, with no task current (d: its sleep, or none)
+  | { op: "cbtask"; k: number; at: number | null; d: number | null }
   | NetStmt;
 
 /** How fset completes a future: set_result, set_exception, cancel(), cancel("m<k>"). */
@@ -255,19 +257,25 @@ export function randomNetProgram(seed: string | number, options: { added?: boole
   return { main: genBody(st, 0), server };
 }
 
+/** Where a statement may be inserted into a list at most: before a body's closing raise, never after it (unreachable). */
+function endOf(list: Stmt[]): number {
+  return list.length > 0 && list[list.length - 1]!.op === "raise" ? list.length - 1 : list.length;
+}
+
 /**
  * `p` under asyncio's eager_task_factory (npm run fuzz -- --eager): main's
- * first statement sets it, and a quarter of the seeds (from a stream of their
+ * first statement sets it; a quarter of the seeds (from a stream of their
  * own, `fuzz-eager:<seed>`, so `p` itself is the seed's program unchanged)
  * also switch the factory off (None) or on again, one to three times, at
  * random places in any body (the factory is the loop's: a child's switch holds
- * for every task made after it).
+ * for every task made after it); and a third (stream `fuzz-eager-cb:<seed>`)
+ * have one or two callbacks (call_soon, call_later) that make a task, which
+ * starts eagerly with no task current before it.
  */
 export function eagerProgram(p: Program, seed: string | number): Program {
   const out = JSON.parse(JSON.stringify(p)) as Program;
   out.eager = true;
   const rng = new Prng(`fuzz-eager:${seed}`);
-  if (rng.next() >= 0.25) return out;
   const lists: Stmt[][] = [];
   const walk = (stmts: Stmt[]): void => {
     lists.push(stmts);
@@ -284,12 +292,23 @@ export function eagerProgram(p: Program, seed: string | number): Program {
     }
   };
   walk(out.main.stmts);
-  const n = 1 + rng.below(3);
-  for (let i = 0; i < n; i++) {
-    const list = lists[rng.below(lists.length)]!;
-    // before a body's closing raise, never after it (unreachable)
-    const end = list.length > 0 && list[list.length - 1]!.op === "raise" ? list.length - 1 : list.length;
-    list.splice(rng.below(end + 1), 0, { op: "factory", eager: rng.next() < 0.4 });
+  if (rng.next() < 0.25) {
+    const n = 1 + rng.below(3);
+    for (let i = 0; i < n; i++) {
+      const list = lists[rng.below(lists.length)]!;
+      list.splice(rng.below(endOf(list) + 1), 0, { op: "factory", eager: rng.next() < 0.4 });
+    }
+  }
+  // a third of the seeds: one or two callbacks that make tasks (their own stream)
+  const cbs = new Prng(`fuzz-eager-cb:${seed}`);
+  if (cbs.next() < 0.33) {
+    const m = 1 + cbs.below(2);
+    for (let i = 0; i < m; i++) {
+      const list = lists[cbs.below(lists.length)]!;
+      const at = cbs.next() < 0.5 ? null : pick(cbs, DELAYS);
+      const d = cbs.next() < 0.4 ? null : pick(cbs, DELAYS);
+      list.splice(cbs.below(endOf(list) + 1), 0, { op: "cbtask", k: 900 + i, at, d });
+    }
   }
   return out;
 }
@@ -657,6 +676,7 @@ export function toPython(p: Program): string {
     ...PY_EXTRA,
     "",
     "",
+    ...(p.eager === true ? [...PY_CBTASK, "", ""] : []),
     ...(p.server === undefined ? [] : [PY_PRELUDE, "", ...serverPy(p.server).map((d) => `${d}\n\n`)]),
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
@@ -671,6 +691,21 @@ export function toPython(p: Program): string {
     "",
   ].join("\n");
 }
+
+/** The Python of the cbtask statement (eager programs only); cbTaskStmt is its TypeScript. */
+const PY_CBTASK = [
+  "async def cbtask_body(k, d):",
+  '    log("cbtask", k, "runs")',
+  "    if d is not None:",
+  "        await asyncio.sleep(d)",
+  '    log("cbtask", k, "ends")',
+  "    return k",
+  "",
+  "",
+  "def cbtask(k, d):",
+  "    t = asyncio.create_task(cbtask_body(k, d))",
+  '    log("cbtask", k, "made", t.get_name(), t.done(), asyncio.current_task())',
+];
 
 /** The Python helpers of the statements added after the first grammar; `Ctx`'s methods below are their TypeScript. */
 const PY_EXTRA = [
@@ -871,6 +906,11 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "factory":
         lines.push(`${ind}asyncio.get_running_loop().set_task_factory(${s.eager ? "asyncio.eager_task_factory" : "None"})`);
         break;
+      case "cbtask": {
+        const args = `cbtask, ${s.k}, ${s.d === null ? "None" : pyNum(s.d)}`;
+        lines.push(`${ind}asyncio.get_running_loop().${s.at === null ? `call_soon(${args})` : `call_later(${pyNum(s.at)}, ${args})`}`);
+        break;
+      }
       case "ewait":
         tryPy(ind, lines, `asyncio.wait_for(E.wait(), ${pyNum(s.t)})`, "event");
         break;
@@ -1160,6 +1200,24 @@ function taskOf(ctx: Ctx, name: string): Task<unknown> {
   const t = ctx.tasks.get(name);
   if (t === undefined) throw new KeyError(`'${name}'`);
   return t;
+}
+
+/** The cbtask statement: a callback that makes a task (always a generator: eager programs only). */
+function cbTaskStmt(s: Stmt & { op: "cbtask" }): void {
+  const loop = getRunningLoop();
+  const cb = () => {
+    const t = createTask(cbTaskBody(s.k, s.d));
+    log("cbtask", s.k, "made", t.getName(), fmt(t.done()), py(currentTask() ?? null));
+  };
+  if (s.at === null) loop.callSoon(cb);
+  else loop.callLater(s.at, cb);
+}
+
+function* cbTaskBody(k: number, d: number | null): Generator<unknown, number, unknown> {
+  log("cbtask", k, "runs");
+  if (d !== null) yield* sleep(d);
+  log("cbtask", k, "ends");
+  return k;
 }
 
 function newCtx(mixed: boolean | "gen" = false): Ctx {
@@ -1597,6 +1655,9 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "factory":
         getRunningLoop().setTaskFactory(s.eager ? eagerTaskFactory : null);
         break;
+      case "cbtask":
+        cbTaskStmt(s);
+        break;
       case "ewait":
         yield* genTry("event", function* () {
           return yield* waitFor(ctx.event.wait(), s.t);
@@ -1913,6 +1974,9 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         break;
       case "factory":
         getRunningLoop().setTaskFactory(s.eager ? eagerTaskFactory : null);
+        break;
+      case "cbtask":
+        cbTaskStmt(s);
         break;
       case "ewait":
         await asyncTry("event", () => waitFor(ctx.event.wait(), s.t));
