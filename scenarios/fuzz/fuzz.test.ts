@@ -43,7 +43,7 @@ describe("fuzz corpus", () => {
     }
   });
 
-  test("has programs under eager_task_factory (--eager), some switching it off and on, network ones too", () => {
+  test("has programs under eager_task_factory (--eager), some switching it off and on, tasks made by callbacks, network ones too", () => {
     const eager = corpus.programs.filter((e) => e.program.eager === true);
     expect(eager.length).toBeGreaterThanOrEqual(100);
     expect(eager.filter((e) => e.program.server !== undefined).length).toBeGreaterThanOrEqual(20);
@@ -51,7 +51,9 @@ describe("fuzz corpus", () => {
     // a TaskGroup's create_task refused once an eager child failed it (T[name] then a KeyError),
     // and main cancelled as it returned (3.12's uncancel leaves the group's cancel() pending)
     const all = eager.flatMap((e) => e.lines);
-    for (const needle of ["RuntimeError", "KeyError", "- main cancelled"]) expect(all.some((l) => l.includes(needle)), needle).toBe(true);
+    for (const needle of ["RuntimeError", "KeyError", "- main cancelled", "cbtask"]) expect(all.some((l) => l.includes(needle)), needle).toBe(true);
+    // a task made eagerly by a callback ran its first step before the callback's "made" line
+    expect(eager.some((e) => e.lines.some((l, i) => / cbtask (\d+) runs$/.test(l) && e.lines[i + 1]?.includes(`cbtask ${/cbtask (\d+)/.exec(l)![1]} made`)))).toBe(true);
   });
 
   // the four styles, and asyncgen (an async main with generator tasks), which only eager programs run in
