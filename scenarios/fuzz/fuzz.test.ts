@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { type Corpus, STYLES, corpusPath, vloopRun, withIterations } from "./fuzz.js";
+import { type Corpus, EAGER_STYLES, STYLES, corpusPath, stylesOf, vloopRun, withIterations } from "./fuzz.js";
 import { size } from "./program.js";
 
 const corpus = JSON.parse(readFileSync(corpusPath, "utf8")) as Corpus;
@@ -43,10 +43,26 @@ describe("fuzz corpus", () => {
     }
   });
 
-  for (const style of STYLES) {
+  test("has programs under eager_task_factory (--eager), some switching it off and on, tasks made by callbacks, network ones too", () => {
+    const eager = corpus.programs.filter((e) => e.program.eager === true);
+    expect(eager.length).toBeGreaterThanOrEqual(100);
+    expect(eager.filter((e) => e.program.server !== undefined).length).toBeGreaterThanOrEqual(20);
+    expect(eager.filter((e) => JSON.stringify(e.program).includes('"op":"factory"')).length).toBeGreaterThanOrEqual(10);
+    // a TaskGroup's create_task refused once an eager child failed it (T[name] then a KeyError),
+    // and main cancelled as it returned (3.12's uncancel leaves the group's cancel() pending)
+    const all = eager.flatMap((e) => e.lines);
+    for (const needle of ["RuntimeError", "KeyError", "- main cancelled", "cbtask"]) expect(all.some((l) => l.includes(needle)), needle).toBe(true);
+    // a task made eagerly by a callback ran its first step before the callback's "made" line
+    expect(eager.some((e) => e.lines.some((l, i) => / cbtask (\d+) runs$/.test(l) && e.lines[i + 1]?.includes(`cbtask ${/cbtask (\d+)/.exec(l)![1]} made`)))).toBe(true);
+  });
+
+  // the four styles, and asyncgen (an async main with generator tasks), which only eager programs run in
+  for (const style of [...STYLES, ...EAGER_STYLES.filter((s) => !STYLES.includes(s))]) {
     test(`every program prints what CPython printed (${style})`, async () => {
       const wrong: string[] = [];
       for (const entry of corpus.programs) {
+        // eager programs (eager_task_factory) run in the generator styles only (fuzz.ts EAGER_STYLES)
+        if (!stylesOf(entry.program).includes(style)) continue;
         const run = await vloopRun(entry.program, style);
         // network programs: the loop iteration of every line as well (the recorder's --iterations)
         const [expected, actual] =

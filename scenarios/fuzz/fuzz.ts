@@ -8,6 +8,7 @@
  *   npm run fuzz -- [--from 0] [--count 500]     # compare; exit 1 on a mismatch
  *   npm run fuzz -- --net --count 500            # the network grammar (scenarios/fuzz/net.ts)
  *   npm run fuzz -- --net --added --count 500    # with the tasks grammar's added statements too
+ *   npm run fuzz -- --eager --count 500          # under asyncio's eager_task_factory (generator styles)
  *   npm run fuzz -- --corpus 300 --net-corpus 60 # (re)record scenarios/fuzz/corpus.json
  *   npm run fuzz -- --versus 3.13.0 --count 2000 # where CPython 3.13 prints otherwise than 3.12
  *
@@ -27,8 +28,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CancelledError, type EventLoop } from "../../src/index.js";
 import { runScenario, type Style } from "../../src/scenario/index.js";
-import { type Body, type Program, type Stmt, asyncMain, genMain, randomNetProgram, randomProgram, size, toPython } from "./program.js";
+import { fmtTime } from "../../src/util/pyformat.js";
+import { type Body, type Program, type Stmt, asyncMain, eagerProgram, genMain, randomNetProgram, randomProgram, size, toPython } from "./program.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const oracle = join(here, "oracle.py");
@@ -42,8 +45,25 @@ const pythonEnv = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? 
  * style under run(), and "mixed": an async main whose child tasks are
  * generators or async functions by their names.
  */
-export type FuzzStyle = Style | "mixed";
+export type FuzzStyle = Style | "mixed" | "asyncgen";
 export const STYLES: readonly FuzzStyle[] = ["sync", "gen", "async", "mixed"];
+
+/**
+ * The styles an eager program (--eager, Program.eager) runs in: those whose
+ * tasks are generators. An eager task runs its first step inside createTask,
+ * and an async function's body cannot be stepped there (it runs on in
+ * microtasks, after createTask returns), so vloop's eagerTaskFactory stops
+ * the run with a UsageError for one: not the async style, whose tasks are
+ * async functions, nor mixed, half of whose are. "asyncgen" is an async main
+ * (and async inline coroutines) whose tasks are all generators, as the async
+ * twins of scenarios/core/55-57 are.
+ */
+export const EAGER_STYLES: readonly FuzzStyle[] = ["sync", "gen", "asyncgen"];
+
+/** The styles a program is compared in. */
+export function stylesOf(p: Program): readonly FuzzStyle[] {
+  return p.eager === true ? EAGER_STYLES : STYLES;
+}
 
 export interface CorpusEntry {
   seed: number;
@@ -89,18 +109,30 @@ function pythonVersion(): string {
  * each (an unexpected error becomes a line, so it is compared too).
  */
 export async function vloopRun(p: Program, style: FuzzStyle): Promise<Recorded> {
-  let loop: { _iteration: number } | null = null;
+  let loop: EventLoop | null = null;
   const iterations: number[] = [];
-  const options = { onLoop: (l: { _iteration: number }) => (loop = l), onLine: () => iterations.push(loop?._iteration ?? 0) };
+  const seen: string[] = [];
+  const options = {
+    onLoop: (l: EventLoop) => (loop = l),
+    onLine: (line: string) => {
+      seen.push(line);
+      iterations.push(loop?._iteration ?? 0);
+    },
+  };
   try {
     const lines =
-      style === "mixed"
-        ? await runScenario(asyncMain(p, true), "async", options)
+      style === "mixed" || style === "asyncgen"
+        ? await runScenario(asyncMain(p, style === "mixed" ? true : "gen"), "async", options)
         : await runScenario(style === "async" ? asyncMain(p) : genMain(p), style, options);
     // the deadlock line is added after the run: the iteration the loop stopped in
     while (iterations.length < lines.length) iterations.push(loop === null ? 0 : (loop as { _iteration: number })._iteration);
     return { lines, iterations };
   } catch (e) {
+    // main cancelled as it returned (after its result line; oracle.py's _run says how): the oracle's line
+    if (e instanceof CancelledError && loop !== null) {
+      const l = loop as EventLoop;
+      return { lines: [...seen, `${fmtTime(l.time())} - main cancelled`], iterations: [...iterations, l._iteration] };
+    }
     return { lines: [`vloop threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`], iterations: [0] };
   }
 }
@@ -109,6 +141,9 @@ export async function vloopRun(p: Program, style: FuzzStyle): Promise<Recorded> 
 export async function vloopLines(p: Program, style: FuzzStyle): Promise<string[]> {
   return (await vloopRun(p, style)).lines;
 }
+
+/** --eager: every program under asyncio's eager_task_factory (eagerProgram), in the generator style. */
+let eager = false;
 
 /** --added: network programs with the tasks grammar's added statements (randomNetProgram's `added`). */
 let addedToNet = false;
@@ -132,7 +167,7 @@ export function sameRun(p: Program, expected: Recorded, actual: Recorded): boole
 
 /** The first style whose run differs from `expected`, with its run; undefined if all match. */
 async function firstMismatch(p: Program, expected: Recorded): Promise<{ style: FuzzStyle; run: Recorded } | undefined> {
-  for (const style of STYLES) {
+  for (const style of stylesOf(p)) {
     const run = await vloopRun(p, style);
     if (!sameRun(p, expected, run)) return { style, run };
   }
@@ -250,11 +285,17 @@ function diffLine(a: string[], b: string[]): number {
   return i;
 }
 
+/** found/'s file name prefix for a seed (eager-net-seed-N.json, seed-N.json, ...). */
+function foundPrefix(net: boolean): string {
+  return `${eager ? "eager-" : ""}${net ? "net-seed" : "seed"}`;
+}
+
 /** The programs of `count` seeds from `from`, of the network grammar with `net`; CPython runs them in batches. */
 async function compare(from: number, count: number, net: boolean): Promise<number> {
   const grammar = net ? "network programs" : "programs";
-  const make = net ? (seed: number) => randomNetProgram(seed, { added: addedToNet }) : randomProgram;
-  const prefix = net ? "net-seed" : "seed";
+  const base = net ? (seed: number) => randomNetProgram(seed, { added: addedToNet }) : (seed: number) => randomProgram(seed);
+  const make = eager ? (seed: number) => eagerProgram(base(seed), seed) : base;
+  const prefix = foundPrefix(net);
   let mismatches = 0;
   // batches keep one oracle process's memory (and open sockets) bounded on long campaigns
   const BATCH = 500;
@@ -297,7 +338,8 @@ async function compare(from: number, count: number, net: boolean): Promise<numbe
     }
   }
   const what = net || iterationsOfAll ? "in the same loop iterations" : "";
-  console.log(`${count - mismatches}/${count} ${grammar} (seeds ${from}..${from + count - 1}) print what CPython prints ${what} in all ${STYLES.length} ways`.replace("  ", " "));
+  const ways = eager ? `under eager_task_factory in the ${EAGER_STYLES.length} ways with generator tasks` : `in all ${STYLES.length} ways`;
+  console.log(`${count - mismatches}/${count} ${grammar} (seeds ${from}..${from + count - 1}) print what CPython prints ${what} ${ways}`.replace("  ", " "));
   return mismatches === 0 ? 0 : 1;
 }
 
@@ -357,35 +399,41 @@ function entry(seed: number, grammar: "net" | undefined, program: Program, r: Re
 
 /**
  * Records the first `count` seeds' programs and the first `netCount` seeds'
- * network programs with CPython's lines, keeping earlier kept counterexamples.
+ * network programs with CPython's lines, and the first `eagerCount` and
+ * `eagerNetCount` of each under eager_task_factory (eagerProgram), keeping
+ * earlier kept counterexamples.
  */
-function recordCorpus(count: number, netCount: number): number {
+function recordCorpus(count: number, netCount: number, eagerCount: number, eagerNetCount: number): number {
   const old = readCorpus();
   const kept = old.programs.filter((e) => e.seed < 0); // counterexamples are stored with negative seeds
   const made: { seed: number; grammar?: "net"; program: Program }[] = [
     ...Array.from({ length: count }, (_, i) => ({ seed: i, program: randomProgram(i) })),
     ...Array.from({ length: netCount }, (_, i) => ({ seed: i, grammar: "net" as const, program: randomNetProgram(i) })),
+    ...Array.from({ length: eagerCount }, (_, i) => ({ seed: i, program: eagerProgram(randomProgram(i), i) })),
+    ...Array.from({ length: eagerNetCount }, (_, i) => ({ seed: i, grammar: "net" as const, program: eagerProgram(randomNetProgram(i), i) })),
     ...kept,
   ];
   const runs = cpython(made.map((m) => m.program));
   const entries = made.map((m, i) => entry(m.seed, m.grammar, m.program, runs[i]!));
   writeCorpus({ recordedWith: `CPython ${pythonVersion()}`, programs: entries });
-  console.log(`recorded ${entries.length} programs (${count} seeds, ${netCount} network seeds, ${kept.length} kept counterexamples) into ${corpusPath}`);
+  console.log(
+    `recorded ${entries.length} programs (${count} seeds, ${netCount} network seeds, ${eagerCount} + ${eagerNetCount} of them eager, ${kept.length} kept counterexamples) into ${corpusPath}`,
+  );
   return 0;
 }
 
 /** Moves a fixed counterexample from found/ into the corpus (seed stored negated), re-recorded by CPython. */
 function keep(seed: number, net: boolean): number {
-  const file = join(foundDir, `${net ? "net-seed" : "seed"}-${seed}.json`);
+  const file = join(foundDir, `${foundPrefix(net)}-${seed}.json`);
   const found = JSON.parse(readFileSync(file, "utf8")) as { program: Program };
   const [run] = cpython([found.program]);
   const c = readCorpus();
   const grammar = net ? ("net" as const) : undefined;
-  c.programs = c.programs.filter((e) => !(e.seed === -seed - 1 && e.grammar === grammar));
+  c.programs = c.programs.filter((e) => !(e.seed === -seed - 1 && e.grammar === grammar && (e.program.eager === true) === eager));
   c.programs.push(entry(-seed - 1, grammar, found.program, run!));
   writeCorpus(c);
   rmSync(file);
-  console.log(`kept ${net ? "network " : ""}seed ${seed} as corpus entry ${-seed - 1}`);
+  console.log(`kept ${eager ? "eager " : ""}${net ? "network " : ""}seed ${seed} as corpus entry ${-seed - 1}`);
   return 0;
 }
 
@@ -402,9 +450,13 @@ async function main(argv: string[]): Promise<number> {
   }
   iterationsOfAll = argv.includes("--iterations");
   addedToNet = argv.includes("--added");
+  eager = argv.includes("--eager");
   const net = argv.includes("--net");
   const corpus = arg(argv, "--corpus");
-  if (corpus !== undefined) return recordCorpus(Number(corpus), Number(arg(argv, "--net-corpus") ?? 0));
+  if (corpus !== undefined) {
+    const counts = ["--net-corpus", "--eager-corpus", "--eager-net-corpus"].map((o) => Number(arg(argv, o) ?? 0));
+    return recordCorpus(Number(corpus), counts[0]!, counts[1]!, counts[2]!);
+  }
   const other = arg(argv, "--versus");
   if (other !== undefined) return versus(other, Number(arg(argv, "--from") ?? 0), Number(arg(argv, "--count") ?? 500));
   const kept = arg(argv, "--keep");

@@ -60,6 +60,7 @@ import {
   allTasks,
   asyncWith,
   createTask,
+  eagerTaskFactory,
   currentTask,
   gather,
   getRunningLoop,
@@ -73,7 +74,7 @@ import {
 } from "../../src/index.js";
 import { GenCoroutine } from "../../src/futures/coroutine.js";
 import { Prng } from "../../src/util/random.js";
-import { ValueError, log, py, pyRepr } from "../harness.js";
+import { KeyError, ValueError, log, py, pyRepr } from "../harness.js";
 import {
   NET_OPS,
   type NetCtx,
@@ -170,6 +171,10 @@ export type Stmt =
   | { op: "storm"; k: number; n: number }
   // n worker tasks ("w<id>_<j>") that get items for ever, sleep, task_done (shutdown cancels them)
   | { op: "workers"; id: number; n: number; q?: "b" }
+  // --eager: the loop's task factory switched mid-program (eager_task_factory, or None: the default)
+  | { op: "factory"; eager: boolean }
+  // --eager: a callback (call_soon, or call_later(at)) makes a task, with no task current (d: its sleep, or none)
+  | { op: "cbtask"; k: number; at: number | null; d: number | null }
   | NetStmt;
 
 /** How fset completes a future: set_result, set_exception, cancel(), cancel("m<k>"). */
@@ -185,6 +190,8 @@ export interface Program {
   main: Body;
   /** a network program's server (scenarios/fuzz/net.ts), started before main's body */
   server?: NetServer;
+  /** --eager: main's first statement sets asyncio.eager_task_factory (see eagerProgram) */
+  eager?: boolean;
 }
 
 // ------------------------------------------------------------------ generating
@@ -248,6 +255,62 @@ export function randomNetProgram(seed: string | number, options: { added?: boole
   if (options.added === true) st.noExtra = false;
   const server = genServer(st.rng);
   return { main: genBody(st, 0), server };
+}
+
+/** Where a statement may be inserted into a list at most: before a body's closing raise, never after it (unreachable). */
+function endOf(list: Stmt[]): number {
+  return list.length > 0 && list[list.length - 1]!.op === "raise" ? list.length - 1 : list.length;
+}
+
+/**
+ * `p` under asyncio's eager_task_factory (npm run fuzz -- --eager): main's
+ * first statement sets it; a quarter of the seeds (from a stream of their
+ * own, `fuzz-eager:<seed>`, so `p` itself is the seed's program unchanged)
+ * also switch the factory off (None) or on again, one to three times, at
+ * random places in any body (the factory is the loop's: a child's switch holds
+ * for every task made after it); and a third (stream `fuzz-eager-cb:<seed>`)
+ * have one or two callbacks (call_soon, call_later) that make a task, which
+ * starts eagerly with no task current before it.
+ */
+export function eagerProgram(p: Program, seed: string | number): Program {
+  const out = JSON.parse(JSON.stringify(p)) as Program;
+  out.eager = true;
+  const rng = new Prng(`fuzz-eager:${seed}`);
+  const lists: Stmt[][] = [];
+  const walk = (stmts: Stmt[]): void => {
+    lists.push(stmts);
+    for (const s of stmts) {
+      if (s.op === "spawn" || s.op === "inline" || s.op === "wfcoro") walk(s.body.stmts);
+      else if (s.op === "tg") {
+        for (const sp of s.spawns) walk(sp.body.stmts);
+        walk(s.after);
+      } else if (s.op === "gcoro") for (const b of s.bodies) walk(b.stmts);
+      else if (s.op === "tmo") {
+        walk(s.pre);
+        walk(s.post);
+      } else if ("body" in s && Array.isArray(s.body)) walk(s.body);
+    }
+  };
+  walk(out.main.stmts);
+  if (rng.next() < 0.25) {
+    const n = 1 + rng.below(3);
+    for (let i = 0; i < n; i++) {
+      const list = lists[rng.below(lists.length)]!;
+      list.splice(rng.below(endOf(list) + 1), 0, { op: "factory", eager: rng.next() < 0.4 });
+    }
+  }
+  // a third of the seeds: one or two callbacks that make tasks (their own stream)
+  const cbs = new Prng(`fuzz-eager-cb:${seed}`);
+  if (cbs.next() < 0.33) {
+    const m = 1 + cbs.below(2);
+    for (let i = 0; i < m; i++) {
+      const list = lists[cbs.below(lists.length)]!;
+      const at = cbs.next() < 0.5 ? null : pick(cbs, DELAYS);
+      const d = cbs.next() < 0.4 ? null : pick(cbs, DELAYS);
+      list.splice(cbs.below(endOf(list) + 1), 0, { op: "cbtask", k: 900 + i, at, d });
+    }
+  }
+  return out;
 }
 
 function newGenState(key: string, net: boolean, seed: string | number): GenState {
@@ -613,10 +676,12 @@ export function toPython(p: Program): string {
     ...PY_EXTRA,
     "",
     "",
+    ...(p.eager === true ? [...PY_CBTASK, "", ""] : []),
     ...(p.server === undefined ? [] : [PY_PRELUDE, "", ...serverPy(p.server).map((d) => `${d}\n\n`)]),
     ...defs.map((d) => `${d}\n\n`),
     "async def main():",
     "    global L, E, Q, S, C, B, PQ, LQ, BQ, BS",
+    ...(p.eager === true ? ["    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)"] : []),
     "    L, E, Q, S = asyncio.Lock(), asyncio.Event(), asyncio.Queue(), asyncio.Semaphore(2)",
     "    C, B = asyncio.Condition(), asyncio.Barrier(2)",
     "    PQ, LQ = asyncio.PriorityQueue(), asyncio.LifoQueue()",
@@ -626,6 +691,21 @@ export function toPython(p: Program): string {
     "",
   ].join("\n");
 }
+
+/** The Python of the cbtask statement (eager programs only); cbTaskStmt is its TypeScript. */
+const PY_CBTASK = [
+  "async def cbtask_body(k, d):",
+  '    log("cbtask", k, "runs")',
+  "    if d is not None:",
+  "        await asyncio.sleep(d)",
+  '    log("cbtask", k, "ends")',
+  "    return k",
+  "",
+  "",
+  "def cbtask(k, d):",
+  "    t = asyncio.create_task(cbtask_body(k, d))",
+  '    log("cbtask", k, "made", t.get_name(), t.done(), asyncio.current_task())',
+];
 
 /** The Python helpers of the statements added after the first grammar; `Ctx`'s methods below are their TypeScript. */
 const PY_EXTRA = [
@@ -823,6 +903,14 @@ function stmtsPy(stmts: Stmt[], ind: string, lines: string[], defs: string[], bo
       case "eclear":
         lines.push(`${ind}E.clear()`);
         break;
+      case "factory":
+        lines.push(`${ind}asyncio.get_running_loop().set_task_factory(${s.eager ? "asyncio.eager_task_factory" : "None"})`);
+        break;
+      case "cbtask": {
+        const args = `cbtask, ${s.k}, ${s.d === null ? "None" : pyNum(s.d)}`;
+        lines.push(`${ind}asyncio.get_running_loop().${s.at === null ? `call_soon(${args})` : `call_later(${pyNum(s.at)}, ${args})`}`);
+        break;
+      }
       case "ewait":
         tryPy(ind, lines, `asyncio.wait_for(E.wait(), ${pyNum(s.t)})`, "event");
         break;
@@ -1077,8 +1165,12 @@ interface Ctx {
   cbs: Map<number, (f: Future<number>) => void>;
   /** the network grammar's server and connections */
   net: NetCtx;
-  /** mixed styles: each child task's body runs as a generator or an async function, by its name */
-  mixed: boolean;
+  /**
+   * mixed styles: each child task's body runs as a generator or an async
+   * function, by its name; "gen": every task's body is a generator (an async
+   * main's children under eager_task_factory, which takes generators only)
+   */
+  mixed: boolean | "gen";
 }
 
 /**
@@ -1091,13 +1183,44 @@ function childCoro(ctx: Ctx, b: Body, key: string | number, home: "gen" | "async
 
 /** A child task's style: its parent's, or (mixed) the one its key picks. */
 function childStyle(ctx: Ctx, key: string | number, home: "gen" | "async"): "gen" | "async" {
-  if (!ctx.mixed) return home;
+  if (ctx.mixed === false) return home;
+  if (ctx.mixed === "gen") return "gen";
   let h = 0;
   for (const c of String(key)) h = (h * 31 + c.charCodeAt(0)) | 0;
   return (h & 1) === 0 ? "gen" : "async";
 }
 
-function newCtx(mixed = false): Ctx {
+/**
+ * The task a body named `name` (Python's `T[name]`): a KeyError, as Python's,
+ * when its create_task raised, as a TaskGroup's does once the group is
+ * shutting down (under eager_task_factory a child can fail it inside the
+ * block, before the next create_task).
+ */
+function taskOf(ctx: Ctx, name: string): Task<unknown> {
+  const t = ctx.tasks.get(name);
+  if (t === undefined) throw new KeyError(`'${name}'`);
+  return t;
+}
+
+/** The cbtask statement: a callback that makes a task (always a generator: eager programs only). */
+function cbTaskStmt(s: Stmt & { op: "cbtask" }): void {
+  const loop = getRunningLoop();
+  const cb = () => {
+    const t = createTask(cbTaskBody(s.k, s.d));
+    log("cbtask", s.k, "made", t.getName(), fmt(t.done()), py(currentTask() ?? null));
+  };
+  if (s.at === null) loop.callSoon(cb);
+  else loop.callLater(s.at, cb);
+}
+
+function* cbTaskBody(k: number, d: number | null): Generator<unknown, number, unknown> {
+  log("cbtask", k, "runs");
+  if (d !== null) yield* sleep(d);
+  log("cbtask", k, "ends");
+  return k;
+}
+
+function newCtx(mixed: boolean | "gen" = false): Ctx {
   return {
     mixed,
     tasks: new Map(),
@@ -1239,12 +1362,12 @@ function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
       log("tinfo", currentTask()!.getName(), allTasks().size);
       break;
     case "tstate": {
-      const t = ctx.tasks.get(s.name)!;
+      const t = taskOf(ctx, s.name);
       log(`tstate ${s.name}`, t.done(), t.cancelled(), t.cancelling());
       break;
     }
     case "tname":
-      ctx.tasks.get(s.name)!.setName(`r${s.k}`);
+      taskOf(ctx, s.name).setName(`r${s.k}`);
       break;
     case "hnd": {
       const loop = getRunningLoop();
@@ -1277,7 +1400,7 @@ function extraNow(ctx: Ctx, s: ExtraNow, home: "gen" | "async"): void {
       });
       break;
     case "tcb":
-      ctx.tasks.get(s.name)!.addDoneCallback(cbOf(ctx, s.k) as (f: Future<unknown>) => void);
+      taskOf(ctx, s.name).addDoneCallback(cbOf(ctx, s.k) as (f: Future<unknown>) => void);
       break;
     case "selfcancel": {
       // not main: main cancelled as it returns ends the run with CancelledError, which the recorder has no line for
@@ -1331,7 +1454,7 @@ async function asyncAcq(ctx: Ctx, which: "L" | "S" | "BS", t: number): Promise<b
 }
 
 function fwaitArgs(ctx: Ctx, s: Stmt & { op: "fwait" }) {
-  const aws: Future<unknown>[] = [...s.fs.map((f) => ctx.futs.get(f)!), ...s.names.map((n) => ctx.tasks.get(n)!)];
+  const aws: Future<unknown>[] = [...s.fs.map((f) => ctx.futs.get(f)!), ...s.names.map((n) => taskOf(ctx, n))];
   const returnWhen = s.when === "FIRST_COMPLETED" ? FIRST_COMPLETED : s.when === "FIRST_EXCEPTION" ? FIRST_EXCEPTION : ALL_COMPLETED;
   return [aws, { timeout: s.t, returnWhen }] as const;
 }
@@ -1419,6 +1542,7 @@ function caught(tag: string, e: unknown, withMessage = false): void {
 /** The program as a generator-style vloop main (`mixed`: its child tasks in both styles; run() only). */
 export function genMain(p: Program, mixed = false): () => Generator<unknown, unknown, unknown> {
   return function* () {
+    if (p.eager === true) getRunningLoop().setTaskFactory(eagerTaskFactory);
     const ctx = newCtx(mixed);
     if (p.server !== undefined) yield* genStartServer(ctx.net, p.server);
     return yield* genBodyRun(ctx, p.main);
@@ -1454,33 +1578,29 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         ctx.tasks.set(s.name, createTask(childCoro(ctx, s.body, s.name, "gen"), { name: s.name }));
         break;
       case "await": {
-        const t = ctx.tasks.get(s.name)!;
         yield* genTry(`await ${s.name}`, function* () {
-          return yield* t;
+          return yield* taskOf(ctx, s.name);
         });
         break;
       }
       case "gather": {
-        const ts = s.names.map((n) => ctx.tasks.get(n)!);
         yield* genTry(`gather ${s.names.join(",")}`, function* () {
-          return yield* gatherOf(ts, s.re);
+          return yield* gatherOf(s.names.map((n) => taskOf(ctx, n)), s.re);
         });
         break;
       }
       case "cancel":
-        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel(s.msg === undefined ? undefined : `m${s.msg}`));
+        log(`cancel ${s.name}`, taskOf(ctx, s.name).cancel(s.msg === undefined ? undefined : `m${s.msg}`));
         break;
       case "waitFor": {
-        const t = ctx.tasks.get(s.name)!;
         yield* genTry(`wait_for ${s.name}`, function* () {
-          return yield* waitFor(t, s.t);
+          return yield* waitFor(taskOf(ctx, s.name), s.t);
         });
         break;
       }
       case "shield": {
-        const t = ctx.tasks.get(s.name)!;
         yield* genTry(`shield ${s.name}`, function* () {
-          return yield* shield(t);
+          return yield* shield(taskOf(ctx, s.name));
         });
         break;
       }
@@ -1532,6 +1652,12 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
       case "eclear":
         ctx.event.clear();
         break;
+      case "factory":
+        getRunningLoop().setTaskFactory(s.eager ? eagerTaskFactory : null);
+        break;
+      case "cbtask":
+        cbTaskStmt(s);
+        break;
       case "ewait":
         yield* genTry("event", function* () {
           return yield* waitFor(ctx.event.wait(), s.t);
@@ -1546,7 +1672,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         });
         break;
       case "ascomp":
-        for (const c of asCompleted(s.names.map((n) => ctx.tasks.get(n)!), { timeout: s.t })) {
+        for (const c of asCompleted(s.names.map((n) => taskOf(ctx, n)), { timeout: s.t })) {
           let r: unknown;
           try {
             r = yield* c;
@@ -1559,7 +1685,7 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
         break;
       case "wait": {
         const [done, pending] = yield* wait(
-          s.names.map((n) => ctx.tasks.get(n)!),
+          s.names.map((n) => taskOf(ctx, n)),
           { timeout: s.t, returnWhen: s.first ? FIRST_COMPLETED : ALL_COMPLETED },
         );
         logWait(done, pending);
@@ -1733,14 +1859,18 @@ function* genStmts(ctx: Ctx, stmts: Stmt[]): Generator<unknown, void, unknown> {
   }
 }
 
-/** The program as an async-style vloop main (`mixed`: its child tasks in both styles). */
-export function asyncMain(p: Program, mixed = false): () => Promise<unknown> {
+/**
+ * The program as an async-style vloop main (`mixed`: its child tasks in both
+ * styles; "gen": all of them generators, its inline coroutines async).
+ */
+export function asyncMain(p: Program, mixed: boolean | "gen" = false): () => Promise<unknown> {
   return async () => {
+    if (p.eager === true) getRunningLoop().setTaskFactory(eagerTaskFactory);
     const ctx = newCtx(mixed);
     const server = p.server;
     if (server !== undefined) {
       // mixed: generator handlers under an async main
-      if (mixed) await new GenCoroutine(() => genStartServer(ctx.net, server), "start_server()");
+      if (mixed !== false) await new GenCoroutine(() => genStartServer(ctx.net, server), "start_server()");
       else await asyncStartServer(ctx.net, server);
     }
     return asyncBodyRun(ctx, p.main);
@@ -1776,26 +1906,22 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         ctx.tasks.set(s.name, createTask(childCoro(ctx, s.body, s.name, "async"), { name: s.name }));
         break;
       case "await": {
-        const t = ctx.tasks.get(s.name)!;
-        await asyncTry(`await ${s.name}`, () => t);
+        await asyncTry(`await ${s.name}`, () => taskOf(ctx, s.name));
         break;
       }
       case "gather": {
-        const ts = s.names.map((n) => ctx.tasks.get(n)!);
-        await asyncTry(`gather ${s.names.join(",")}`, () => gatherOf(ts, s.re));
+        await asyncTry(`gather ${s.names.join(",")}`, () => gatherOf(s.names.map((n) => taskOf(ctx, n)), s.re));
         break;
       }
       case "cancel":
-        log(`cancel ${s.name}`, ctx.tasks.get(s.name)!.cancel(s.msg === undefined ? undefined : `m${s.msg}`));
+        log(`cancel ${s.name}`, taskOf(ctx, s.name).cancel(s.msg === undefined ? undefined : `m${s.msg}`));
         break;
       case "waitFor": {
-        const t = ctx.tasks.get(s.name)!;
-        await asyncTry(`wait_for ${s.name}`, () => waitFor(t, s.t));
+        await asyncTry(`wait_for ${s.name}`, () => waitFor(taskOf(ctx, s.name), s.t));
         break;
       }
       case "shield": {
-        const t = ctx.tasks.get(s.name)!;
-        await asyncTry(`shield ${s.name}`, () => shield(t));
+        await asyncTry(`shield ${s.name}`, () => shield(taskOf(ctx, s.name)));
         break;
       }
       case "timeout":
@@ -1846,6 +1972,12 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
       case "eclear":
         ctx.event.clear();
         break;
+      case "factory":
+        getRunningLoop().setTaskFactory(s.eager ? eagerTaskFactory : null);
+        break;
+      case "cbtask":
+        cbTaskStmt(s);
+        break;
       case "ewait":
         await asyncTry("event", () => waitFor(ctx.event.wait(), s.t));
         break;
@@ -1856,7 +1988,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         await asyncTry("queue", () => waitFor(queueOf(ctx, s.q).get(), s.t));
         break;
       case "ascomp":
-        for (const c of asCompleted(s.names.map((n) => ctx.tasks.get(n)!), { timeout: s.t })) {
+        for (const c of asCompleted(s.names.map((n) => taskOf(ctx, n)), { timeout: s.t })) {
           let r: unknown;
           try {
             r = await c;
@@ -1869,7 +2001,7 @@ async function asyncStmts(ctx: Ctx, stmts: Stmt[]): Promise<void> {
         break;
       case "wait": {
         const [done, pending] = await wait(
-          s.names.map((n) => ctx.tasks.get(n)!),
+          s.names.map((n) => taskOf(ctx, n)),
           { timeout: s.t, returnWhen: s.first ? FIRST_COMPLETED : ALL_COMPLETED },
         );
         logWait(done, pending);

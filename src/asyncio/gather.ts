@@ -122,7 +122,10 @@ export class GatheringFuture<T> extends Future<T> implements Waker {
         results[i] = res;
       }
       if (this._cancelRequested) {
-        this.setException(fut._makeCancelledError());
+        // CPython's `fut` here is its results loop's variable: the last child
+        // in argument order, not the child that finished last (its cancel
+        // message is the one that shows; scenarios/core/58)
+        this.setException(children[children.length - 1]!._makeCancelledError());
       } else {
         this.setResult(results as T);
       }
