@@ -124,7 +124,7 @@ export class GatheringFuture<T> extends Future<T> implements Waker {
       if (this._cancelRequested) {
         // CPython's `fut` here is its results loop's variable: the last child
         // in argument order, not the child that finished last (its cancel
-        // message is the one that shows; scenarios/core/58)
+        // message is the one that shows; scenarios/core/59)
         this.setException(children[children.length - 1]!._makeCancelledError());
       } else {
         this.setResult(results as T);
