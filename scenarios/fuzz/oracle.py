@@ -116,75 +116,6 @@ def _bounded_select(self, timeout=None):
 vclock_recorder._NeverBlockingSelector.select = _bounded_select
 
 
-async def _main_task(main_factory, raised):
-    """vclock_recorder._main_task, which raises main's error again after its line, as vloop's runScenario does.
-
-    The recorder's main task returns after "raised"; vloop's ends with the
-    error. The same in every way but one: a cancel() still pending on the
-    main task (see _run) cancels a task whose coroutine returns, not one whose
-    coroutine raises.
-    """
-    asyncio.current_task().set_name("main")
-    try:
-        value = await main_factory()
-    except (KeyboardInterrupt, SystemExit, GeneratorExit):
-        raise  # GeneratorExit: a deadlocked main being closed
-    except BaseException as exc:  # CancelledError too
-        vclock_recorder.log("raised", type(exc).__name__)
-        raised.append(exc)
-        raise
-    else:
-        vclock_recorder.log("result", vclock_recorder.show(value))
-
-
-def _run(main_factory, iterations):
-    """vclock_recorder.run, with a line where it has none: main cancelled as it returned.
-
-    CPython 3.12's Task.uncancel() leaves a cancel() requested while the task
-    was running in place (3.13 drops it once the count is back to 0), so a
-    TaskGroup whose child fails while the group's own task is running (an
-    eager child that fails in its first step, inside create_task) has that
-    task cancelled the next time it suspends, or as its coroutine returns.
-    For the main task that is after its "result" line; asyncio.run then
-    cancels the tasks left (vloop's run() too) and raises CancelledError,
-    where the recorder stops with no line. Here the run goes on as
-    asyncio.run's does and ends with "<t> - main cancelled" (fuzz.ts's vloopRun
-    prints the same when vloop's run throws CancelledError).
-    """
-    vr = vclock_recorder
-    lines = []
-    vr._sink = lines
-    vr._sink_iterations = iterations
-    loop = vr.VirtualLoop()
-    loop.set_exception_handler(lambda loop, context: None)  # quiet stderr
-    asyncio.set_event_loop(loop)
-    raised = []
-    try:
-        try:
-            loop.run_until_complete(_main_task(main_factory, raised))
-        except BaseException as exc:
-            if raised:
-                pass  # main's own error, after its "raised" line
-            elif isinstance(exc, asyncio.CancelledError):
-                vr._shutdown(loop)
-                lines.append("%s - main cancelled" % vr.fmt_time(loop.time()))
-                iterations.append(loop._stat_iteration)
-                return lines
-            else:
-                raise
-        vr._shutdown(loop)
-    except vr.Deadlock:
-        lines.append("%s - deadlock" % vr.fmt_time(loop.time()))
-        iterations.append(loop._stat_iteration)
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
-        vr._sink = None
-        vr._sink_iterations = None
-        sys.unraisablehook = lambda unraisable: None
-    return lines
-
-
 def main():
     sources = json.load(sys.stdin)
     out = []
@@ -203,7 +134,7 @@ def main():
         exec(compile(src, "<fuzz>", "exec"), namespace)
         iterations = []
         try:
-            lines = _run(namespace["main"], iterations)
+            lines = vclock_recorder.run(namespace["main"], iterations=iterations, main_cancelled=True)
         except _Spinning:
             lines, iterations = ["oracle: the loop ran %d iterations (spinning?)" % MAX_ITERATIONS], [MAX_ITERATIONS]
         out.append({"lines": lines, "iterations": iterations})

@@ -366,7 +366,10 @@ def show(value):
 
 # ---------------------------------------------------------------- running
 
-async def _main_task(main_factory):
+async def _main_task(main_factory, raised=None):
+    """Main's task: "result <value>" or "raised <Class>".  With `raised` (a
+    list), main's error is appended to it and raised again after its line,
+    as vloop's runScenario does (see run's `main_cancelled`)."""
     asyncio.current_task().set_name("main")
     try:
         value = await main_factory()
@@ -374,6 +377,9 @@ async def _main_task(main_factory):
         raise  # GeneratorExit: a deadlocked main being closed
     except BaseException as exc:  # CancelledError too
         log("raised", type(exc).__name__)
+        if raised is not None:
+            raised.append(exc)
+            raise
     else:
         log("result", show(value))
 
@@ -387,11 +393,24 @@ def _shutdown(loop):
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
 
-def run(main_factory, stats=None, iterations=None):
+def run(main_factory, stats=None, iterations=None, main_cancelled=False):
     """Run main_factory() as asyncio.run would; return the logged lines.
 
     If `stats` is a dict, it is filled with the loop's counters.  If
     `iterations` is a list, it gets the loop iteration of each line.
+
+    `main_cancelled` (the fuzzer's oracle): a line where the scenarios have
+    none.  CPython 3.12's Task.uncancel() leaves a cancel() requested while
+    the task was running in place (3.13 drops it once the count is back to
+    0), so a TaskGroup whose child fails while the group's own task is
+    running (an eager child failing in its first step, inside create_task)
+    has that task cancelled the next time it suspends, or as its coroutine
+    returns.  For main that is after its "result" line: asyncio.run then
+    cancels the tasks left and raises CancelledError, and the run ends with
+    "<t> - main cancelled" (vloop's run() throws CancelledError there too).
+    Main's own error is raised again after its line, as vloop's runScenario
+    does, since a pending cancel() cancels a task whose coroutine returns,
+    not one whose coroutine raises.
     """
     global _sink, _sink_iterations
     lines = []
@@ -400,8 +419,18 @@ def run(main_factory, stats=None, iterations=None):
     loop = VirtualLoop()
     loop.set_exception_handler(lambda loop, context: None)  # quiet stderr
     asyncio.set_event_loop(loop)
+    raised = [] if main_cancelled else None
     try:
-        loop.run_until_complete(_main_task(main_factory))
+        try:
+            loop.run_until_complete(_main_task(main_factory, raised))
+        except BaseException as exc:
+            if not raised:  # not main's own error, raised again after its line
+                if raised is None or not isinstance(exc, asyncio.CancelledError):
+                    raise
+                _shutdown(loop)
+                lines.append("%s - main cancelled" % fmt_time(loop.time()))
+                _sink_iterations.append(loop._stat_iteration)
+                return lines
         _shutdown(loop)
     except Deadlock:
         lines.append("%s - deadlock" % fmt_time(loop.time()))
