@@ -17,7 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 // so the list can only shrink: a listed scenario that gains twins fails the check below.
 // process/ holds CPython recordings of real child processes; src/process runs their twins
 // on simulated ones.
-// py313/ holds programs that use what Python 3.13 added to the 3.12 API (Queue.shutdown),
+// py313/ holds programs that use what Python 3.13 added to the 3.12 API (Queue.shutdown, readuntil's separators),
 // recorded under CPython 3.13 (they use nothing whose behaviour 3.13 changed).
 const suites = ["core", "asyncio", "net", "process", "py313"].filter((d) => existsSync(join(here, d)));
 const NOT_YET: Record<string, ReadonlySet<string>> = {

@@ -14,7 +14,8 @@
 //   (`core/1*`, `**/gather_*`). Without a filter, every scenario is recorded.
 // Python:  `python3` with PYENV_VERSION=3.12.1 (override with VLOOP_PYTHON).
 //          The programs of scenarios/py313/ use what Python 3.13 added to the
-//          3.12 API (Queue.shutdown) and nothing whose behaviour 3.13 changed:
+//          3.12 API (Queue.shutdown, readuntil with several separators) and nothing
+//          whose behaviour 3.13 changed:
 //          they are recorded with PYENV_VERSION=3.13.0 (override with
 //          VLOOP_PYTHON_313 and PYENV_VERSION_313).
 

@@ -198,6 +198,9 @@ describe("options a network call does not have are refused, not ignored", () => 
         ["Server.waitClosed() takes no arguments (got an extra argument: 5)", () => (server.waitClosed as (...a: unknown[]) => unknown).call(server, 5)],
       ];
       for (const [words, call] of calls) expect(call).toThrow(words);
+      // a separator that is not bytes (Python: TypeError from bytearray.find), alone or among several
+      expect(() => reader.readuntil("|" as never)).toThrow(new TypeError('StreamReader.readuntil: the separator must be a Uint8Array or an array of them (got string "|")'));
+      expect(() => reader.readuntil([new Uint8Array([10]), "|" as never])).toThrow(new TypeError('StreamReader.readuntil: separator 1 must be a Uint8Array (got string "|")'));
       writer.close();
       yield* writer.waitClosed();
       server.close();

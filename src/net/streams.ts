@@ -1,11 +1,13 @@
 /**
  * Streams: asyncio's StreamReader, StreamWriter and StreamReaderProtocol
- * (streams.py, 3.12), on the simulated network's transports. The same
+ * (streams.py, 3.12, and 3.13's readuntil of several separators), on the
+ * simulated network's transports. The same
  * futures are awaited in the same places as in asyncio, so a read resumes
  * its task in the iteration after the data arrives, a read that finds its
  * bytes already buffered does not suspend, and drain() suspends only when
  * the transport paused the protocol (or, once, when the writer is closing).
  */
+import { showTyped } from "../util/showValue.js";
 import { ConnectionResetError, IncompleteReadError, LimitOverrunError, RuntimeError, ValueError, withoutStack } from "../errors.js";
 import { type CoroutineObject, GenCoroutine } from "../futures/coroutine.js";
 import { isCoroutineObject } from "../futures/coroutineInput.js";
@@ -219,16 +221,69 @@ export class StreamReader {
   }
 
   /**
-   * Reads up to and including `separator`.
+   * Reads up to and including `separator`, or, given several separators
+   * (Python 3.13's tuple), up to the end of the first match, the one that
+   * ends soonest (the shorter one first where two end at once).
    * Mirrors `StreamReader.readuntil(separator=b'\n')`.
-   * @throws ValueError for an empty separator; LimitOverrunError past the
-   *   limit (the bytes stay buffered); IncompleteReadError at EOF without it.
+   * @throws ValueError for an empty separator or none at all; LimitOverrunError past the
+   *   limit (the bytes stay buffered); IncompleteReadError at EOF without it;
+   *   TypeError for a separator that is not a Uint8Array.
    * @example const record = yield* reader.readuntil(new Uint8Array([0x7c]));
+   * const line = yield* reader.readuntil([b("\r\n"), b("\n")]); // either line ending
    */
-  readuntil(separator?: Uint8Array): CoroutineObject<Uint8Array>;
-  readuntil(separator: Uint8Array = NEWLINE, extra?: unknown): CoroutineObject<Uint8Array> {
+  readuntil(separator?: Uint8Array | readonly Uint8Array[]): CoroutineObject<Uint8Array>;
+  readuntil(separator: Uint8Array | readonly Uint8Array[] = NEWLINE, extra?: unknown): CoroutineObject<Uint8Array> {
     if (extra !== undefined) throw noTimeout("StreamReader.readuntil(separator)", extra, "one argument, the separator", "reader.readuntil(separator)");
-    return new GenCoroutine(() => this._readuntil(separator), "StreamReader.readuntil()");
+    if (Array.isArray(separator)) {
+      separator.forEach((sep: unknown, i) => {
+        if (!(sep instanceof Uint8Array)) throw new TypeError(`StreamReader.readuntil: separator ${i} must be a Uint8Array (got ${showTyped(sep)})`);
+      });
+      // sorted by length, as 3.13 sorts the tuple (a stable sort: equal lengths keep their order)
+      const seps = [...(separator as readonly Uint8Array[])].sort((a, c) => a.length - c.length);
+      return new GenCoroutine(() => this._readuntilAny(seps), "StreamReader.readuntil()");
+    }
+    if (!(separator instanceof Uint8Array)) throw new TypeError(`StreamReader.readuntil: the separator must be a Uint8Array or an array of them (got ${showTyped(separator)})`);
+    return new GenCoroutine(() => this._readuntil(separator as Uint8Array), "StreamReader.readuntil()");
+  }
+
+  /**
+   * readuntil with several separators (3.13's readuntil of a tuple, which
+   * runs readuntil's loop over the separators sorted by length): the match
+   * that ends first wins.
+   */
+  private *_readuntilAny(seps: readonly Uint8Array[]): Generator<unknown, Uint8Array, unknown> {
+    if (seps.length === 0) throw new ValueError("Separator should contain at least one element");
+    const minSeplen = seps[0].length;
+    const maxSeplen = seps[seps.length - 1].length;
+    if (minSeplen === 0) throw new ValueError("Separator should be at least one-byte string");
+    if (this._exception !== null) throw this._exception;
+    let offset = 0;
+    let matchStart = -1;
+    let matchEnd = -1;
+    for (;;) {
+      const buflen = this._buffer.length;
+      if (buflen - offset >= minSeplen) {
+        for (const sep of seps) {
+          const isep = this._buffer.find(sep, offset);
+          if (isep !== -1 && (matchEnd === -1 || isep + sep.length < matchEnd)) {
+            matchEnd = isep + sep.length;
+            matchStart = isep;
+          }
+        }
+        if (matchEnd !== -1) break;
+        offset = Math.max(0, buflen + 1 - maxSeplen);
+        if (offset > this._limit) throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
+      }
+      if (this._eof) {
+        const chunk = this._buffer.take(this._buffer.length);
+        throw new IncompleteReadError(chunk, null);
+      }
+      yield* this._waitForData("readuntil");
+    }
+    if (matchStart > this._limit) throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
+    const chunk = this._buffer.take(matchEnd);
+    this._maybeResumeTransport();
+    return chunk;
   }
 
   private *_readuntil(separator: Uint8Array): Generator<unknown, Uint8Array, unknown> {
