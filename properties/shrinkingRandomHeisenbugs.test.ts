@@ -20,7 +20,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { setLogSink } from "../src/scenario/log.js";
 import { type StrategyName, explore, replay, decodeTape, formatTape } from "../src/testing.js";
-import { asyncMain, genMain, randomProgram } from "../scenarios/fuzz/program.js";
+import { asyncMain, genMain } from "../scenarios/fuzz/interpret.js";
+import { randomProgram } from "../scenarios/fuzz/program.js";
 import { runs } from "./support/config.js";
 
 class OutputChanged extends Error {

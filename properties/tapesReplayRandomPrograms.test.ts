@@ -20,7 +20,8 @@ import type { EventLoop, LoopOptions } from "../src/index.js";
 import { runScenario, type Style } from "../src/scenario/index.js";
 import { RandomPolicy, ReplayPolicy, formatTape } from "../src/testing.js";
 import type { SchedulingPolicy } from "../src/schedule/policy.js";
-import { asyncMain, genMain, randomProgram, type Program } from "../scenarios/fuzz/program.js";
+import { asyncMain, genMain } from "../scenarios/fuzz/interpret.js";
+import { randomProgram, type Program } from "../scenarios/fuzz/program.js";
 import { runs } from "./support/config.js";
 
 interface Outcome {

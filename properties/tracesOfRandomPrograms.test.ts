@@ -18,7 +18,8 @@ import { RandomPolicy } from "../src/testing.js";
 import { toChromeTrace } from "../src/trace/chrome.js";
 import { renderSvg } from "../src/trace/svg.js";
 import { renderTimeline } from "../src/trace/text.js";
-import { asyncMain, genMain, randomProgram, type Program } from "../scenarios/fuzz/program.js";
+import { asyncMain, genMain } from "../scenarios/fuzz/interpret.js";
+import { randomProgram, type Program } from "../scenarios/fuzz/program.js";
 import { runs } from "./support/config.js";
 
 async function traceOf(p: Program, style: "gen" | "async", seed: number | null): Promise<{ events: TraceEvent[]; outcome: string }> {

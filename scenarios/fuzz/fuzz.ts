@@ -31,7 +31,9 @@ import { fileURLToPath } from "node:url";
 import { CancelledError, type EventLoop } from "../../src/index.js";
 import { runScenario, type Style } from "../../src/scenario/index.js";
 import { fmtTime } from "../../src/util/pyformat.js";
-import { type Body, type Program, type Stmt, asyncMain, eagerProgram, genMain, randomNetProgram, randomProgram, size, toPython } from "./program.js";
+import { type Body, type Program, type Stmt, eagerProgram, randomNetProgram, randomProgram, size } from "./program.js";
+import { asyncMain, genMain } from "./interpret.js";
+import { toPython } from "./toPython.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const oracle = join(here, "oracle.py");
