@@ -26,6 +26,8 @@ import { noTimeout } from "../util/args.js";
 export const DEFAULT_LIMIT = 2 ** 16;
 
 const NEWLINE = new Uint8Array([0x0a]);
+/** readline()'s separators, made once (readuntil takes a list of them, as 3.13 makes one of a single separator). */
+const NEWLINE_ONLY: readonly Uint8Array[] = [NEWLINE];
 const EMPTY = new Uint8Array(0);
 
 /** What a StreamReader needs of its transport: a socket's, or a pipe's (src/process). */
@@ -207,7 +209,7 @@ export class StreamReader {
   /** @internal */
   *_readline(): Generator<unknown, Uint8Array, unknown> {
     try {
-      return yield* this._readuntil(NEWLINE);
+      return yield* this._readuntil(NEWLINE_ONLY);
     } catch (e) {
       if (e instanceof IncompleteReadError) return e.partial;
       if (e instanceof LimitOverrunError) {
@@ -240,18 +242,19 @@ export class StreamReader {
       });
       // sorted by length, as 3.13 sorts the tuple (a stable sort: equal lengths keep their order)
       const seps = [...(separator as readonly Uint8Array[])].sort((a, c) => a.length - c.length);
-      return new GenCoroutine(() => this._readuntilAny(seps), "StreamReader.readuntil()");
+      return new GenCoroutine(() => this._readuntil(seps), "StreamReader.readuntil()");
     }
     if (!(separator instanceof Uint8Array)) throw new TypeError(`StreamReader.readuntil: the separator must be a Uint8Array or an array of them (got ${showTyped(separator)})`);
-    return new GenCoroutine(() => this._readuntil(separator as Uint8Array), "StreamReader.readuntil()");
+    const seps = separator === NEWLINE ? NEWLINE_ONLY : [separator as Uint8Array];
+    return new GenCoroutine(() => this._readuntil(seps), "StreamReader.readuntil()");
   }
 
   /**
-   * readuntil with several separators (3.13's readuntil of a tuple, which
-   * runs readuntil's loop over the separators sorted by length): the match
-   * that ends first wins.
+   * readuntil's loop over one or more separators, sorted by length (3.13's,
+   * which makes a list of a single separator; with one it is 3.12's loop):
+   * the match that ends first wins.
    */
-  private *_readuntilAny(seps: readonly Uint8Array[]): Generator<unknown, Uint8Array, unknown> {
+  private *_readuntil(seps: readonly Uint8Array[]): Generator<unknown, Uint8Array, unknown> {
     if (seps.length === 0) throw new ValueError("Separator should contain at least one element");
     const minSeplen = seps[0].length;
     const maxSeplen = seps[seps.length - 1].length;
@@ -282,32 +285,6 @@ export class StreamReader {
     }
     if (matchStart > this._limit) throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
     const chunk = this._buffer.take(matchEnd);
-    this._maybeResumeTransport();
-    return chunk;
-  }
-
-  private *_readuntil(separator: Uint8Array): Generator<unknown, Uint8Array, unknown> {
-    const seplen = separator.length;
-    if (seplen === 0) throw new ValueError("Separator should be at least one-byte string");
-    if (this._exception !== null) throw this._exception;
-    let offset = 0;
-    let isep: number;
-    for (;;) {
-      const buflen = this._buffer.length;
-      if (buflen - offset >= seplen) {
-        isep = this._buffer.find(separator, offset);
-        if (isep !== -1) break;
-        offset = buflen + 1 - seplen;
-        if (offset > this._limit) throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
-      }
-      if (this._eof) {
-        const chunk = this._buffer.take(this._buffer.length);
-        throw new IncompleteReadError(chunk, null);
-      }
-      yield* this._waitForData("readuntil");
-    }
-    if (isep > this._limit) throw new LimitOverrunError("Separator is found, but chunk is longer than limit", isep);
-    const chunk = this._buffer.take(isep + seplen);
     this._maybeResumeTransport();
     return chunk;
   }
